@@ -1,0 +1,282 @@
+package dev.lcel.core.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import dev.lcel.core.tracing.CallbackHandler;
+
+/**
+ * The settings one call of a runnable runs with: tags, metadata, callbacks, a run name and id,
+ * a concurrency limit, a recursion limit and per-call {@code configurable} values.
+ *
+ * <p>A runnable passes its config to the runnables it calls as {@link #forChild()}: tags, metadata,
+ * callbacks, limits and {@code configurable} are inherited, while {@code runName} and
+ * {@code runId} name only the run they were given to. {@link #merge(RunnableConfig)} layers one
+ * config over another, as {@code withConfig} does.
+ *
+ * <p>Immutable; the collections it returns are unmodifiable.
+ *
+ * @param tags labels for this run and its children
+ * @param metadata key-value data for this run and its children
+ * @param callbacks handlers told about this run and its children
+ * @param runName the name of this run, or {@code null} for the runnable's own name
+ * @param runId the id of this run, or {@code null} to have one generated
+ * @param maxConcurrency the most parallel work this run may start at once, or {@code null} for the
+ * default
+ * @param recursionLimit how many more levels of dynamically returned runnables this run may call
+ * @param configurable per-call values read by configurable runnables (a model name, a session id)
+ */
+public record RunnableConfig(List<String> tags, Map<String, Object> metadata, List<CallbackHandler> callbacks,
+		String runName, UUID runId, Integer maxConcurrency, int recursionLimit, Map<String, Object> configurable) {
+
+	/** The recursion limit a config has unless told otherwise. */
+	public static final int DEFAULT_RECURSION_LIMIT = 25;
+
+	/** A config with nothing set. */
+	public static final RunnableConfig EMPTY = new RunnableConfig(List.of(), Map.of(), List.of(), null, null, null,
+			DEFAULT_RECURSION_LIMIT, Map.of());
+
+	public RunnableConfig {
+		tags = List.copyOf(Objects.requireNonNullElse(tags, List.of()));
+		metadata = unmodifiableCopy(metadata);
+		callbacks = List.copyOf(Objects.requireNonNullElse(callbacks, List.of()));
+		configurable = unmodifiableCopy(configurable);
+		if (maxConcurrency != null && maxConcurrency < 1) {
+			throw new IllegalArgumentException("maxConcurrency must be at least 1, was " + maxConcurrency);
+		}
+	}
+
+	/**
+	 * Return a builder for a config.
+	 * @return a builder starting from {@link #EMPTY}
+	 */
+	public static Builder builder() {
+		return new Builder(EMPTY);
+	}
+
+	/**
+	 * Return a builder starting from this config.
+	 * @return a builder with this config's values
+	 */
+	public Builder toBuilder() {
+		return new Builder(this);
+	}
+
+	/**
+	 * Return the config that a child run of this run gets: everything but the run name and id.
+	 * @return the child's config
+	 */
+	public RunnableConfig forChild() {
+		if (this.runName == null && this.runId == null) {
+			return this;
+		}
+		return new RunnableConfig(this.tags, this.metadata, this.callbacks, null, null, this.maxConcurrency,
+				this.recursionLimit, this.configurable);
+	}
+
+	/**
+	 * Layer {@code override} over this config: tags and callbacks are joined (without duplicates),
+	 * metadata and {@code configurable} merged with {@code override}'s values winning, and every
+	 * other value taken from {@code override} where it is set.
+	 * @param override the config whose values take precedence
+	 * @return the merged config
+	 */
+	public RunnableConfig merge(RunnableConfig override) {
+		Objects.requireNonNull(override, "override must not be null");
+		if (override == EMPTY || override.equals(EMPTY)) {
+			return this;
+		}
+		if (this == EMPTY) {
+			return override;
+		}
+		LinkedHashSet<String> mergedTags = new LinkedHashSet<>(this.tags);
+		mergedTags.addAll(override.tags);
+		LinkedHashSet<CallbackHandler> mergedCallbacks = new LinkedHashSet<>(this.callbacks);
+		mergedCallbacks.addAll(override.callbacks);
+		return new RunnableConfig(new ArrayList<>(mergedTags), mergeMaps(this.metadata, override.metadata),
+				new ArrayList<>(mergedCallbacks), (override.runName != null) ? override.runName : this.runName,
+				(override.runId != null) ? override.runId : this.runId,
+				(override.maxConcurrency != null) ? override.maxConcurrency : this.maxConcurrency,
+				(override.recursionLimit != DEFAULT_RECURSION_LIMIT) ? override.recursionLimit : this.recursionLimit,
+				mergeMaps(this.configurable, override.configurable));
+	}
+
+	/**
+	 * Return a copy of this config with another run name.
+	 * @param runName the run name
+	 * @return the new config
+	 */
+	public RunnableConfig withRunName(String runName) {
+		return toBuilder().runName(runName).build();
+	}
+
+	/**
+	 * Return a copy of this config with another recursion limit.
+	 * @param recursionLimit the recursion limit
+	 * @return the new config
+	 */
+	public RunnableConfig withRecursionLimit(int recursionLimit) {
+		return toBuilder().recursionLimit(recursionLimit).build();
+	}
+
+	private static Map<String, Object> mergeMaps(Map<String, Object> base, Map<String, Object> override) {
+		if (override.isEmpty()) {
+			return base;
+		}
+		if (base.isEmpty()) {
+			return override;
+		}
+		Map<String, Object> merged = new LinkedHashMap<>(base);
+		merged.putAll(override);
+		return merged;
+	}
+
+	private static Map<String, Object> unmodifiableCopy(Map<String, Object> map) {
+		if (map == null || map.isEmpty()) {
+			return Map.of();
+		}
+		// LinkedHashMap keeps the caller's order; Map.copyOf would not, and rejects null values.
+		return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+	}
+
+	/**
+	 * Builds a {@link RunnableConfig}.
+	 */
+	public static final class Builder {
+
+		private List<String> tags;
+
+		private Map<String, Object> metadata;
+
+		private List<CallbackHandler> callbacks;
+
+		private String runName;
+
+		private UUID runId;
+
+		private Integer maxConcurrency;
+
+		private int recursionLimit;
+
+		private Map<String, Object> configurable;
+
+		private Builder(RunnableConfig from) {
+			this.tags = new ArrayList<>(from.tags);
+			this.metadata = new LinkedHashMap<>(from.metadata);
+			this.callbacks = new ArrayList<>(from.callbacks);
+			this.runName = from.runName;
+			this.runId = from.runId;
+			this.maxConcurrency = from.maxConcurrency;
+			this.recursionLimit = from.recursionLimit;
+			this.configurable = new LinkedHashMap<>(from.configurable);
+		}
+
+		/**
+		 * Add tags.
+		 * @param tags the tags to add
+		 * @return this builder
+		 */
+		public Builder tags(String... tags) {
+			this.tags.addAll(List.of(tags));
+			return this;
+		}
+
+		/**
+		 * Add a metadata entry.
+		 * @param key the key
+		 * @param value the value
+		 * @return this builder
+		 */
+		public Builder metadata(String key, Object value) {
+			this.metadata.put(key, value);
+			return this;
+		}
+
+		/**
+		 * Add metadata entries.
+		 * @param metadata the entries
+		 * @return this builder
+		 */
+		public Builder metadata(Map<String, ?> metadata) {
+			this.metadata.putAll(metadata);
+			return this;
+		}
+
+		/**
+		 * Add callback handlers.
+		 * @param callbacks the handlers
+		 * @return this builder
+		 */
+		public Builder callbacks(CallbackHandler... callbacks) {
+			this.callbacks.addAll(List.of(callbacks));
+			return this;
+		}
+
+		/**
+		 * Set the run name.
+		 * @param runName the name, or {@code null} for the runnable's own
+		 * @return this builder
+		 */
+		public Builder runName(String runName) {
+			this.runName = runName;
+			return this;
+		}
+
+		/**
+		 * Set the run id.
+		 * @param runId the id, or {@code null} to have one generated
+		 * @return this builder
+		 */
+		public Builder runId(UUID runId) {
+			this.runId = runId;
+			return this;
+		}
+
+		/**
+		 * Set the concurrency limit.
+		 * @param maxConcurrency at least 1, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder maxConcurrency(Integer maxConcurrency) {
+			this.maxConcurrency = maxConcurrency;
+			return this;
+		}
+
+		/**
+		 * Set the recursion limit.
+		 * @param recursionLimit the limit
+		 * @return this builder
+		 */
+		public Builder recursionLimit(int recursionLimit) {
+			this.recursionLimit = recursionLimit;
+			return this;
+		}
+
+		/**
+		 * Add a configurable value.
+		 * @param key the key
+		 * @param value the value
+		 * @return this builder
+		 */
+		public Builder configurable(String key, Object value) {
+			this.configurable.put(key, value);
+			return this;
+		}
+
+		/**
+		 * Build the config.
+		 * @return the config
+		 */
+		public RunnableConfig build() {
+			return new RunnableConfig(this.tags, this.metadata, this.callbacks, this.runName, this.runId,
+					this.maxConcurrency, this.recursionLimit, this.configurable);
+		}
+
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.lcel.core.runnable;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.graph.Graph;
+import dev.lcel.core.schema.JsonSchemas;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Passes a map input through with keys added, each computed from the input by a branch of a
+ * {@link RunnableParallel}: what {@link #of(Map)} and {@link Runnable#assign(Map)}
+ * build.
+ *
+ * <p>When streaming, the input's own keys are emitted as soon as they arrive and each computed key
+ * as its branch produces it, so the chunks aggregate into the {@link #invoke} output.
+ */
+public final class RunnableAssign implements Runnable<Map<String, Object>, Map<String, Object>> {
+
+	private final RunnableParallel<Map<String, Object>> mapper;
+
+	private RunnableAssign(RunnableParallel<Map<String, Object>> mapper) {
+		this.mapper = mapper;
+	}
+
+	/**
+	 * Return a runnable that passes its map input through with keys added, each computed by a
+	 * runnable from that input; the mappers run concurrently. LangChain's
+	 * {@code RunnablePassthrough.assign(...)}.
+	 * @param mappers the runnables computing each new key
+	 * @return the assigning runnable
+	 */
+	public static RunnableAssign of(Map<String, ? extends Runnable<? super Map<String, Object>, ?>> mappers) {
+		return new RunnableAssign(RunnableParallel.of(mappers));
+	}
+
+	/**
+	 * Return the parallel that computes the added keys.
+	 * @return the mapper
+	 */
+	public RunnableParallel<Map<String, Object>> getMapper() {
+		return this.mapper;
+	}
+
+	@Override
+	public Map<String, Object> invoke(Map<String, Object> input, RunnableConfig config) {
+		Map<String, Object> output = new LinkedHashMap<>(requireMap(input));
+		output.putAll(this.mapper.invoke(input, config.forChild()));
+		return output;
+	}
+
+	@Override
+	public Mono<Map<String, Object>> ainvoke(Map<String, Object> input, RunnableConfig config) {
+		return Mono.fromCallable(() -> requireMap(input))
+			.flatMap((map) -> this.mapper.ainvoke(map, config.forChild()).map((added) -> {
+				Map<String, Object> output = new LinkedHashMap<>(map);
+				output.putAll(added);
+				return output;
+			}));
+	}
+
+	@Override
+	public Flux<Map<String, Object>> astream(Map<String, Object> input, RunnableConfig config) {
+		return transform(Flux.just(input), config);
+	}
+
+	@Override
+	public Flux<Map<String, Object>> transform(Flux<Map<String, Object>> input, RunnableConfig config) {
+		return Flux.defer(() -> {
+			SharedInput<Map<String, Object>> shared = new SharedInput<>(input.map(RunnableAssign::requireMap));
+			Flux<Map<String, Object>> passed = shared.chunks().map(this::withoutAssignedKeys).filter((m) -> !m.isEmpty());
+			Flux<Map<String, Object>> assigned = this.mapper.transform(shared.chunks(), config.forChild());
+			return shared.releasing(Flux.merge(passed, assigned));
+		});
+	}
+
+	private Map<String, Object> withoutAssignedKeys(Map<String, Object> chunk) {
+		Map<String, Object> passed = new LinkedHashMap<>(chunk);
+		passed.keySet().removeAll(this.mapper.getBranches().keySet());
+		return passed;
+	}
+
+	private static Map<String, Object> requireMap(Object input) {
+		if (!(input instanceof Map<?, ?>)) {
+			throw new IllegalArgumentException("RunnableAssign needs a map input to add keys to, but got "
+					+ ((input != null) ? input.getClass().getName() : "null"));
+		}
+		@SuppressWarnings("unchecked")
+		Map<String, Object> map = (Map<String, Object>) input;
+		return map;
+	}
+
+	@Override
+	public ObjectNode inputSchema() {
+		return this.mapper.inputSchema();
+	}
+
+	@Override
+	public ObjectNode outputSchema() {
+		return outputSchema(inputSchema());
+	}
+
+	@Override
+	public ObjectNode outputSchema(ObjectNode inputSchema) {
+		ObjectNode added = this.mapper.outputSchema(inputSchema);
+		return JsonSchemas.withProperties(inputSchema, getName() + "Output", added);
+	}
+
+	@Override
+	public Graph getGraph() {
+		return this.mapper.getGraph();
+	}
+
+}

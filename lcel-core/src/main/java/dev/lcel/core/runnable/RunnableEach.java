@@ -1,0 +1,58 @@
+package dev.lcel.core.runnable;
+
+import java.util.List;
+import java.util.Objects;
+
+import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.graph.Graph;
+import dev.lcel.core.schema.JsonSchemas;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs a runnable on every element of a list input, concurrently, producing the list of outputs
+ * in input order: what {@link Runnable#map()} builds. Concurrency is limited by the config's
+ * {@code maxConcurrency}.
+ *
+ * @param <I> the element input type
+ * @param <O> the element output type
+ */
+public final class RunnableEach<I, O> implements Runnable<List<I>, List<O>> {
+
+	private final Runnable<I, O> bound;
+
+	RunnableEach(Runnable<I, O> bound) {
+		this.bound = Objects.requireNonNull(bound, "bound must not be null");
+	}
+
+	@Override
+	public List<O> invoke(List<I> input, RunnableConfig config) {
+		return this.bound.batch(input, config.forChild());
+	}
+
+	@Override
+	public Mono<List<O>> ainvoke(List<I> input, RunnableConfig config) {
+		return this.bound.abatch(input, config.forChild());
+	}
+
+	@Override
+	public String getName() {
+		return "RunnableEach<" + this.bound.getName() + ">";
+	}
+
+	@Override
+	public ObjectNode inputSchema() {
+		return JsonSchemas.arrayOf(this.bound.inputSchema());
+	}
+
+	@Override
+	public ObjectNode outputSchema() {
+		return JsonSchemas.arrayOf(this.bound.outputSchema());
+	}
+
+	@Override
+	public Graph getGraph() {
+		return this.bound.getGraph();
+	}
+
+}

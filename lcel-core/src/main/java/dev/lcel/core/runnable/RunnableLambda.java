@@ -1,0 +1,166 @@
+package dev.lcel.core.runnable;
+
+import java.lang.reflect.Type;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.schema.JsonSchemas;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs a Java function as a step of a chain.
+ *
+ * <p>The function runs on the calling thread, once per call, on the whole input: in a stream it
+ * receives the aggregate of the chunks before it. It may take the {@link RunnableConfig} as a
+ * second argument. If it returns a {@link Runnable}, that runnable is run on the same input (this
+ * is how a lambda routes between chains), one level deeper in the config's
+ * {@link RunnableConfig#recursionLimit() recursion limit}.
+ *
+ * <p>Java erases a lambda's types, so its schemas are {@code {}} (anything) unless it is created
+ * with {@link #typed(Class, Class, Function)}.
+ *
+ * @param <I> the input type
+ * @param <O> the output type
+ */
+public final class RunnableLambda<I, O> implements Runnable<I, O> {
+
+	private final String name;
+
+	private final BiFunction<? super I, RunnableConfig, ?> function;
+
+	private final Type inputType;
+
+	private final Type outputType;
+
+	private RunnableLambda(String name, BiFunction<? super I, RunnableConfig, ?> function, Type inputType,
+			Type outputType) {
+		this.name = Objects.requireNonNull(name, "name must not be null");
+		this.function = Objects.requireNonNull(function, "function must not be null");
+		this.inputType = inputType;
+		this.outputType = outputType;
+	}
+
+	/**
+	 * Return a lambda runnable of a function of the input.
+	 * @param <I> the input type
+	 * @param <O> the output type
+	 * @param function the function
+	 * @return the runnable
+	 */
+	public static <I, O> RunnableLambda<I, O> of(Function<? super I, ? extends O> function) {
+		return of("RunnableLambda", function);
+	}
+
+	/**
+	 * Return a named lambda runnable of a function of the input.
+	 * @param <I> the input type
+	 * @param <O> the output type
+	 * @param name the name, shown in graphs and run trees
+	 * @param function the function
+	 * @return the runnable
+	 */
+	public static <I, O> RunnableLambda<I, O> of(String name, Function<? super I, ? extends O> function) {
+		Objects.requireNonNull(function, "function must not be null");
+		return new RunnableLambda<>(name, (input, config) -> function.apply(input), null, null);
+	}
+
+	/**
+	 * Return a lambda runnable of a function of the input and the config.
+	 * @param <I> the input type
+	 * @param <O> the output type
+	 * @param function the function
+	 * @return the runnable
+	 */
+	public static <I, O> RunnableLambda<I, O> of(BiFunction<? super I, RunnableConfig, ? extends O> function) {
+		return of("RunnableLambda", function);
+	}
+
+	/**
+	 * Return a named lambda runnable of a function of the input and the config.
+	 * @param <I> the input type
+	 * @param <O> the output type
+	 * @param name the name, shown in graphs and run trees
+	 * @param function the function
+	 * @return the runnable
+	 */
+	public static <I, O> RunnableLambda<I, O> of(String name,
+			BiFunction<? super I, RunnableConfig, ? extends O> function) {
+		return new RunnableLambda<>(name, function, null, null);
+	}
+
+	/**
+	 * Return a lambda runnable whose input and output schemas are generated from Java types.
+	 * @param <I> the input type
+	 * @param <O> the output type
+	 * @param inputType the input class
+	 * @param outputType the output class
+	 * @param function the function
+	 * @return the runnable
+	 */
+	public static <I, O> RunnableLambda<I, O> typed(Class<I> inputType, Class<O> outputType,
+			Function<? super I, ? extends O> function) {
+		Objects.requireNonNull(function, "function must not be null");
+		return new RunnableLambda<>("RunnableLambda", (input, config) -> function.apply(input),
+				Objects.requireNonNull(inputType, "inputType must not be null"),
+				Objects.requireNonNull(outputType, "outputType must not be null"));
+	}
+
+	/**
+	 * Return a lambda runnable that chooses, per input, the runnable to run on that input.
+	 * @param <I> the input type
+	 * @param <O> the output type of the chosen runnables
+	 * @param router the function choosing a runnable
+	 * @return the runnable
+	 */
+	public static <I, O> RunnableLambda<I, O> route(Function<? super I, ? extends Runnable<? super I, ? extends O>> router) {
+		Objects.requireNonNull(router, "router must not be null");
+		return new RunnableLambda<>("RunnableLambda", (input, config) -> router.apply(input), null, null);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public O invoke(I input, RunnableConfig config) {
+		Object output = this.function.apply(input, config);
+		if (output instanceof Runnable<?, ?> next) {
+			return ((Runnable<I, O>) next).invoke(input, deeper(config));
+		}
+		return (O) output;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public Mono<O> ainvoke(I input, RunnableConfig config) {
+		return Mono.fromCallable(() -> this.function.apply(input, config)).flatMap((output) -> {
+			if (output instanceof Runnable<?, ?> next) {
+				return ((Runnable<I, O>) next).ainvoke(input, deeper(config));
+			}
+			return Mono.just((O) output);
+		});
+	}
+
+	private RunnableConfig deeper(RunnableConfig config) {
+		if (config.recursionLimit() <= 0) {
+			throw new RecursionLimitException(this.name);
+		}
+		return config.forChild().withRecursionLimit(config.recursionLimit() - 1);
+	}
+
+	@Override
+	public String getName() {
+		return this.name;
+	}
+
+	@Override
+	public ObjectNode inputSchema() {
+		return (this.inputType != null) ? JsonSchemas.of(this.inputType) : JsonSchemas.any();
+	}
+
+	@Override
+	public ObjectNode outputSchema() {
+		return (this.outputType != null) ? JsonSchemas.of(this.outputType) : JsonSchemas.any();
+	}
+
+}

@@ -1,0 +1,222 @@
+package dev.lcel.core.runnable;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.graph.Graph;
+import dev.lcel.core.schema.JsonSchemas;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs named branches concurrently on the same input and produces a map from branch name to
+ * output: LangChain's {@code RunnableParallel}, also what a {@code Map} of runnables becomes in
+ * {@link Runnable#pipe(Map)}.
+ *
+ * <p>{@link #invoke} takes about as long as the slowest branch, not the sum: branches run on
+ * worker threads, at most the config's {@code maxConcurrency} at once. When a branch fails the
+ * others are cancelled and its exception is rethrown unchanged. {@link #astream} emits one-key maps
+ * {@code {name: chunk}} as each branch produces chunks; they aggregate into the invoke output.
+ *
+ * <p>The output schema is an object with one property per branch. The input schema is the merge
+ * of the branches' object input schemas, or else the first branch's that says anything.
+ *
+ * @param <I> the input type
+ */
+public final class RunnableParallel<I> implements Runnable<I, Map<String, Object>> {
+
+	private final Map<String, Runnable<? super I, ?>> branches;
+
+	private RunnableParallel(Map<String, Runnable<? super I, ?>> branches) {
+		this.branches = branches;
+	}
+
+	/**
+	 * Return a parallel of the given branches, in the map's iteration order.
+	 * @param <I> the input type
+	 * @param branches at least one runnable, by output key
+	 * @return the parallel
+	 */
+	public static <I> RunnableParallel<I> of(Map<String, ? extends Runnable<? super I, ?>> branches) {
+		Objects.requireNonNull(branches, "branches must not be null");
+		if (branches.isEmpty()) {
+			throw new IllegalArgumentException("A parallel needs at least one branch");
+		}
+		Map<String, Runnable<? super I, ?>> copy = new LinkedHashMap<>();
+		branches.forEach((key, branch) -> copy.put(Objects.requireNonNull(key, "branch names must not be null"),
+				Objects.requireNonNull(branch, () -> "branch '" + key + "' must not be null")));
+		return new RunnableParallel<I>(Collections.unmodifiableMap(copy));
+	}
+
+	/**
+	 * Return a builder that keeps branches in the order they are added.
+	 * @param <I> the input type
+	 * @return the builder
+	 */
+	public static <I> Builder<I> builder() {
+		return new Builder<>();
+	}
+
+	/**
+	 * Return the branches of this parallel.
+	 * @return the branches, by output key
+	 */
+	public Map<String, Runnable<? super I, ?>> getBranches() {
+		return this.branches;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public Map<String, Object> invoke(I input, RunnableConfig config) {
+		RunnableConfig child = config.forChild();
+		List<String> keys = new ArrayList<>(this.branches.keySet());
+		if (keys.size() == 1) {
+			return Collections.singletonMap(keys.get(0), invokeBranch(keys, 0, input, child));
+		}
+		List<Indexed<Object>> outcomes = Blocking.await(Batches.ordered(keys.size(), concurrency(config),
+				(i) -> Mono.fromCallable(() -> Indexed.success(i, invokeBranch(keys, i, input, child)))
+					.subscribeOn(Workers.scheduler())));
+		return toMap(keys, outcomes);
+	}
+
+	@Override
+	public Mono<Map<String, Object>> ainvoke(I input, RunnableConfig config) {
+		RunnableConfig child = config.forChild();
+		List<String> keys = new ArrayList<>(this.branches.keySet());
+		return Batches.ordered(keys.size(), concurrency(config), (i) -> {
+			Runnable<? super I, ?> branch = this.branches.get(keys.get(i));
+			return Mono.defer(() -> branch.ainvoke(input, child))
+				.<Indexed<Object>>map((output) -> Indexed.success(i, output))
+				.defaultIfEmpty(Indexed.success(i, null))
+				.doOnError((ex) -> FailedStep.record(ex, keys.get(i), i, getName()))
+				.subscribeOn(Workers.scheduler());
+		}).map((outcomes) -> toMap(keys, outcomes));
+	}
+
+	@Override
+	public Flux<Map<String, Object>> astream(I input, RunnableConfig config) {
+		return transform(Flux.just(input), config);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public Flux<Map<String, Object>> transform(Flux<I> input, RunnableConfig config) {
+		RunnableConfig child = config.forChild();
+		return Flux.defer(() -> {
+			SharedInput<I> shared = new SharedInput<>(input);
+			List<Flux<Map<String, Object>>> outputs = new ArrayList<>();
+			int index = 0;
+			for (Map.Entry<String, Runnable<? super I, ?>> entry : this.branches.entrySet()) {
+				String key = entry.getKey();
+				int position = index++;
+				Runnable<I, Object> branch = (Runnable<I, Object>) entry.getValue();
+				outputs.add(Flux.defer(() -> branch.transform(shared.chunks(), child))
+					.map((chunk) -> Collections.singletonMap(key, chunk))
+					.doOnError((ex) -> FailedStep.record(ex, key, position, getName()))
+					.subscribeOn(Workers.scheduler()));
+			}
+			return shared.releasing(Flux.merge(Flux.fromIterable(outputs), concurrency(config)));
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private Object invokeBranch(List<String> keys, int index, I input, RunnableConfig config) {
+		Runnable<I, Object> branch = (Runnable<I, Object>) this.branches.get(keys.get(index));
+		try {
+			return branch.invoke(input, config);
+		}
+		catch (RuntimeException | Error ex) {
+			FailedStep.record(ex, keys.get(index), index, getName());
+			throw ex;
+		}
+	}
+
+	private int concurrency(RunnableConfig config) {
+		return (config.maxConcurrency() != null) ? config.maxConcurrency() : this.branches.size();
+	}
+
+	private static Map<String, Object> toMap(List<String> keys, List<Indexed<Object>> outcomes) {
+		Map<String, Object> output = new LinkedHashMap<>();
+		for (Indexed<Object> outcome : outcomes) {
+			output.put(keys.get(outcome.index()), outcome.output());
+		}
+		return output;
+	}
+
+	@Override
+	public ObjectNode inputSchema() {
+		List<ObjectNode> schemas = new ArrayList<>();
+		this.branches.values().forEach((branch) -> schemas.add(branch.inputSchema()));
+		return JsonSchemas.mergeObjects(schemas);
+	}
+
+	@Override
+	public ObjectNode outputSchema() {
+		Map<String, ObjectNode> properties = new LinkedHashMap<>();
+		this.branches.forEach((key, branch) -> properties.put(key, branch.outputSchema()));
+		return JsonSchemas.object(getName() + "Output", properties, List.of());
+	}
+
+	@Override
+	public ObjectNode outputSchema(ObjectNode inputSchema) {
+		Map<String, ObjectNode> properties = new LinkedHashMap<>();
+		this.branches.forEach((key, branch) -> properties.put(key, branch.outputSchema(inputSchema)));
+		return JsonSchemas.object(getName() + "Output", properties, List.of());
+	}
+
+	@Override
+	public Graph getGraph() {
+		Graph graph = new Graph();
+		Graph.Node in = graph.addSchemaNode(getName() + "Input");
+		Graph.Node out = graph.addSchemaNode(getName() + "Output");
+		for (Runnable<? super I, ?> branch : this.branches.values()) {
+			Graph branchGraph = branch.getGraph();
+			branchGraph.trimFirstNode();
+			branchGraph.trimLastNode();
+			Graph.Span span = graph.extend(branchGraph);
+			graph.addEdge(in, span.first());
+			graph.addEdge(span.last(), out);
+		}
+		return graph;
+	}
+
+	/**
+	 * Builds a {@link RunnableParallel}, keeping branches in the order they are added.
+	 *
+	 * @param <I> the input type
+	 */
+	public static final class Builder<I> {
+
+		private final Map<String, Runnable<? super I, ?>> branches = new LinkedHashMap<>();
+
+		private Builder() {
+		}
+
+		/**
+		 * Add a branch.
+		 * @param key the branch's output key
+		 * @param branch the runnable
+		 * @return this builder
+		 */
+		public Builder<I> branch(String key, Runnable<? super I, ?> branch) {
+			this.branches.put(key, branch);
+			return this;
+		}
+
+		/**
+		 * Build the parallel.
+		 * @return the parallel
+		 */
+		public RunnableParallel<I> build() {
+			return RunnableParallel.of(this.branches);
+		}
+
+	}
+
+}
