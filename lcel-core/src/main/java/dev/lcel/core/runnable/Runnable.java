@@ -396,9 +396,8 @@ public interface Runnable<I, O> {
 	 * @param keys the keys to pick
 	 * @return the sequence
 	 */
-	@SuppressWarnings({ "unchecked", "rawtypes" })
 	default Runnable<I, Object> pick(String... keys) {
-		return pipe((Runnable) RunnablePick.of(keys));
+		return pipe(RunnablePick.of(keys));
 	}
 
 	/**
@@ -407,10 +406,9 @@ public interface Runnable<I, O> {
 	 * @param mappers the runnables computing each new key
 	 * @return the sequence
 	 */
-	@SuppressWarnings({ "unchecked", "rawtypes" })
 	default Runnable<I, Map<String, Object>> assign(
 			Map<String, ? extends Runnable<? super Map<String, Object>, ?>> mappers) {
-		return pipe((Runnable) RunnableAssign.of(mappers));
+		return pipe(RunnableAssign.of(mappers));
 	}
 
 }

@@ -15,10 +15,13 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link RunnableParallel}: what {@link #of(Map)} and {@link Runnable#assign(Map)}
  * build.
  *
+ * <p>It accepts any input type so that a chain assembled at run time (from YAML, say) that feeds
+ * it something other than a map gets a clear error rather than a {@code ClassCastException}.
+ *
  * <p>When streaming, the input's own keys are emitted as soon as they arrive and each computed key
  * as its branch produces it, so the chunks aggregate into the {@link #invoke} output.
  */
-public final class RunnableAssign implements Runnable<Map<String, Object>, Map<String, Object>> {
+public final class RunnableAssign implements Runnable<Object, Map<String, Object>> {
 
 	private final RunnableParallel<Map<String, Object>> mapper;
 
@@ -46,14 +49,15 @@ public final class RunnableAssign implements Runnable<Map<String, Object>, Map<S
 	}
 
 	@Override
-	public Map<String, Object> invoke(Map<String, Object> input, RunnableConfig config) {
-		Map<String, Object> output = new LinkedHashMap<>(requireMap(input));
-		output.putAll(this.mapper.invoke(input, config.forChild()));
+	public Map<String, Object> invoke(Object input, RunnableConfig config) {
+		Map<String, Object> map = requireMap(input);
+		Map<String, Object> output = new LinkedHashMap<>(map);
+		output.putAll(this.mapper.invoke(map, config.forChild()));
 		return output;
 	}
 
 	@Override
-	public Mono<Map<String, Object>> ainvoke(Map<String, Object> input, RunnableConfig config) {
+	public Mono<Map<String, Object>> ainvoke(Object input, RunnableConfig config) {
 		return Mono.fromCallable(() -> requireMap(input))
 			.flatMap((map) -> this.mapper.ainvoke(map, config.forChild()).map((added) -> {
 				Map<String, Object> output = new LinkedHashMap<>(map);
@@ -63,12 +67,12 @@ public final class RunnableAssign implements Runnable<Map<String, Object>, Map<S
 	}
 
 	@Override
-	public Flux<Map<String, Object>> astream(Map<String, Object> input, RunnableConfig config) {
+	public Flux<Map<String, Object>> astream(Object input, RunnableConfig config) {
 		return transform(Flux.just(input), config);
 	}
 
 	@Override
-	public Flux<Map<String, Object>> transform(Flux<Map<String, Object>> input, RunnableConfig config) {
+	public Flux<Map<String, Object>> transform(Flux<Object> input, RunnableConfig config) {
 		return Flux.defer(() -> {
 			SharedInput<Map<String, Object>> shared = new SharedInput<>(input.map(RunnableAssign::requireMap));
 			Flux<Map<String, Object>> passed = shared.chunks().map(this::withoutAssignedKeys).filter((m) -> !m.isEmpty());

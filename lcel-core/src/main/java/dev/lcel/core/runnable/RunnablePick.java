@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>It streams: each map chunk yields what it holds of the picked keys, and chunks that hold none
  * are skipped.
  */
-public final class RunnablePick implements Runnable<Map<String, Object>, Object> {
+public final class RunnablePick implements Runnable<Object, Object> {
 
 	private final List<String> keys;
 
@@ -49,35 +49,35 @@ public final class RunnablePick implements Runnable<Map<String, Object>, Object>
 	}
 
 	@Override
-	public Object invoke(Map<String, Object> input, RunnableConfig config) {
-		if (!(input instanceof Map<?, ?>)) {
+	public Object invoke(Object input, RunnableConfig config) {
+		if (!(input instanceof Map<?, ?> map)) {
 			throw new IllegalArgumentException("RunnablePick needs a map input to pick " + this.keys
 					+ " from, but got " + ((input != null) ? input.getClass().getName() : "null"));
 		}
 		if (this.keys.size() == 1) {
-			return input.get(this.keys.get(0));
+			return map.get(this.keys.get(0));
 		}
 		Map<String, Object> picked = new LinkedHashMap<>();
 		for (String key : this.keys) {
-			if (input.containsKey(key)) {
-				picked.put(key, input.get(key));
+			if (map.containsKey(key)) {
+				picked.put(key, map.get(key));
 			}
 		}
 		return picked;
 	}
 
 	@Override
-	public Mono<Object> ainvoke(Map<String, Object> input, RunnableConfig config) {
+	public Mono<Object> ainvoke(Object input, RunnableConfig config) {
 		return Mono.fromCallable(() -> invoke(input, config));
 	}
 
 	@Override
-	public Flux<Object> astream(Map<String, Object> input, RunnableConfig config) {
+	public Flux<Object> astream(Object input, RunnableConfig config) {
 		return transform(Flux.just(input), config);
 	}
 
 	@Override
-	public Flux<Object> transform(Flux<Map<String, Object>> input, RunnableConfig config) {
+	public Flux<Object> transform(Flux<Object> input, RunnableConfig config) {
 		return input.concatMap((chunk) -> Mono.justOrEmpty(invoke(chunk, config)))
 			.filter((picked) -> !(picked instanceof Map<?, ?> map && map.isEmpty()));
 	}
