@@ -14,8 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Runs a Java function as a step of a chain.
  *
  * <p>The function runs on the calling thread, once per call, on the whole input: in a stream it
- * receives the aggregate of the chunks before it. It may take the {@link RunnableConfig} as a
- * second argument. If it returns a {@link Runnable}, that runnable is run on the same input (this
+ * receives the aggregate of the chunks before it. Created with {@link #configAware} it also receives
+ * the {@link RunnableConfig} of the run (its own name differs from {@link #of} so that method
+ * references such as {@code String::toUpperCase} are never ambiguous). If it returns a {@link Runnable}, that runnable is run on the same input (this
  * is how a lambda routes between chains), one level deeper in the config's
  * {@link RunnableConfig#recursionLimit() recursion limit}.
  *
@@ -74,8 +75,8 @@ public final class RunnableLambda<I, O> implements Runnable<I, O> {
 	 * @param function the function
 	 * @return the runnable
 	 */
-	public static <I, O> RunnableLambda<I, O> of(BiFunction<? super I, RunnableConfig, ? extends O> function) {
-		return of("RunnableLambda", function);
+	public static <I, O> RunnableLambda<I, O> configAware(BiFunction<? super I, RunnableConfig, ? extends O> function) {
+		return configAware("RunnableLambda", function);
 	}
 
 	/**
@@ -86,7 +87,7 @@ public final class RunnableLambda<I, O> implements Runnable<I, O> {
 	 * @param function the function
 	 * @return the runnable
 	 */
-	public static <I, O> RunnableLambda<I, O> of(String name,
+	public static <I, O> RunnableLambda<I, O> configAware(String name,
 			BiFunction<? super I, RunnableConfig, ? extends O> function) {
 		return new RunnableLambda<>(name, function, null, null);
 	}

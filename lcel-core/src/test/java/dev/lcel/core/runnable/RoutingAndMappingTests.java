@@ -142,7 +142,7 @@ class RoutingAndMappingTests {
 	@Test
 	void withConfigLayersBoundConfigUnderTheCallersConfig() {
 		AtomicReference<RunnableConfig> seen = new AtomicReference<>();
-		Runnable<String, String> spy = RunnableLambda.of((String s, RunnableConfig config) -> {
+		Runnable<String, String> spy = RunnableLambda.configAware((String s, RunnableConfig config) -> {
 			seen.set(config);
 			return s;
 		});

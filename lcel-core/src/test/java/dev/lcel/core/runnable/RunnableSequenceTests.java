@@ -113,7 +113,7 @@ class RunnableSequenceTests {
 	@Test
 	void childStepsInheritConfigButNotRunName() {
 		List<RunnableConfig> seen = new CopyOnWriteArrayList<>();
-		Runnable<String, String> spy = RunnableLambda.of((String s, RunnableConfig config) -> {
+		Runnable<String, String> spy = RunnableLambda.configAware((String s, RunnableConfig config) -> {
 			seen.add(config);
 			return s;
 		});

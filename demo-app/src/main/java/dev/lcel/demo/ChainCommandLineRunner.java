@@ -1,0 +1,79 @@
+package dev.lcel.demo;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+import dev.lcel.autoconfigure.chain.ChainRegistry;
+import dev.lcel.core.runnable.Runnable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the demo from the command line: {@code --run NAME JSON} streams one chain's output chunk by
+ * chunk; no arguments tours every chain.
+ */
+@Component
+class ChainCommandLineRunner implements ApplicationRunner {
+
+	private static final Map<String, Object> SAMPLES = Map.of("shout", "  hello, chains  ", "stats",
+			"streams of tokens flow", "typewriter", "every chunk arrives as soon as it is ready");
+
+	private final ChainRegistry chains;
+
+	private final JsonMapper json = JsonMapper.shared();
+
+	private final PrintStream out = System.out;
+
+	ChainCommandLineRunner(ChainRegistry chains) {
+		this.chains = chains;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		List<String> run = args.getOptionValues("run");
+		if (run != null && !run.isEmpty()) {
+			List<String> rest = args.getNonOptionArgs();
+			Object input = rest.isEmpty() ? SAMPLES.getOrDefault(run.get(0), "") : this.json.readValue(rest.get(0), Object.class);
+			stream(chain(run.get(0)), input);
+			return;
+		}
+		tour();
+	}
+
+	private void tour() {
+		this.out.println("lcel demo: chains " + this.chains.getChains().keySet());
+		for (String name : this.chains.getChains().keySet()) {
+			Runnable<Object, Object> chain = chain(name);
+			Object sample = SAMPLES.getOrDefault(name, "sample");
+			this.out.println();
+			this.out.println("== " + name + " ==");
+			this.out.println("invoke: " + this.json.writeValueAsString(chain.invoke(sample)));
+			this.out.println("batch:  " + this.json.writeValueAsString(chain.batch(List.of(sample, sample))));
+			this.out.print("stream: ");
+			stream(chain, sample);
+		}
+		this.out.println();
+		this.out.println("The graph of 'shout':");
+		this.out.println(chain("shout").getGraph().drawAscii());
+	}
+
+	private void stream(Runnable<Object, Object> chain, Object input) {
+		try (var chunks = chain.stream(input)) {
+			chunks.forEach((chunk) -> {
+				this.out.print((chunk instanceof String text) ? text : this.json.writeValueAsString(chunk) + " ");
+				this.out.flush();
+			});
+		}
+		this.out.println();
+	}
+
+	@SuppressWarnings("unchecked")
+	private Runnable<Object, Object> chain(String name) {
+		return (Runnable<Object, Object>) this.chains.get(name);
+	}
+
+}

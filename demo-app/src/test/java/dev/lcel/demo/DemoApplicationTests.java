@@ -1,0 +1,28 @@
+package dev.lcel.demo;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class DemoApplicationTests {
+
+	@Test
+	void tourRunsEveryChain(CapturedOutput output) {
+		SpringApplication.run(DemoApplication.class).close();
+		assertThat(output).contains("== shout ==", "invoke: \"HELLO, CHAINS!\"", "== stats ==",
+				"{\"words\":4,\"letters\":19}", "== typewriter ==", "EVERY CHUNK ARRIVES");
+	}
+
+	@Test
+	void runOptionStreamsOneChainWithTheGivenInput(CapturedOutput output) {
+		SpringApplication.run(DemoApplication.class, "--run=shout", "\"quiet please\"").close();
+		assertThat(output).contains("QUIET PLEASE!").doesNotContain("== stats ==");
+	}
+
+}
