@@ -101,8 +101,9 @@ final class AsciiGraphRenderer {
 	}
 
 	private void place(int width) {
+		// Rows share one centre column, so boxes stacked on each other line up exactly.
 		for (List<Cell> row : this.layers) {
-			int x = (width - rowWidth(row)) / 2;
+			int x = width / 2 - rowWidth(row) / 2;
 			for (Cell cell : row) {
 				cell.left = x;
 				x += cell.width() + GAP;
@@ -162,7 +163,7 @@ final class AsciiGraphRenderer {
 	}
 
 	private static char[][] blank(int height, int width) {
-		char[][] lines = new char[height][width];
+		char[][] lines = new char[height][width + 1];
 		for (char[] line : lines) {
 			Arrays.fill(line, ' ');
 		}
