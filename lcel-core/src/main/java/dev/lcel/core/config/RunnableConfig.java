@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.lcel.core.tracing.CallbackHandler;
+import dev.lcel.core.tracing.RunInfo;
 
 /**
  * The settings one call of a runnable runs with: tags, metadata, callbacks, a run name and id,
@@ -30,16 +31,19 @@ import dev.lcel.core.tracing.CallbackHandler;
  * default
  * @param recursionLimit how many more levels of dynamically returned runnables this run may call
  * @param configurable per-call values read by configurable runnables (a model name, a session id)
+ * @param currentRun the run that receives this config, set by {@link dev.lcel.core.tracing.Runs} when
+ * someone listens (callbacks); {@code null} otherwise
  */
 public record RunnableConfig(List<String> tags, Map<String, Object> metadata, List<CallbackHandler> callbacks,
-		String runName, UUID runId, Integer maxConcurrency, int recursionLimit, Map<String, Object> configurable) {
+		String runName, UUID runId, Integer maxConcurrency, int recursionLimit, Map<String, Object> configurable,
+		RunInfo currentRun) {
 
 	/** The recursion limit a config has unless told otherwise. */
 	public static final int DEFAULT_RECURSION_LIMIT = 25;
 
 	/** A config with nothing set. */
 	public static final RunnableConfig EMPTY = new RunnableConfig(List.of(), Map.of(), List.of(), null, null, null,
-			DEFAULT_RECURSION_LIMIT, Map.of());
+			DEFAULT_RECURSION_LIMIT, Map.of(), null);
 
 	public RunnableConfig {
 		tags = List.copyOf(Objects.requireNonNullElse(tags, List.of()));
@@ -76,7 +80,18 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 			return this;
 		}
 		return new RunnableConfig(this.tags, this.metadata, this.callbacks, null, null, this.maxConcurrency,
-				this.recursionLimit, this.configurable);
+				this.recursionLimit, this.configurable, this.currentRun);
+	}
+
+	/**
+	 * Return a copy of this config for the runnable of {@code run}: its run name and id are used
+	 * up by the run, and its children become children of the run.
+	 * @param run the run that receives the config
+	 * @return the config
+	 */
+	public RunnableConfig withCurrentRun(RunInfo run) {
+		return new RunnableConfig(this.tags, this.metadata, this.callbacks, null, null, this.maxConcurrency,
+				this.recursionLimit, this.configurable, run);
 	}
 
 	/**
@@ -103,7 +118,8 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 				(override.runId != null) ? override.runId : this.runId,
 				(override.maxConcurrency != null) ? override.maxConcurrency : this.maxConcurrency,
 				(override.recursionLimit != DEFAULT_RECURSION_LIMIT) ? override.recursionLimit : this.recursionLimit,
-				mergeMaps(this.configurable, override.configurable));
+				mergeMaps(this.configurable, override.configurable),
+				(override.currentRun != null) ? override.currentRun : this.currentRun);
 	}
 
 	/**
@@ -165,6 +181,8 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 
 		private Map<String, Object> configurable;
 
+		private RunInfo currentRun;
+
 		private Builder(RunnableConfig from) {
 			this.tags = new ArrayList<>(from.tags);
 			this.metadata = new LinkedHashMap<>(from.metadata);
@@ -174,6 +192,7 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 			this.maxConcurrency = from.maxConcurrency;
 			this.recursionLimit = from.recursionLimit;
 			this.configurable = new LinkedHashMap<>(from.configurable);
+			this.currentRun = from.currentRun;
 		}
 
 		/**
@@ -274,7 +293,7 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 		 */
 		public RunnableConfig build() {
 			return new RunnableConfig(this.tags, this.metadata, this.callbacks, this.runName, this.runId,
-					this.maxConcurrency, this.recursionLimit, this.configurable);
+					this.maxConcurrency, this.recursionLimit, this.configurable, this.currentRun);
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.tracing.Runs;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -32,11 +33,11 @@ final class Batches {
 			BatchOptions options) {
 		rejectReturnExceptions(options);
 		if (inputs.size() == 1) {
-			return Collections.singletonList(runnable.invoke(inputs.get(0), config));
+			return Collections.singletonList(Runs.invoke(runnable, inputs.get(0), config));
 		}
 		RunnableConfig itemConfig = perItem(config, inputs.size());
 		return Blocking.await(outputs(ordered(inputs.size(), concurrency(config, options),
-				(i) -> Mono.fromCallable(() -> Indexed.success(i, runnable.invoke(inputs.get(i), itemConfig)))
+				(i) -> Mono.fromCallable(() -> Indexed.success(i, Runs.invoke(runnable, inputs.get(i), itemConfig)))
 					.subscribeOn(Workers.scheduler()))));
 	}
 
@@ -68,7 +69,7 @@ final class Batches {
 
 	private static <I, O> Mono<Indexed<O>> asyncOutcome(Runnable<I, O> runnable, I input, int index,
 			RunnableConfig config) {
-		return Mono.defer(() -> runnable.ainvoke(input, config))
+		return Mono.defer(() -> Runs.ainvoke(runnable, input, config))
 			.map((output) -> Indexed.success(index, output))
 			.defaultIfEmpty(Indexed.success(index, null))
 			.subscribeOn(Workers.scheduler());

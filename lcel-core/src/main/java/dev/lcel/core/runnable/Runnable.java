@@ -8,6 +8,12 @@ import java.util.stream.Stream;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.graph.Graph;
 import dev.lcel.core.schema.JsonSchemas;
+import dev.lcel.core.tracing.EventStream;
+import dev.lcel.core.tracing.RunFilter;
+import dev.lcel.core.tracing.RunLogPatch;
+import dev.lcel.core.tracing.RunLogStream;
+import dev.lcel.core.tracing.RunType;
+import dev.lcel.core.tracing.StreamEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
@@ -138,6 +144,52 @@ public interface Runnable<I, O> {
 	 */
 	default Flux<O> transform(Flux<I> input, RunnableConfig config) {
 		return ChunkAggregator.aggregate(input).flatMapMany((whole) -> astream(whole, config));
+	}
+
+	/**
+	 * Run once and stream the events of every run inside this one as they happen: starts, chunks and
+	 * ends of each step, branch and model call, in causal order (LangChain's event stream version
+	 * 2). Cancelling the stream cancels the run.
+	 * @param input the input
+	 * @param config the config of this run
+	 * @param filter which runs to report
+	 * @return the events, lazily
+	 */
+	default Flux<StreamEvent> astreamEvents(I input, RunnableConfig config, RunFilter filter) {
+		return EventStream.of(this, input, config, filter);
+	}
+
+	/**
+	 * Run once and stream the events of every run inside it, unfiltered.
+	 * @param input the input
+	 * @return the events, lazily
+	 * @see #astreamEvents(Object, RunnableConfig, RunFilter)
+	 */
+	default Flux<StreamEvent> astreamEvents(I input) {
+		return astreamEvents(input, RunnableConfig.EMPTY, RunFilter.ALL);
+	}
+
+	/**
+	 * Run once and stream its run log: JSON Patch operations over a document of the root's output
+	 * and every child run's progress. Applied in order they give the final log, whose
+	 * {@code final_output} is what {@link #invoke} returns. Cancelling the stream cancels the run.
+	 * @param input the input
+	 * @param config the config of this run
+	 * @param filter which child runs appear in the log
+	 * @return the patches, lazily
+	 */
+	default Flux<RunLogPatch> astreamLog(I input, RunnableConfig config, RunFilter filter) {
+		return RunLogStream.of(this, input, config, filter);
+	}
+
+	/**
+	 * Run once and stream its run log, with every child run.
+	 * @param input the input
+	 * @return the patches, lazily
+	 * @see #astreamLog(Object, RunnableConfig, RunFilter)
+	 */
+	default Flux<RunLogPatch> astreamLog(I input) {
+		return astreamLog(input, RunnableConfig.EMPTY, RunFilter.ALL);
 	}
 
 	/**
@@ -275,6 +327,14 @@ public interface Runnable<I, O> {
 	default String getName() {
 		Class<?> type = getClass();
 		return (type.isSynthetic() || type.isAnonymousClass()) ? "Runnable" : type.getSimpleName();
+	}
+
+	/**
+	 * Return what kind of component this runnable is, for run logs, events and observations.
+	 * @return the run type; {@link RunType#CHAIN} unless a component says otherwise
+	 */
+	default RunType runType() {
+		return RunType.CHAIN;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
 import dev.lcel.core.schema.JsonSchemas;
 import reactor.core.publisher.Flux;
@@ -50,6 +51,9 @@ public final class RunnableAssign implements Runnable<Object, Map<String, Object
 
 	@Override
 	public Map<String, Object> invoke(Object input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.invoke(this, input, config);
+		}
 		Map<String, Object> map = requireMap(input);
 		Map<String, Object> output = new LinkedHashMap<>(map);
 		output.putAll(this.mapper.invoke(map, config.forChild()));
@@ -58,6 +62,9 @@ public final class RunnableAssign implements Runnable<Object, Map<String, Object
 
 	@Override
 	public Mono<Map<String, Object>> ainvoke(Object input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.ainvoke(this, input, config);
+		}
 		return Mono.fromCallable(() -> requireMap(input))
 			.flatMap((map) -> this.mapper.ainvoke(map, config.forChild()).map((added) -> {
 				Map<String, Object> output = new LinkedHashMap<>(map);
@@ -68,11 +75,17 @@ public final class RunnableAssign implements Runnable<Object, Map<String, Object
 
 	@Override
 	public Flux<Map<String, Object>> astream(Object input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.astream(this, input, config);
+		}
 		return transform(Flux.just(input), config);
 	}
 
 	@Override
 	public Flux<Map<String, Object>> transform(Flux<Object> input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.transform(this, input, config);
+		}
 		return Flux.defer(() -> {
 			SharedInput<Map<String, Object>> shared = new SharedInput<>(input.map(RunnableAssign::requireMap));
 			Flux<Map<String, Object>> passed = shared.chunks().map(this::withoutAssignedKeys).filter((m) -> !m.isEmpty());

@@ -3,7 +3,10 @@ package dev.lcel.core.runnable;
 import java.util.Objects;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
+import dev.lcel.core.tracing.RunType;
+import dev.lcel.core.tracing.RunWrapper;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param <I> the input type
  * @param <O> the output type
  */
-public final class RunnableBinding<I, O> implements Runnable<I, O> {
+public final class RunnableBinding<I, O> implements Runnable<I, O>, RunWrapper {
 
 	private final Runnable<I, O> bound;
 
@@ -47,22 +50,22 @@ public final class RunnableBinding<I, O> implements Runnable<I, O> {
 
 	@Override
 	public O invoke(I input, RunnableConfig config) {
-		return this.bound.invoke(input, this.config.merge(config));
+		return Runs.invoke(this.bound, input, this.config.merge(config));
 	}
 
 	@Override
 	public Mono<O> ainvoke(I input, RunnableConfig config) {
-		return this.bound.ainvoke(input, this.config.merge(config));
+		return Runs.ainvoke(this.bound, input, this.config.merge(config));
 	}
 
 	@Override
 	public Flux<O> astream(I input, RunnableConfig config) {
-		return this.bound.astream(input, this.config.merge(config));
+		return Runs.astream(this.bound, input, this.config.merge(config));
 	}
 
 	@Override
 	public Flux<O> transform(Flux<I> input, RunnableConfig config) {
-		return this.bound.transform(input, this.config.merge(config));
+		return Runs.transform(this.bound, input, this.config.merge(config));
 	}
 
 	@Override
@@ -73,6 +76,11 @@ public final class RunnableBinding<I, O> implements Runnable<I, O> {
 	@Override
 	public String getName() {
 		return (this.config.runName() != null) ? this.config.runName() : this.bound.getName();
+	}
+
+	@Override
+	public RunType runType() {
+		return this.bound.runType();
 	}
 
 	@Override

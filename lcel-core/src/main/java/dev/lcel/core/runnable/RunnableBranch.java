@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,32 +46,40 @@ public final class RunnableBranch<I, O> implements Runnable<I, O> {
 	@Override
 	@SuppressWarnings("unchecked")
 	public O invoke(I input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.invoke(this, input, config);
+		}
 		RunnableConfig child = config.forChild();
 		for (Case<I, O> branch : this.cases) {
-			if (Boolean.TRUE.equals(branch.condition().invoke(input, child))) {
-				return ((Runnable<I, O>) branch.runnable()).invoke(input, child);
+			if (Boolean.TRUE.equals(Runs.invoke((Runnable<I, Boolean>) branch.condition(), input, child))) {
+				return Runs.invoke((Runnable<I, O>) branch.runnable(), input, child);
 			}
 		}
-		return ((Runnable<I, O>) this.otherwise).invoke(input, child);
+		return Runs.invoke((Runnable<I, O>) this.otherwise, input, child);
 	}
 
 	@Override
 	public Mono<O> ainvoke(I input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.ainvoke(this, input, config);
+		}
 		RunnableConfig child = config.forChild();
-		return choose(input, child).flatMap((chosen) -> chosen.ainvoke(input, child));
+		return choose(input, child).flatMap((chosen) -> Runs.ainvoke(chosen, input, child));
 	}
 
 	@Override
 	public Flux<O> astream(I input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.astream(this, input, config);
+		}
 		RunnableConfig child = config.forChild();
-		return choose(input, child).flatMapMany((chosen) -> chosen.astream(input, child));
+		return choose(input, child).flatMapMany((chosen) -> Runs.astream(chosen, input, child));
 	}
 
 	@SuppressWarnings("unchecked")
 	private Mono<Runnable<I, O>> choose(I input, RunnableConfig config) {
 		return Flux.fromIterable(this.cases)
-			.concatMap((branch) -> branch.condition()
-				.ainvoke(input, config)
+			.concatMap((branch) -> Runs.ainvoke((Runnable<I, Boolean>) branch.condition(), input, config)
 				.filter(Boolean.TRUE::equals)
 				.map((holds) -> (Runnable<I, O>) branch.runnable()), 1)
 			.next()

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
 import dev.lcel.core.schema.JsonSchemas;
 import reactor.core.publisher.Mono;
@@ -27,11 +28,17 @@ public final class RunnableEach<I, O> implements Runnable<List<I>, List<O>> {
 
 	@Override
 	public List<O> invoke(List<I> input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.invoke(this, input, config);
+		}
 		return this.bound.batch(input, config.forChild());
 	}
 
 	@Override
 	public Mono<List<O>> ainvoke(List<I> input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.ainvoke(this, input, config);
+		}
 		return this.bound.abatch(input, config.forChild());
 	}
 

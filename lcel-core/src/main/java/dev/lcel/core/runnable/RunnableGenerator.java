@@ -5,6 +5,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.tracing.Runs;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -66,11 +67,17 @@ public final class RunnableGenerator<I, O> implements Runnable<I, O> {
 
 	@Override
 	public Flux<O> astream(I input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.astream(this, input, config);
+		}
 		return transform(Flux.just(input), config);
 	}
 
 	@Override
 	public Flux<O> transform(Flux<I> input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.transform(this, input, config);
+		}
 		return Flux.defer(() -> this.function.apply(input, config));
 	}
 

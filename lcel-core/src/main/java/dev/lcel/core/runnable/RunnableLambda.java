@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.schema.JsonSchemas;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
@@ -124,9 +125,12 @@ public final class RunnableLambda<I, O> implements Runnable<I, O> {
 	@Override
 	@SuppressWarnings("unchecked")
 	public O invoke(I input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.invoke(this, input, config);
+		}
 		Object output = this.function.apply(input, config);
 		if (output instanceof Runnable<?, ?> next) {
-			return ((Runnable<I, O>) next).invoke(input, deeper(config));
+			return Runs.invoke((Runnable<I, O>) next, input, deeper(config));
 		}
 		return (O) output;
 	}
@@ -134,9 +138,12 @@ public final class RunnableLambda<I, O> implements Runnable<I, O> {
 	@Override
 	@SuppressWarnings("unchecked")
 	public Mono<O> ainvoke(I input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.ainvoke(this, input, config);
+		}
 		return Mono.fromCallable(() -> this.function.apply(input, config)).flatMap((output) -> {
 			if (output instanceof Runnable<?, ?> next) {
-				return ((Runnable<I, O>) next).ainvoke(input, deeper(config));
+				return Runs.ainvoke((Runnable<I, O>) next, input, deeper(config));
 			}
 			return Mono.just((O) output);
 		});

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
 import dev.lcel.core.schema.JsonSchemas;
 import reactor.core.publisher.Flux;
@@ -74,6 +75,9 @@ public final class RunnableParallel<I> implements Runnable<I, Map<String, Object
 	@Override
 	@SuppressWarnings("unchecked")
 	public Map<String, Object> invoke(I input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.invoke(this, input, config);
+		}
 		RunnableConfig child = config.forChild();
 		List<String> keys = new ArrayList<>(this.branches.keySet());
 		if (keys.size() == 1) {
@@ -87,11 +91,15 @@ public final class RunnableParallel<I> implements Runnable<I, Map<String, Object
 
 	@Override
 	public Mono<Map<String, Object>> ainvoke(I input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.ainvoke(this, input, config);
+		}
 		RunnableConfig child = config.forChild();
 		List<String> keys = new ArrayList<>(this.branches.keySet());
 		return Batches.ordered(keys.size(), concurrency(config), (i) -> {
-			Runnable<? super I, ?> branch = this.branches.get(keys.get(i));
-			return Mono.defer(() -> branch.ainvoke(input, child))
+			@SuppressWarnings("unchecked")
+			Runnable<I, Object> branch = (Runnable<I, Object>) this.branches.get(keys.get(i));
+			return Mono.defer(() -> Runs.ainvoke(branch, input, child))
 				.<Indexed<Object>>map((output) -> Indexed.success(i, output))
 				.defaultIfEmpty(Indexed.success(i, null))
 				.doOnError((ex) -> FailedStep.record(ex, keys.get(i), i, getName()))
@@ -101,12 +109,18 @@ public final class RunnableParallel<I> implements Runnable<I, Map<String, Object
 
 	@Override
 	public Flux<Map<String, Object>> astream(I input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.astream(this, input, config);
+		}
 		return transform(Flux.just(input), config);
 	}
 
 	@Override
 	@SuppressWarnings("unchecked")
 	public Flux<Map<String, Object>> transform(Flux<I> input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.transform(this, input, config);
+		}
 		RunnableConfig child = config.forChild();
 		return Flux.defer(() -> {
 			SharedInput<I> shared = new SharedInput<>(input);
@@ -116,7 +130,7 @@ public final class RunnableParallel<I> implements Runnable<I, Map<String, Object
 				String key = entry.getKey();
 				int position = index++;
 				Runnable<I, Object> branch = (Runnable<I, Object>) entry.getValue();
-				outputs.add(Flux.defer(() -> branch.transform(shared.chunks(), child))
+				outputs.add(Flux.defer(() -> Runs.transform(branch, shared.chunks(), child))
 					.map((chunk) -> Collections.singletonMap(key, chunk))
 					.doOnError((ex) -> FailedStep.record(ex, key, position, getName()))
 					.subscribeOn(Workers.scheduler()));
@@ -129,7 +143,7 @@ public final class RunnableParallel<I> implements Runnable<I, Map<String, Object
 	private Object invokeBranch(List<String> keys, int index, I input, RunnableConfig config) {
 		Runnable<I, Object> branch = (Runnable<I, Object>) this.branches.get(keys.get(index));
 		try {
-			return branch.invoke(input, config);
+			return Runs.invoke(branch, input, config);
 		}
 		catch (RuntimeException | Error ex) {
 			FailedStep.record(ex, keys.get(index), index, getName());

@@ -5,7 +5,10 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
+import dev.lcel.core.tracing.RunType;
+import dev.lcel.core.tracing.RunWrapper;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -23,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param <I> the input type
  * @param <O> the output type
  */
-public final class RunnableRetry<I, O> implements Runnable<I, O> {
+public final class RunnableRetry<I, O> implements Runnable<I, O>, RunWrapper {
 
 	private final Runnable<I, O> bound;
 
@@ -46,7 +49,7 @@ public final class RunnableRetry<I, O> implements Runnable<I, O> {
 	public O invoke(I input, RunnableConfig config) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return this.bound.invoke(input, config);
+				return Runs.invoke(this.bound, input, config);
 			}
 			catch (RuntimeException | Error ex) {
 				if (attempt >= this.policy.maxAttempts() || !this.policy.retries(ex)) {
@@ -59,14 +62,14 @@ public final class RunnableRetry<I, O> implements Runnable<I, O> {
 
 	@Override
 	public Mono<O> ainvoke(I input, RunnableConfig config) {
-		return Mono.defer(() -> this.bound.ainvoke(input, config)).retryWhen(retry(null));
+		return Mono.defer(() -> Runs.ainvoke(this.bound, input, config)).retryWhen(retry(null));
 	}
 
 	@Override
 	public Flux<O> astream(I input, RunnableConfig config) {
 		return Flux.defer(() -> {
 			AtomicBoolean emitted = new AtomicBoolean();
-			return Flux.defer(() -> this.bound.astream(input, config))
+			return Flux.defer(() -> Runs.astream(this.bound, input, config))
 				.doOnNext((chunk) -> emitted.set(true))
 				.retryWhen(retry(emitted));
 		});
@@ -96,6 +99,11 @@ public final class RunnableRetry<I, O> implements Runnable<I, O> {
 	@Override
 	public String getName() {
 		return this.bound.getName();
+	}
+
+	@Override
+	public RunType runType() {
+		return this.bound.runType();
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -82,12 +83,15 @@ public final class RunnableSequence<I, O> implements Runnable<I, O> {
 	@Override
 	@SuppressWarnings("unchecked")
 	public O invoke(I input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.invoke(this, input, config);
+		}
 		RunnableConfig child = config.forChild();
 		Object value = input;
 		for (int i = 0; i < this.steps.size(); i++) {
 			Runnable<Object, Object> step = this.steps.get(i);
 			try {
-				value = step.invoke(value, child);
+				value = Runs.invoke(step, value, child);
 			}
 			catch (RuntimeException | Error ex) {
 				recordFailure(ex, i);
@@ -100,29 +104,38 @@ public final class RunnableSequence<I, O> implements Runnable<I, O> {
 	@Override
 	@SuppressWarnings("unchecked")
 	public Mono<O> ainvoke(I input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.ainvoke(this, input, config);
+		}
 		RunnableConfig child = config.forChild();
 		Mono<Object> value = Mono.just(input);
 		for (int i = 0; i < this.steps.size(); i++) {
 			Runnable<Object, Object> step = this.steps.get(i);
 			int index = i;
-			value = value.flatMap((in) -> step.ainvoke(in, child)).doOnError((ex) -> recordFailure(ex, index));
+			value = value.flatMap((in) -> Runs.ainvoke(step, in, child)).doOnError((ex) -> recordFailure(ex, index));
 		}
 		return (Mono<O>) value;
 	}
 
 	@Override
 	public Flux<O> astream(I input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.astream(this, input, config);
+		}
 		return transform(Flux.just(input), config);
 	}
 
 	@Override
 	@SuppressWarnings("unchecked")
 	public Flux<O> transform(Flux<I> input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.transform(this, input, config);
+		}
 		RunnableConfig child = config.forChild();
 		Flux<Object> chunks = (Flux<Object>) input;
 		for (int i = 0; i < this.steps.size(); i++) {
 			int index = i;
-			chunks = this.steps.get(i).transform(chunks, child).doOnError((ex) -> recordFailure(ex, index));
+			chunks = Runs.transform(this.steps.get(i), chunks, child).doOnError((ex) -> recordFailure(ex, index));
 		}
 		return (Flux<O>) chunks;
 	}

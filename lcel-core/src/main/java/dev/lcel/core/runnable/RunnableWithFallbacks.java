@@ -8,7 +8,10 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
+import dev.lcel.core.tracing.RunType;
+import dev.lcel.core.tracing.RunWrapper;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param <I> the input type
  * @param <O> the output type
  */
-public final class RunnableWithFallbacks<I, O> implements Runnable<I, O> {
+public final class RunnableWithFallbacks<I, O> implements Runnable<I, O>, RunWrapper {
 
 	private final List<Runnable<I, O>> runnables;
 
@@ -57,7 +60,7 @@ public final class RunnableWithFallbacks<I, O> implements Runnable<I, O> {
 		Throwable last = null;
 		for (Runnable<I, O> runnable : this.runnables) {
 			try {
-				return runnable.invoke(inputAfter(input, last), config);
+				return Runs.invoke(runnable, inputAfter(input, last), config);
 			}
 			catch (RuntimeException | Error ex) {
 				if (!handles(ex)) {
@@ -76,7 +79,7 @@ public final class RunnableWithFallbacks<I, O> implements Runnable<I, O> {
 	}
 
 	private Mono<O> attempt(int index, I input, Throwable first, Throwable last, RunnableConfig config) {
-		return Mono.defer(() -> this.runnables.get(index).ainvoke(inputAfter(input, last), config))
+		return Mono.defer(() -> Runs.ainvoke(this.runnables.get(index), inputAfter(input, last), config))
 			.onErrorResume(this::handles, (ex) -> {
 				Throwable firstFailure = (first != null) ? first : ex;
 				return (index + 1 < this.runnables.size()) ? attempt(index + 1, input, firstFailure, ex, config)
@@ -92,8 +95,7 @@ public final class RunnableWithFallbacks<I, O> implements Runnable<I, O> {
 	private Flux<O> streamAttempt(int index, I input, Throwable first, Throwable last, RunnableConfig config) {
 		return Flux.defer(() -> {
 			AtomicBoolean emitted = new AtomicBoolean();
-			return this.runnables.get(index)
-				.astream(inputAfter(input, last), config)
+			return Runs.astream(this.runnables.get(index), inputAfter(input, last), config)
 				.doOnNext((chunk) -> emitted.set(true))
 				.onErrorResume((ex) -> !emitted.get() && handles(ex), (ex) -> {
 					Throwable firstFailure = (first != null) ? first : ex;
@@ -130,6 +132,11 @@ public final class RunnableWithFallbacks<I, O> implements Runnable<I, O> {
 	@Override
 	public String getName() {
 		return this.runnables.get(0).getName();
+	}
+
+	@Override
+	public RunType runType() {
+		return this.runnables.get(0).runType();
 	}
 
 	@Override

@@ -2,35 +2,57 @@ package dev.lcel.core.tracing;
 
 /**
  * Receives the lifecycle of runs: passed in {@link dev.lcel.core.config.RunnableConfig#callbacks()}
- * and inherited by every child run of the run it was given to.
+ * (or registered with {@link Runs#addGlobalHandler}) and told about the run it was given to and
+ * every run beneath it.
  *
  * <p>All methods have empty defaults so a handler implements only what it needs. Handlers are
- * called on whatever thread the run is on and must not block.
+ * called on whatever thread the run is on, possibly several at once for the branches of a parallel;
+ * they must be thread-safe and must not block. An exception thrown by a handler fails the run.
  */
 public interface CallbackHandler {
 
 	/**
 	 * Called when a run starts.
-	 * @param name the run's name
-	 * @param input the run's input
+	 * @param run the run
+	 * @param input the run's input, or {@code null} when it arrives as a stream (it is then given
+	 * to {@link #onRunEnd})
 	 */
-	default void onRunStart(String name, Object input) {
+	default void onRunStart(RunInfo run, Object input) {
+	}
+
+	/**
+	 * Called for each chunk a streaming run emits, as it is emitted.
+	 * @param run the run
+	 * @param chunk the chunk
+	 */
+	default void onRunStream(RunInfo run, Object chunk) {
 	}
 
 	/**
 	 * Called when a run completes.
-	 * @param name the run's name
-	 * @param output the run's output
+	 * @param run the run
+	 * @param input the run's input (the aggregate of its chunks when it was streamed in)
+	 * @param output the run's output (the aggregate of its chunks when it streamed)
 	 */
-	default void onRunEnd(String name, Object output) {
+	default void onRunEnd(RunInfo run, Object input, Object output) {
 	}
 
 	/**
-	 * Called when a run fails.
-	 * @param name the run's name
-	 * @param error the failure
+	 * Called when a run fails or is cancelled.
+	 * @param run the run
+	 * @param error the failure; a {@link java.util.concurrent.CancellationException} when the
+	 * caller cancelled the run
 	 */
-	default void onRunError(String name, Throwable error) {
+	default void onRunError(RunInfo run, Throwable error) {
+	}
+
+	/**
+	 * Called for an event that user code dispatched with {@link Runs#dispatchCustomEvent}.
+	 * @param run the run that dispatched it
+	 * @param name the event's name
+	 * @param data the event's data
+	 */
+	default void onCustomEvent(RunInfo run, String name, Object data) {
 	}
 
 }

@@ -1,0 +1,44 @@
+package dev.lcel.core.tracing;
+
+import java.util.List;
+
+/**
+ * One step of {@code astreamLog}: JSON Patch (RFC 6902) operations that bring the run-state
+ * document up to date. Applying every patch of a log in order, starting from an empty document,
+ * gives the final state, whose {@code final_output} is what {@code invoke} returns.
+ *
+ * <p>The document: {@code id}, {@code name}, {@code type}, {@code streamed_output} (the root's
+ * chunks), {@code final_output}, and {@code logs}, a map from run name ({@code Name},
+ * {@code Name:2}, ... when names repeat) to {@code id}, {@code name}, {@code type}, {@code tags},
+ * {@code metadata}, {@code start_time}, {@code streamed_output}, {@code streamed_output_str},
+ * {@code final_output} and {@code end_time} (and {@code error} when the run failed).
+ *
+ * @param ops the operations, applied in order
+ */
+public record RunLogPatch(List<Operation> ops) {
+
+	public RunLogPatch {
+		ops = List.copyOf(ops);
+	}
+
+	/**
+	 * One JSON Patch operation. Values are the runs' own Java objects; they become JSON when the
+	 * patch is serialised.
+	 *
+	 * @param op {@code add} or {@code replace}
+	 * @param path a JSON Pointer into the run-state document
+	 * @param value the value to put there
+	 */
+	public record Operation(String op, String path, Object value) {
+
+		static Operation add(String path, Object value) {
+			return new Operation("add", path, value);
+		}
+
+		static Operation replace(String path, Object value) {
+			return new Operation("replace", path, value);
+		}
+
+	}
+
+}

@@ -1,0 +1,158 @@
+package dev.lcel.core.tracing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.runnable.Runnable;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+
+/**
+ * Runs a runnable and emits its run log as JSON Patch operations as the runs progress: the engine
+ * behind {@link Runnable#astreamLog}.
+ *
+ * <p>Each operation only adds to the document or replaces a value that was a placeholder, so the
+ * patches can be applied in order by any JSON Patch implementation. The root's
+ * {@code final_output} is set once, when it completes, which keeps the log's cost linear in the
+ * length of the output. Cancelling the stream cancels the run.
+ */
+public final class RunLogStream {
+
+	private RunLogStream() {
+	}
+
+	/**
+	 * Stream the run log of running {@code runnable} on {@code input}.
+	 * @param <I> the input type
+	 * @param runnable the runnable
+	 * @param input the input
+	 * @param config the config of the run
+	 * @param filter which child runs appear under {@code logs}
+	 * @return the patches, lazily
+	 */
+	public static <I> Flux<RunLogPatch> of(Runnable<I, ?> runnable, I input, RunnableConfig config, RunFilter filter) {
+		return Flux.create((sink) -> {
+			RunnableConfig traced = config.toBuilder().callbacks(new Recorder(sink, filter)).build();
+			Disposable run = Runs.astream(runnable, input, traced).subscribe(null, sink::error, sink::complete);
+			sink.onDispose(run);
+		});
+	}
+
+	private static final class Recorder implements CallbackHandler {
+
+		private final FluxSink<RunLogPatch> sink;
+
+		private final RunFilter filter;
+
+		private final Map<String, Integer> nameCounts = new HashMap<>();
+
+		private final Map<UUID, String> keys = new HashMap<>();
+
+		private UUID root;
+
+		Recorder(FluxSink<RunLogPatch> sink, RunFilter filter) {
+			this.sink = sink;
+			this.filter = filter;
+		}
+
+		@Override
+		public synchronized void onRunStart(RunInfo run, Object input) {
+			if (this.root == null) {
+				this.root = run.runId();
+				Map<String, Object> state = new LinkedHashMap<>();
+				state.put("id", run.runId().toString());
+				state.put("name", run.name());
+				state.put("type", run.runType().wireName());
+				state.put("streamed_output", new ArrayList<>());
+				state.put("final_output", null);
+				state.put("logs", new LinkedHashMap<>());
+				emit(RunLogPatch.Operation.replace("", state));
+				return;
+			}
+			if (!this.filter.test(run)) {
+				return;
+			}
+			String key = uniqueKey(run.name());
+			this.keys.put(run.runId(), key);
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("id", run.runId().toString());
+			entry.put("name", run.name());
+			entry.put("type", run.runType().wireName());
+			entry.put("tags", run.tags());
+			entry.put("metadata", run.metadata());
+			entry.put("start_time", run.startTime().toString());
+			entry.put("streamed_output", new ArrayList<>());
+			entry.put("streamed_output_str", new ArrayList<>());
+			entry.put("final_output", null);
+			entry.put("end_time", null);
+			emit(RunLogPatch.Operation.add("/logs/" + escape(key), entry));
+		}
+
+		@Override
+		public synchronized void onRunStream(RunInfo run, Object chunk) {
+			if (run.runId().equals(this.root)) {
+				emit(RunLogPatch.Operation.add("/streamed_output/-", chunk));
+				return;
+			}
+			String key = this.keys.get(run.runId());
+			if (key == null) {
+				return;
+			}
+			List<RunLogPatch.Operation> ops = new ArrayList<>(2);
+			ops.add(RunLogPatch.Operation.add("/logs/" + escape(key) + "/streamed_output/-", chunk));
+			if (chunk instanceof CharSequence text) {
+				ops.add(RunLogPatch.Operation.add("/logs/" + escape(key) + "/streamed_output_str/-", text.toString()));
+			}
+			this.sink.next(new RunLogPatch(ops));
+		}
+
+		@Override
+		public synchronized void onRunEnd(RunInfo run, Object input, Object output) {
+			if (run.runId().equals(this.root)) {
+				emit(RunLogPatch.Operation.replace("/final_output", output));
+				return;
+			}
+			String key = this.keys.get(run.runId());
+			if (key != null) {
+				finish(key, RunLogPatch.Operation.add("/logs/" + escape(key) + "/final_output", output));
+			}
+		}
+
+		@Override
+		public synchronized void onRunError(RunInfo run, Throwable error) {
+			String key = this.keys.get(run.runId());
+			if (key != null) {
+				finish(key, RunLogPatch.Operation.add("/logs/" + escape(key) + "/error",
+						error.getClass().getName() + ": " + error.getMessage()));
+			}
+		}
+
+		private void finish(String key, RunLogPatch.Operation result) {
+			this.sink.next(new RunLogPatch(List.of(result,
+					RunLogPatch.Operation.add("/logs/" + escape(key) + "/end_time", Instant.now().toString()))));
+		}
+
+		private String uniqueKey(String name) {
+			int count = this.nameCounts.merge(name, 1, Integer::sum);
+			return (count == 1) ? name : name + ":" + count;
+		}
+
+		private void emit(RunLogPatch.Operation op) {
+			this.sink.next(new RunLogPatch(List.of(op)));
+		}
+
+		/** Escape a key for use as a JSON Pointer segment (RFC 6901). */
+		private static String escape(String key) {
+			return key.replace("~", "~0").replace("/", "~1");
+		}
+
+	}
+
+}

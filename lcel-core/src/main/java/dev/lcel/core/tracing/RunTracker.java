@@ -1,0 +1,98 @@
+package dev.lcel.core.tracing;
+
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.lcel.core.runnable.ChunkAggregator;
+
+/**
+ * Follows one run for its handlers: tells them of its start, each streamed chunk, and exactly one
+ * of end, error or cancellation, collecting the streamed input and output on the way.
+ *
+ * <p>The start is reported once, by {@link #start(Object)} or, at the latest, before anything
+ * else: a step of a streaming chain reports its start when its first input arrives, so events
+ * follow the data from the first step to the last.
+ */
+final class RunTracker {
+
+	private final RunInfo run;
+
+	private final List<CallbackHandler> handlers;
+
+	private final AtomicBoolean started = new AtomicBoolean();
+
+	private final AtomicBoolean finished = new AtomicBoolean();
+
+	private final ChunkAggregator input = new ChunkAggregator();
+
+	private final ChunkAggregator output = new ChunkAggregator();
+
+	RunTracker(RunInfo run, List<CallbackHandler> handlers) {
+		this.run = run;
+		this.handlers = handlers;
+	}
+
+	/**
+	 * Report the start, with the input if it is known ({@code null} when it streams in).
+	 */
+	void start(Object input) {
+		if (this.started.compareAndSet(false, true)) {
+			if (input != null) {
+				input(input);
+			}
+			for (CallbackHandler handler : this.handlers) {
+				handler.onRunStart(this.run, input);
+			}
+		}
+	}
+
+	RunInfo run() {
+		return this.run;
+	}
+
+	void input(Object chunk) {
+		start(null);
+		synchronized (this.input) {
+			this.input.add(chunk);
+		}
+	}
+
+	void stream(Object chunk) {
+		start(null);
+		synchronized (this.output) {
+			this.output.add(chunk);
+		}
+		for (CallbackHandler handler : this.handlers) {
+			handler.onRunStream(this.run, chunk);
+		}
+	}
+
+	void complete() {
+		end(this.output.current());
+	}
+
+	void end(Object result) {
+		start(null);
+		if (this.finished.compareAndSet(false, true)) {
+			Object whole = this.input.current();
+			for (CallbackHandler handler : this.handlers) {
+				handler.onRunEnd(this.run, whole, result);
+			}
+		}
+	}
+
+	void fail(Throwable error) {
+		start(null);
+		if (this.finished.compareAndSet(false, true)) {
+			for (CallbackHandler handler : this.handlers) {
+				handler.onRunError(this.run, error);
+			}
+		}
+	}
+
+	void cancel() {
+		fail(new CancellationException("run '" + this.run.name() + "' was cancelled"));
+	}
+
+}

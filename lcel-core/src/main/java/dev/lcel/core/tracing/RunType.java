@@ -1,0 +1,41 @@
+package dev.lcel.core.tracing;
+
+/**
+ * What kind of component a run is of, as LangChain names them in run logs and event names
+ * ({@code on_chain_start}, {@code on_chat_model_stream}, ...).
+ */
+public enum RunType {
+
+	/** A composite or a function: sequences, parallels, lambdas, and anything not listed below. */
+	CHAIN("chain"),
+
+	/** A prompt template. */
+	PROMPT("prompt"),
+
+	/** A chat model. */
+	CHAT_MODEL("chat_model"),
+
+	/** An output parser. */
+	PARSER("parser"),
+
+	/** A tool. */
+	TOOL("tool"),
+
+	/** A retriever. */
+	RETRIEVER("retriever");
+
+	private final String wireName;
+
+	RunType(String wireName) {
+		this.wireName = wireName;
+	}
+
+	/**
+	 * Return the name of this type in run logs and event names.
+	 * @return the name, such as {@code chat_model}
+	 */
+	public String wireName() {
+		return this.wireName;
+	}
+
+}

@@ -1,0 +1,124 @@
+package dev.lcel.core.tracing;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.runnable.RetryPolicy;
+import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.runnable.RunnableLambda;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RunsTests {
+
+	private final Recording recording = new Recording();
+
+	private final RunnableConfig traced = RunnableConfig.builder().callbacks(this.recording).tags("t").build();
+
+	@Test
+	void invokeWithCallbacksMakesARunPerStepUnderTheChainsRun() {
+		Runnable<String, String> chain = RunnableLambda.of("a", (String s) -> s + "a").pipe(RunnableLambda.of("b", (String s) -> s + "b"));
+
+		chain.invoke("x", this.traced);
+
+		assertThat(this.recording.lines).containsExactly("start RunnableSequence", "start a", "end a", "start b", "end b",
+				"end RunnableSequence");
+		RunInfo root = this.recording.runs.get(0);
+		assertThat(this.recording.runs.get(1).parentIds()).containsExactly(root.runId());
+		assertThat(this.recording.runs).allSatisfy((run) -> assertThat(run.tags()).containsExactly("t"));
+	}
+
+	@Test
+	void runNameFromConfigNamesTheRun() {
+		RunnableLambda.of((String s) -> s).pipe((String s) -> s).invoke("x", this.traced.withRunName("my-chain"));
+		assertThat(this.recording.lines.get(0)).isEqualTo("start my-chain");
+	}
+
+	@Test
+	void failedAttemptsOfARetryAreRunsThatEndInError() {
+		int[] calls = { 0 };
+		Runnable<String, String> flaky = RunnableLambda.of("flaky", (String s) -> {
+			if (++calls[0] < 2) {
+				throw new IllegalStateException("again");
+			}
+			return s;
+		});
+		Runnable<String, String> chain = RunnableLambda.of("first", (String s) -> s)
+			.pipe(flaky.withRetry(RetryPolicy.DEFAULTS.withBackoff(Duration.ZERO, Duration.ZERO)));
+
+		chain.invoke("x", this.traced);
+
+		assertThat(this.recording.lines).containsExactly("start RunnableSequence", "start first", "end first",
+				"start flaky", "error flaky IllegalStateException", "start flaky", "end flaky", "end RunnableSequence");
+	}
+
+	@Test
+	void boundConfigTagsTheBoundRun() {
+		Runnable<String, String> bound = RunnableLambda.of("inner", (String s) -> s)
+			.withConfig(RunnableConfig.builder().tags("bound").runName("renamed").build());
+
+		RunnableLambda.of("outer", (String s) -> s).pipe(bound).invoke("x", this.traced);
+
+		RunInfo renamed = this.recording.runs.stream().filter((r) -> r.name().equals("renamed")).findFirst().orElseThrow();
+		assertThat(renamed.tags()).containsExactlyInAnyOrder("t", "bound");
+		assertThat(this.recording.lines).doesNotContain("start inner");
+	}
+
+	@Test
+	void batchWithCallbacksMakesARootRunPerInput() {
+		RunnableLambda.of("item", (String s) -> s).batch(List.of("a", "b", "c"), this.traced);
+		assertThat(this.recording.runs).hasSize(3).allSatisfy((run) -> assertThat(run.parentIds()).isEmpty());
+	}
+
+	@Test
+	void errorIsReportedAndRethrownUnchanged() {
+		IllegalArgumentException bad = new IllegalArgumentException("bad");
+		Runnable<String, String> failing = RunnableLambda.of("fail", (String s) -> {
+			throw bad;
+		});
+		assertThatThrownBy(() -> RunnableLambda.of("ok", (String s) -> s).pipe(failing).invoke("x", this.traced)).isSameAs(bad);
+		assertThat(this.recording.lines).endsWith("error fail IllegalArgumentException",
+				"error RunnableSequence IllegalArgumentException");
+	}
+
+	@Test
+	void globalHandlerHearsRunsWithoutConfigCallbacks() {
+		Runs.addGlobalHandler(this.recording);
+		try {
+			RunnableLambda.of("a", (String s) -> s).pipe(RunnableLambda.of("b", (String s) -> s)).invoke("x");
+		}
+		finally {
+			Runs.removeGlobalHandler(this.recording);
+		}
+		assertThat(this.recording.lines).contains("start a", "end b");
+	}
+
+	static final class Recording implements CallbackHandler {
+
+		final List<String> lines = new CopyOnWriteArrayList<>();
+
+		final List<RunInfo> runs = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void onRunStart(RunInfo run, Object input) {
+			this.runs.add(run);
+			this.lines.add("start " + run.name());
+		}
+
+		@Override
+		public void onRunEnd(RunInfo run, Object input, Object output) {
+			this.lines.add("end " + run.name());
+		}
+
+		@Override
+		public void onRunError(RunInfo run, Throwable error) {
+			this.lines.add("error " + run.name() + " " + error.getClass().getSimpleName());
+		}
+
+	}
+
+}
