@@ -1,26 +1,49 @@
 package dev.lcel.autoconfigure.chain;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import dev.lcel.core.runnable.Runnable;
 
-import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration that registers every {@link Runnable} bean of the application as a chain in
- * a {@link ChainRegistry}, under its bean name.
+ * Auto-configuration of chains: the chains of {@code lcel.chains} become {@link Runnable} beans,
+ * and every {@code Runnable} bean is registered in a {@link ChainRegistry} under its bean name or
+ * its {@link ChainName}.
  */
 @AutoConfiguration
 @ConditionalOnClass(Runnable.class)
+@EnableConfigurationProperties(ChainsProperties.class)
 public final class ChainAutoConfiguration {
 
 	@Bean
+	static ConfiguredChainsRegistrar configuredChainsRegistrar() {
+		return new ConfiguredChainsRegistrar();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	ChainRegistry chainRegistry(ListableBeanFactory beanFactory) {
-		return new ChainRegistry((java.util.Map) beanFactory.getBeansOfType(Runnable.class));
+	ChainRegistry chainRegistry(ConfigurableListableBeanFactory beanFactory) {
+		Map<String, Runnable<?, ?>> chains = new HashMap<>();
+		Map<String, String> descriptions = new HashMap<>();
+		for (Map.Entry<String, Runnable> bean : beanFactory.getBeansOfType(Runnable.class).entrySet()) {
+			ChainName chainName = beanFactory.findAnnotationOnBean(bean.getKey(), ChainName.class);
+			String name = (chainName != null) ? chainName.value() : bean.getKey();
+			chains.put(name, bean.getValue());
+			BeanDefinition definition = beanFactory.containsBeanDefinition(bean.getKey())
+					? beanFactory.getBeanDefinition(bean.getKey()) : null;
+			if (definition != null && definition.getDescription() != null) {
+				descriptions.put(name, definition.getDescription());
+			}
+		}
+		return new ChainRegistry(chains, descriptions);
 	}
 
 }

@@ -1,0 +1,336 @@
+package dev.lcel.autoconfigure.chain;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.runnable.RetryPolicy;
+import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.runnable.RunnableAssign;
+import dev.lcel.core.runnable.RunnableBranch;
+import dev.lcel.core.runnable.RunnableLambda;
+import dev.lcel.core.runnable.RunnableParallel;
+import dev.lcel.core.runnable.RunnablePassthrough;
+import dev.lcel.core.runnable.RunnablePick;
+import dev.lcel.core.runnable.RunnableSequence;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.expression.Expression;
+import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.expression.spel.support.SimpleEvaluationContext;
+
+/**
+ * Turns the chains of {@code lcel.chains} into runnables, checking them on the way: every
+ * problem is collected with its property path and the valid choices, and reported at once.
+ *
+ * <p>References to other chains and to beans are checked now and resolved on first use, so chains
+ * may refer to each other (but not in a cycle) and to beans in any order.
+ */
+final class ChainAssembler {
+
+	private static final List<String> STEP_KINDS = List.of("chain", "bean", "parallel", "passthrough", "assign", "pick",
+			"branch");
+
+	private static final SpelExpressionParser SPEL = new SpelExpressionParser();
+
+	private final Map<String, ChainDefinition> definitions;
+
+	private final ListableBeanFactory beans;
+
+	private final Set<String> beanChains;
+
+	private final List<String> problems = new ArrayList<>();
+
+	private final Map<String, Set<String>> references = new LinkedHashMap<>();
+
+	private final Map<String, Runnable<Object, Object>> chains = new LinkedHashMap<>();
+
+	ChainAssembler(Map<String, ChainDefinition> definitions, ListableBeanFactory beans) {
+		this.definitions = definitions;
+		this.beans = beans;
+		this.beanChains = new TreeSet<>(List.of(beans.getBeanNamesForType(Runnable.class, true, false)));
+	}
+
+	/**
+	 * Assemble every configured chain.
+	 * @return the chains by name
+	 * @throws InvalidChainDefinitionException listing every problem found
+	 */
+	Map<String, Runnable<Object, Object>> assemble() {
+		this.definitions.forEach((name, definition) -> {
+			Runnable<Object, Object> chain = chain(name, definition);
+			if (chain != null) {
+				this.chains.put(name, chain);
+			}
+		});
+		findCycles();
+		if (!this.problems.isEmpty()) {
+			throw new InvalidChainDefinitionException(this.problems);
+		}
+		return this.chains;
+	}
+
+	private Runnable<Object, Object> chain(String name, ChainDefinition definition) {
+		String path = "lcel.chains." + name;
+		this.references.put(name, new TreeSet<>());
+		boolean hasSteps = !definition.getSteps().isEmpty();
+		boolean hasParallel = !definition.getParallel().isEmpty();
+		if (hasSteps == hasParallel) {
+			this.problems.add(path + ": a chain needs either 'steps' (a sequence) or 'parallel' (a map of steps)"
+					+ (hasSteps ? ", not both" : ""));
+			return null;
+		}
+		Runnable<Object, Object> chain = hasSteps ? sequence(name, path + ".steps", definition.getSteps())
+				: parallel(name, path + ".parallel", definition.getParallel());
+		return (chain != null) ? chain.withConfig(RunnableConfig.builder().runName(name).build()) : null;
+	}
+
+	private Runnable<Object, Object> sequence(String owner, String path, List<StepDefinition> steps) {
+		List<Runnable<Object, Object>> built = new ArrayList<>();
+		for (int i = 0; i < steps.size(); i++) {
+			built.add(step(owner, path + "[" + i + "]", steps.get(i)));
+		}
+		if (built.contains(null)) {
+			return null;
+		}
+		return (built.size() == 1) ? built.get(0) : RunnableSequence.fromSteps(built);
+	}
+
+	private Runnable<Object, Object> parallel(String owner, String path, Map<String, StepDefinition> steps) {
+		Map<String, Runnable<Object, Object>> built = steps(owner, path, steps);
+		return (built != null) ? erase(RunnableParallel.of(built)) : null;
+	}
+
+	private Map<String, Runnable<Object, Object>> steps(String owner, String path, Map<String, StepDefinition> steps) {
+		Map<String, Runnable<Object, Object>> built = new LinkedHashMap<>();
+		steps.forEach((key, step) -> built.put(key, step(owner, path + "." + key, step)));
+		return built.containsValue(null) ? null : built;
+	}
+
+	private Runnable<Object, Object> step(String owner, String path, StepDefinition step) {
+		if (step == null) {
+			this.problems.add(path + ": missing step; a step is one of " + STEP_KINDS);
+			return null;
+		}
+		List<String> kinds = kindsOf(step);
+		if (kinds.size() != 1) {
+			this.problems.add(path + ": a step needs exactly one of " + STEP_KINDS + ", found "
+					+ (kinds.isEmpty() ? "none" : kinds));
+			return null;
+		}
+		Runnable<Object, Object> runnable = switch (kinds.get(0)) {
+			case "chain" -> chainReference(owner, path + ".chain", step.getChain());
+			case "bean" -> beanStep(path + ".bean", step.getBean());
+			case "parallel" -> parallel(owner, path + ".parallel", step.getParallel());
+			case "passthrough" -> erase(RunnablePassthrough.create());
+			case "assign" -> assign(owner, path + ".assign", step.getAssign());
+			case "pick" -> erase(RunnablePick.of(step.getPick().toArray(String[]::new)));
+			default -> branch(owner, path + ".branch", step.getBranch());
+		};
+		return (runnable != null) ? decorate(owner, path, step, runnable) : null;
+	}
+
+	private static List<String> kindsOf(StepDefinition step) {
+		List<String> kinds = new ArrayList<>();
+		addIf(kinds, "chain", step.getChain() != null);
+		addIf(kinds, "bean", step.getBean() != null);
+		addIf(kinds, "parallel", !step.getParallel().isEmpty());
+		addIf(kinds, "passthrough", Boolean.TRUE.equals(step.getPassthrough()));
+		addIf(kinds, "assign", !step.getAssign().isEmpty());
+		addIf(kinds, "pick", !step.getPick().isEmpty());
+		addIf(kinds, "branch", step.getBranch() != null);
+		return kinds;
+	}
+
+	private static void addIf(List<String> kinds, String kind, boolean present) {
+		if (present) {
+			kinds.add(kind);
+		}
+	}
+
+	private Runnable<Object, Object> decorate(String owner, String path, StepDefinition step,
+			Runnable<Object, Object> runnable) {
+		Runnable<Object, Object> decorated = runnable;
+		RetryDefinition retry = step.getRetry();
+		if (retry != null) {
+			if (retry.getMaxAttempts() < 1) {
+				this.problems.add(path + ".retry.max-attempts: must be at least 1, was " + retry.getMaxAttempts());
+				return null;
+			}
+			decorated = decorated.withRetry(RetryPolicy.DEFAULTS.withMaxAttempts(retry.getMaxAttempts())
+				.withBackoff(nonNegative(retry.getInitialBackoff()), nonNegative(retry.getMaxBackoff())));
+		}
+		if (!step.getFallbacks().isEmpty()) {
+			List<Runnable<Object, Object>> fallbacks = new ArrayList<>();
+			for (int i = 0; i < step.getFallbacks().size(); i++) {
+				fallbacks.add(step(owner, path + ".fallbacks[" + i + "]", step.getFallbacks().get(i)));
+			}
+			if (fallbacks.contains(null)) {
+				return null;
+			}
+			decorated = decorated.withFallbacks(fallbacks);
+		}
+		return decorated;
+	}
+
+	private static Duration nonNegative(Duration duration) {
+		return (duration == null || duration.isNegative()) ? Duration.ZERO : duration;
+	}
+
+	private Runnable<Object, Object> chainReference(String owner, String path, String name) {
+		if (this.definitions.containsKey(name)) {
+			this.references.get(owner).add(name);
+			return new ChainReference(name, () -> this.chains.get(name));
+		}
+		if (this.beanChains.contains(name)) {
+			return new ChainReference(name, () -> runnableBean(name));
+		}
+		Set<String> known = new TreeSet<>(this.definitions.keySet());
+		known.addAll(this.beanChains);
+		this.problems.add(path + ": unknown chain '" + name + "'; chains: " + known);
+		return null;
+	}
+
+	private Runnable<Object, Object> beanStep(String path, String name) {
+		if (!this.beans.containsBean(name)) {
+			this.problems.add(path + ": no bean named '" + name + "'");
+			return null;
+		}
+		Class<?> type = this.beans.getType(name, false);
+		if (type != null && !Runnable.class.isAssignableFrom(type) && !Function.class.isAssignableFrom(type)) {
+			this.problems.add(path + ": bean '" + name + "' is a " + type.getName()
+					+ ", but a step bean must be a dev.lcel.core.runnable.Runnable or a java.util.function.Function");
+			return null;
+		}
+		return new ChainReference(name, () -> adapt(name, this.beans.getBean(name)));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Runnable<Object, Object> erase(Runnable<?, ?> runnable) {
+		return (Runnable<Object, Object>) runnable;
+	}
+
+	@SuppressWarnings("unchecked")
+	private Runnable<Object, Object> runnableBean(String name) {
+		return this.beans.getBean(name, Runnable.class);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Runnable<Object, Object> adapt(String name, Object bean) {
+		if (bean instanceof Runnable<?, ?> runnable) {
+			return (Runnable<Object, Object>) runnable;
+		}
+		return RunnableLambda.of(name, (Function<Object, Object>) bean);
+	}
+
+	private Runnable<Object, Object> assign(String owner, String path, Map<String, StepDefinition> mappers) {
+		Map<String, Runnable<Object, Object>> built = steps(owner, path, mappers);
+		return (built != null) ? erase(RunnableAssign.of(built)) : null;
+	}
+
+	private Runnable<Object, Object> branch(String owner, String path, BranchDefinition branch) {
+		if (branch.getCases().isEmpty()) {
+			this.problems.add(path + ".cases: a branch needs at least one case");
+		}
+		if (branch.getOtherwise().isEmpty()) {
+			this.problems.add(path + ".otherwise: a branch needs the steps taken when no case holds");
+		}
+		RunnableBranch.Builder<Object, Object> builder = RunnableBranch.builder();
+		boolean valid = !branch.getCases().isEmpty() && !branch.getOtherwise().isEmpty();
+		for (int i = 0; i < branch.getCases().size(); i++) {
+			String casePath = path + ".cases[" + i + "]";
+			BranchDefinition.Case branchCase = branch.getCases().get(i);
+			Runnable<Object, Boolean> condition = condition(casePath, branchCase);
+			Runnable<Object, Object> then = outcome(owner, casePath + ".then", branchCase.getThen());
+			if (condition == null || then == null) {
+				valid = false;
+				continue;
+			}
+			builder.when(condition, then);
+		}
+		Runnable<Object, Object> otherwise = outcome(owner, path + ".otherwise", branch.getOtherwise());
+		return (valid && otherwise != null) ? builder.otherwise(otherwise) : null;
+	}
+
+	private Runnable<Object, Object> outcome(String owner, String path, List<StepDefinition> steps) {
+		if (steps.isEmpty()) {
+			this.problems.add(path + ": no steps; list the steps to take, as under 'steps'");
+			return null;
+		}
+		return sequence(owner, path, steps);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Runnable<Object, Boolean> condition(String path, BranchDefinition.Case branchCase) {
+		if ((branchCase.getWhen() == null) == (branchCase.getPredicate() == null)) {
+			this.problems.add(path + ": a case needs exactly one of 'when' (a SpEL expression over #input) or "
+					+ "'predicate' (the name of a Predicate bean)");
+			return null;
+		}
+		if (branchCase.getPredicate() != null) {
+			String name = branchCase.getPredicate();
+			if (!this.beans.containsBean(name)) {
+				this.problems.add(path + ".predicate: no bean named '" + name + "'");
+				return null;
+			}
+			return RunnableLambda.of(name, (Object input) -> ((Predicate<Object>) this.beans.getBean(name)).test(input));
+		}
+		try {
+			Expression expression = SPEL.parseExpression(branchCase.getWhen());
+			return RunnableLambda.of(branchCase.getWhen(), (Object input) -> evaluate(expression, input));
+		}
+		catch (ParseException ex) {
+			this.problems.add(path + ".when: invalid expression '" + branchCase.getWhen() + "': " + ex.getMessage());
+			return null;
+		}
+	}
+
+	private static Boolean evaluate(Expression expression, Object input) {
+		// Read-only data binding: a condition can read the input but never call methods on it.
+		SimpleEvaluationContext context = SimpleEvaluationContext.forReadOnlyDataBinding().build();
+		context.setVariable("input", input);
+		return Boolean.TRUE.equals(expression.getValue(context, Boolean.class));
+	}
+
+	private void findCycles() {
+		Set<String> done = new TreeSet<>();
+		for (String name : this.references.keySet()) {
+			List<String> path = new ArrayList<>();
+			if (cycleFrom(name, path, done)) {
+				this.problems.add("lcel.chains." + path.get(0) + ": chains refer to each other in a cycle: "
+						+ String.join(" -> ", path));
+				return;
+			}
+		}
+	}
+
+	private boolean cycleFrom(String name, List<String> path, Set<String> done) {
+		int seen = path.indexOf(name);
+		if (seen >= 0) {
+			path.subList(0, seen).clear();
+			path.add(name);
+			return true;
+		}
+		if (done.contains(name)) {
+			return false;
+		}
+		path.add(name);
+		for (String next : this.references.getOrDefault(name, Set.of())) {
+			if (cycleFrom(next, path, done)) {
+				return true;
+			}
+		}
+		path.remove(path.size() - 1);
+		done.add(name);
+		return false;
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.lcel.autoconfigure.chain;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.lcel.core.runnable.Runnable;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
+
+/**
+ * Registers each chain of {@code lcel.chains} as a {@link Runnable} bean under its name, so that
+ * configured chains and bean chains can inject and refer to each other. The chains are assembled
+ * and checked once every bean is defined and before any is created, so a wrong definition fails
+ * startup with every problem listed.
+ */
+class ConfiguredChainsRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
+
+	private Map<String, ChainDefinition> definitions = Map.of();
+
+	private Map<String, Runnable<Object, Object>> chains = Map.of();
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.definitions = Binder.get(environment)
+			.bind("lcel", ChainsProperties.class)
+			.map(ChainsProperties::getChains)
+			.orElse(Map.of());
+	}
+
+	@Override
+	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+		for (String name : this.definitions.keySet()) {
+			if (registry.containsBeanDefinition(name)) {
+				throw new InvalidChainDefinitionException(List.of("lcel.chains." + name
+						+ ": a bean named '" + name + "' is already defined; give the chain another name"));
+			}
+			RootBeanDefinition definition = new RootBeanDefinition(Runnable.class, () -> chain(name));
+			definition.setDescription(this.definitions.get(name).getDescription());
+			registry.registerBeanDefinition(name, definition);
+		}
+	}
+
+	@Override
+	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		if (!this.definitions.isEmpty()) {
+			this.chains = new ChainAssembler(this.definitions, beanFactory).assemble();
+		}
+	}
+
+	private Runnable<Object, Object> chain(String name) {
+		return this.chains.get(name);
+	}
+
+}

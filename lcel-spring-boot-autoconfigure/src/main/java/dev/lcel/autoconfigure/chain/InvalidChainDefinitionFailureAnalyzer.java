@@ -1,0 +1,20 @@
+package dev.lcel.autoconfigure.chain;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Turns an {@link InvalidChainDefinitionException} into a startup report that lists every problem
+ * with its property path.
+ */
+class InvalidChainDefinitionFailureAnalyzer extends AbstractFailureAnalyzer<InvalidChainDefinitionException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, InvalidChainDefinitionException cause) {
+		StringBuilder description = new StringBuilder("The chains configured under lcel.chains are invalid:\n");
+		cause.getProblems().forEach((problem) -> description.append("\n    ").append(problem));
+		return new FailureAnalysis(description.toString(),
+				"Correct the properties named above (see docs/configuration.md for the chain grammar).", cause);
+	}
+
+}

@@ -1,0 +1,113 @@
+package dev.lcel.autoconfigure.chain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One step of a configured chain. Exactly one of the step kinds is set; {@code retry} and
+ * {@code fallbacks} may accompany any of them.
+ */
+public class StepDefinition {
+
+	/** Another chain, by name: a configured chain or a Runnable bean. */
+	private String chain;
+
+	/** A Spring bean, by name, that is a Runnable or a java.util.function.Function. */
+	private String bean;
+
+	/** Named steps run at once on this step's input, producing a map by name. */
+	private Map<String, StepDefinition> parallel = new LinkedHashMap<>();
+
+	/** Pass the input through unchanged. */
+	private Boolean passthrough;
+
+	/** Keys added to a map input, each computed by a step from that input. */
+	private Map<String, StepDefinition> assign = new LinkedHashMap<>();
+
+	/** Keys picked from a map input: the value for one key, a map for several. */
+	private List<String> pick = new ArrayList<>();
+
+	/** Conditions tried in order, and the step taken when none holds. */
+	private BranchDefinition branch;
+
+	/** Retry the step when it fails. */
+	private RetryDefinition retry;
+
+	/** Steps tried in order when this step fails. */
+	private List<StepDefinition> fallbacks = new ArrayList<>();
+
+	public String getChain() {
+		return this.chain;
+	}
+
+	public void setChain(String chain) {
+		this.chain = chain;
+	}
+
+	public String getBean() {
+		return this.bean;
+	}
+
+	public void setBean(String bean) {
+		this.bean = bean;
+	}
+
+	public Map<String, StepDefinition> getParallel() {
+		return this.parallel;
+	}
+
+	public void setParallel(Map<String, StepDefinition> parallel) {
+		this.parallel = parallel;
+	}
+
+	public Boolean getPassthrough() {
+		return this.passthrough;
+	}
+
+	public void setPassthrough(Boolean passthrough) {
+		this.passthrough = passthrough;
+	}
+
+	public Map<String, StepDefinition> getAssign() {
+		return this.assign;
+	}
+
+	public void setAssign(Map<String, StepDefinition> assign) {
+		this.assign = assign;
+	}
+
+	public List<String> getPick() {
+		return this.pick;
+	}
+
+	public void setPick(List<String> pick) {
+		this.pick = pick;
+	}
+
+	public BranchDefinition getBranch() {
+		return this.branch;
+	}
+
+	public void setBranch(BranchDefinition branch) {
+		this.branch = branch;
+	}
+
+	public RetryDefinition getRetry() {
+		return this.retry;
+	}
+
+	public void setRetry(RetryDefinition retry) {
+		this.retry = retry;
+	}
+
+	public List<StepDefinition> getFallbacks() {
+		return this.fallbacks;
+	}
+
+	public void setFallbacks(List<StepDefinition> fallbacks) {
+		this.fallbacks = fallbacks;
+	}
+
+}
