@@ -1,0 +1,40 @@
+package dev.lcel.autoconfigure.observation;
+
+import dev.lcel.core.tracing.ObservationCallbackHandler;
+import dev.lcel.core.tracing.RunObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration that observes every run of every chain with Boot's
+ * {@link ObservationRegistry}: a timer {@code lcel.run} and a tracing span per chain, step, branch
+ * and model call. Turn it off with {@code lcel.observations.enabled=false}.
+ */
+@AutoConfiguration(after = ObservationAutoConfiguration.class)
+@ConditionalOnClass({ ObservationRegistry.class, ObservationAutoConfiguration.class })
+@ConditionalOnBean(ObservationRegistry.class)
+@ConditionalOnProperty(name = "lcel.observations.enabled", matchIfMissing = true)
+public final class LcelObservationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ObservationCallbackHandler observationCallbackHandler(ObservationRegistry registry,
+			ObjectProvider<RunObservationConvention> convention) {
+		return new ObservationCallbackHandler(registry, convention.getIfUnique());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GlobalRunObservations globalRunObservations(ObservationCallbackHandler handler) {
+		return new GlobalRunObservations(handler);
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.lcel.autoconfigure.actuate;
+
+import java.util.Map;
+
+import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
+import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.runnable.RunnableLambda;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LcelActuatorAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ChainAutoConfiguration.class, LcelActuatorAutoConfiguration.class))
+		.withUserConfiguration(Chains.class)
+		.withPropertyValues("management.endpoints.web.exposure.include=lcel");
+
+	@Test
+	void endpointDescribesEveryChain() {
+		this.contextRunner.withPropertyValues("lcel.chains.loud.description=Shouts",
+				"lcel.chains.loud.steps[0].chain=shout")
+			.run((context) -> {
+				LcelEndpoint endpoint = context.getBean(LcelEndpoint.class);
+				Map<String, LcelEndpoint.ChainDescriptor> chains = endpoint.chains().chains();
+				assertThat(chains).containsOnlyKeys("shout", "loud");
+				assertThat(chains.get("loud").description()).isEqualTo("Shouts");
+				assertThat(chains.get("shout").graph()).startsWith("graph TD;");
+				assertThat(endpoint.chain("shout").inputSchema()).isNotNull();
+				assertThat(endpoint.chain("nope")).isNull();
+			});
+	}
+
+	@Test
+	void apiKeysAreSanitizedInEnvAndConfigprops() {
+		this.contextRunner.run((context) -> {
+			SanitizingFunction sanitizer = context.getBean(SanitizingFunction.class);
+			assertThat(sanitizer.applyUnlessFiltered(new SanitizableData(null, "lcel.models.gpt.api-key", "sk-secret"))
+				.getValue()).isEqualTo(SanitizableData.SANITIZED_VALUE);
+			assertThat(sanitizer.applyUnlessFiltered(new SanitizableData(null, "apiKey", "sk-secret")).getValue())
+				.isEqualTo(SanitizableData.SANITIZED_VALUE);
+			assertThat(sanitizer.applyUnlessFiltered(new SanitizableData(null, "lcel.models.gpt.model", "gpt-4o"))
+				.getValue()).isEqualTo("gpt-4o");
+		});
+	}
+
+	@Test
+	void endpointBacksOffWhenNotExposed() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ChainAutoConfiguration.class, LcelActuatorAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(LcelEndpoint.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Chains {
+
+		@Bean
+		Runnable<String, String> shout() {
+			return RunnableLambda.of((String s) -> s.toUpperCase());
+		}
+
+	}
+
+}
