@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 class ChainCommandLineRunner implements ApplicationRunner {
 
 	private static final Map<String, Object> SAMPLES = Map.of("shout", "  hello, chains  ", "stats",
-			"streams of tokens flow", "typewriter", "every chunk arrives as soon as it is ready");
+			"streams of tokens flow", "typewriter", "every chunk arrives as soon as it is ready", "headline",
+			"chains declared in yaml");
 
 	private final ChainRegistry chains;
 
@@ -50,7 +51,7 @@ class ChainCommandLineRunner implements ApplicationRunner {
 			Runnable<Object, Object> chain = chain(name);
 			Object sample = SAMPLES.getOrDefault(name, "sample");
 			this.out.println();
-			this.out.println("== " + name + " ==");
+			this.out.println("== " + name + " ==" + this.chains.description(name).map((d) -> " (" + d + ")").orElse(""));
 			this.out.println("invoke: " + this.json.writeValueAsString(chain.invoke(sample)));
 			this.out.println("batch:  " + this.json.writeValueAsString(chain.batch(List.of(sample, sample))));
 			this.out.print("stream: ");

@@ -16,7 +16,8 @@ class DemoApplicationTests {
 	void tourRunsEveryChain(CapturedOutput output) {
 		SpringApplication.run(DemoApplication.class).close();
 		assertThat(output).contains("== shout ==", "invoke: \"HELLO, CHAINS!\"", "== stats ==",
-				"{\"words\":4,\"letters\":19}", "== typewriter ==", "EVERY CHUNK ARRIVES");
+				"{\"words\":4,\"letters\":19}", "== typewriter ==", "EVERY CHUNK ARRIVES",
+				"== headline == (Shouts a text", "{\"text\":\"CHAINS DECLARED IN YAML!\",\"stats\":{\"words\":4,\"letters\":20}}");
 	}
 
 	@Test
