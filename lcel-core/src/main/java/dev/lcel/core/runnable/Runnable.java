@@ -338,6 +338,16 @@ public interface Runnable<I, O> {
 	}
 
 	/**
+	 * Return the Java type of the input this runnable accepts, when it is declared: a server uses it
+	 * to read a request's JSON into that type. Only types the application declares are ever used.
+	 * @return the input type; {@code Object.class} when any input is accepted as plain values
+	 * (maps, lists, strings, numbers)
+	 */
+	default java.lang.reflect.Type inputType() {
+		return Object.class;
+	}
+
+	/**
 	 * Return the JSON Schema of the input this runnable accepts.
 	 * @return a new schema object; {@code {}} when any input is accepted
 	 */

@@ -84,6 +84,11 @@ public final class RunnableBinding<I, O> implements Runnable<I, O>, RunWrapper {
 	}
 
 	@Override
+	public java.lang.reflect.Type inputType() {
+		return this.bound.inputType();
+	}
+
+	@Override
 	public ObjectNode inputSchema() {
 		return this.bound.inputSchema();
 	}

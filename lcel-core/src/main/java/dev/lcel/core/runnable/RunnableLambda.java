@@ -162,6 +162,11 @@ public final class RunnableLambda<I, O> implements Runnable<I, O> {
 	}
 
 	@Override
+	public Type inputType() {
+		return (this.inputType != null) ? this.inputType : Object.class;
+	}
+
+	@Override
 	public ObjectNode inputSchema() {
 		return (this.inputType != null) ? JsonSchemas.of(this.inputType) : JsonSchemas.any();
 	}

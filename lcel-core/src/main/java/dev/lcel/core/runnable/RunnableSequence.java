@@ -145,6 +145,11 @@ public final class RunnableSequence<I, O> implements Runnable<I, O> {
 	}
 
 	@Override
+	public java.lang.reflect.Type inputType() {
+		return this.steps.get(0).inputType();
+	}
+
+	@Override
 	public ObjectNode inputSchema() {
 		return this.steps.get(0).inputSchema();
 	}

@@ -140,6 +140,11 @@ public final class RunnableWithFallbacks<I, O> implements Runnable<I, O>, RunWra
 	}
 
 	@Override
+	public java.lang.reflect.Type inputType() {
+		return this.runnables.get(0).inputType();
+	}
+
+	@Override
 	public ObjectNode inputSchema() {
 		return this.runnables.get(0).inputSchema();
 	}

@@ -31,6 +31,8 @@ public final class JsonSchemas {
 	private static final SchemaGenerator GENERATOR = new SchemaGenerator(
 			new SchemaGeneratorConfigBuilder(JsonMapper.shared(), SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
 				.without(Option.SCHEMA_VERSION_INDICATOR)
+				.with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
+				.with(JsonSchemas::everyFieldRequired)
 				.build());
 
 	private static final Map<Type, ObjectNode> GENERATED = new ConcurrentHashMap<>();
@@ -38,6 +40,14 @@ public final class JsonSchemas {
 	private static final ObjectNode CONFIG = configSchema();
 
 	private JsonSchemas() {
+	}
+
+	/**
+	 * Make every field of a generated object required, but {@code Optional}s: as a record's
+	 * components are, and as LangChain's schemas mark fields without defaults.
+	 */
+	private static void everyFieldRequired(SchemaGeneratorConfigBuilder builder) {
+		builder.forFields().withRequiredCheck((field) -> !field.getType().isInstanceOf(java.util.Optional.class));
 	}
 
 	/**

@@ -1,0 +1,239 @@
+package dev.lcel.autoconfigure.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.lcel.autoconfigure.chain.ChainRegistry;
+import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.tracing.RunFilter;
+import dev.lcel.core.tracing.RunType;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Serves chains over HTTP in LangServe's wire protocol: {@code invoke}, {@code batch},
+ * {@code stream}, {@code stream_log}, {@code stream_events}, the schemas, the graph and the list.
+ *
+ * <p>Chains run off the event loop, so a blocking step never stalls the server; when a client
+ * goes away mid-stream, the chain is cancelled and with it any model request.
+ */
+final class ChainHandler {
+
+	/** How many inputs of one batch request run at once. */
+	private static final int BATCH_CONCURRENCY = 16;
+
+	private final ChainRegistry chains;
+
+	private final LcelServerProperties properties;
+
+	private final ChainRequestReader reader;
+
+	private final JsonMapper json;
+
+	ChainHandler(ChainRegistry chains, LcelServerProperties properties, JsonMapper json) {
+		this.chains = chains;
+		this.properties = properties;
+		this.json = json;
+		this.reader = new ChainRequestReader(json, properties);
+	}
+
+	Mono<ServerResponse> list(ServerRequest request) {
+		List<Map<String, Object>> listed = new ArrayList<>();
+		for (String name : this.chains.getChains().keySet()) {
+			if (!exposed(name)) {
+				continue;
+			}
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("name", name);
+			entry.put("description", this.chains.description(name).orElse(null));
+			Map<String, String> links = new LinkedHashMap<>();
+			for (String route : List.of("invoke", "batch", "stream", "stream_log", "stream_events", "schema", "graph")) {
+				links.put(route, this.properties.getBasePath() + "/" + name + "/" + route);
+			}
+			entry.put("links", links);
+			listed.add(entry);
+		}
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("chains", listed));
+	}
+
+	Mono<ServerResponse> invoke(ServerRequest request) {
+		return withChain(request, (chain) -> this.reader.body(request).flatMap((body) -> {
+			ChainRequestReader.Call call = this.reader.call(chain, body);
+			UUID runId = call.config().runId();
+			return chain.ainvoke(call.input(), call.config())
+				.subscribeOn(Schedulers.boundedElastic())
+				.map((output) -> response(output, Map.of("run_id", runId.toString(), "feedback_tokens", List.of())))
+				.defaultIfEmpty(response(null, Map.of("run_id", runId.toString(), "feedback_tokens", List.of())))
+				.flatMap(this::ok)
+				.onErrorResume((ex) -> ChainErrors.problem(request, ex, runId));
+		}));
+	}
+
+	Mono<ServerResponse> batch(ServerRequest request) {
+		return withChain(request, (chain) -> this.reader.body(request).flatMap((body) -> {
+			List<ChainRequestReader.Call> calls = this.reader.calls(chain, body);
+			List<String> runIds = calls.stream().map((call) -> call.config().runId().toString()).toList();
+			return Flux.fromIterable(calls)
+				.flatMapSequential((call) -> chain.ainvoke(call.input(), call.config())
+					.map(java.util.Optional::<Object>of)
+					.defaultIfEmpty(java.util.Optional.empty())
+					.subscribeOn(Schedulers.boundedElastic()), BATCH_CONCURRENCY)
+				.map((output) -> output.orElse(null))
+				.collectList()
+				.flatMap((outputs) -> ok(response(outputs, Map.of("run_ids", runIds))))
+				.onErrorResume((ex) -> ChainErrors.problem(request, ex, null));
+		}));
+	}
+
+	Mono<ServerResponse> stream(ServerRequest request) {
+		return sse(request, (chain, call) -> chain.astream(call.input(), call.config()).map(this::json));
+	}
+
+	Mono<ServerResponse> streamLog(ServerRequest request) {
+		return sse(request, (chain, call) -> chain.astreamLog(call.input(), call.config(), filter(call.body()))
+			.map((patch) -> json(Map.of("ops", patch.ops()))));
+	}
+
+	Mono<ServerResponse> streamEvents(ServerRequest request) {
+		return sse(request, (chain, call) -> chain.astreamEvents(call.input(), call.config(), filter(call.body()))
+			.map(this::json));
+	}
+
+	Mono<ServerResponse> schema(ServerRequest request) {
+		return withChain(request, (chain) -> {
+			Map<String, Object> schemas = new LinkedHashMap<>();
+			schemas.put("input", chain.inputSchema());
+			schemas.put("output", chain.outputSchema());
+			schemas.put("config", chain.configSchema());
+			return ok(schemas);
+		});
+	}
+
+	Mono<ServerResponse> inputSchema(ServerRequest request) {
+		return withChain(request, (chain) -> ok(chain.inputSchema()));
+	}
+
+	Mono<ServerResponse> outputSchema(ServerRequest request) {
+		return withChain(request, (chain) -> ok(chain.outputSchema()));
+	}
+
+	Mono<ServerResponse> configSchema(ServerRequest request) {
+		return withChain(request, (chain) -> ok(chain.configSchema()));
+	}
+
+	Mono<ServerResponse> graph(ServerRequest request) {
+		return withChain(request, (chain) -> {
+			ObjectNode graph = chain.getGraph().toJson();
+			graph.put("mermaid", chain.getGraph().drawMermaid());
+			graph.put("ascii", chain.getGraph().drawAscii());
+			return ok(graph);
+		});
+	}
+
+	private interface StreamBody {
+
+		Flux<String> stream(Runnable<Object, Object> chain, BodyCall call);
+
+	}
+
+	private record BodyCall(Object input, dev.lcel.core.config.RunnableConfig config, JsonNode body) {
+	}
+
+	private Mono<ServerResponse> sse(ServerRequest request, StreamBody body) {
+		return withChain(request, (chain) -> this.reader.body(request).flatMap((json) -> {
+			ChainRequestReader.Call call = this.reader.call(chain, json);
+			UUID runId = call.config().runId();
+			Flux<ServerSentEvent<String>> events = Flux.concat(
+					Flux.just(event("metadata", json(Map.of("run_id", runId.toString())))),
+					body.stream(chain, new BodyCall(call.input(), call.config(), json))
+						.subscribeOn(Schedulers.boundedElastic())
+						.map((data) -> event("data", data)),
+					Flux.just(ServerSentEvent.<String>builder().event("end").build()))
+				.onErrorResume((ex) -> {
+					ChainErrors.Outcome outcome = ChainErrors.outcome(ex, runId);
+					Map<String, Object> error = new LinkedHashMap<>();
+					error.put("status_code", outcome.status().value());
+					error.put("message", outcome.message());
+					return Flux.just(event("error", json(error)));
+				});
+			return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(events, ServerSentEvent.class);
+		}));
+	}
+
+	private static ServerSentEvent<String> event(String name, String data) {
+		return ServerSentEvent.<String>builder().event(name).data(data).build();
+	}
+
+	private static RunFilter filter(JsonNode body) {
+		return new RunFilter(strings(body, "include_names"), types(body, "include_types"), strings(body, "include_tags"),
+				strings(body, "exclude_names"), types(body, "exclude_types"), strings(body, "exclude_tags"));
+	}
+
+	private static Set<String> strings(JsonNode body, String key) {
+		Set<String> values = new java.util.LinkedHashSet<>();
+		JsonNode array = body.get(key);
+		if (array != null && array.isArray()) {
+			array.forEach((item) -> values.add(item.asString()));
+		}
+		return values;
+	}
+
+	private static Set<RunType> types(JsonNode body, String key) {
+		Set<RunType> types = new java.util.LinkedHashSet<>();
+		for (String name : strings(body, key)) {
+			for (RunType type : RunType.values()) {
+				if (type.wireName().equals(name) || ("llm".equals(name) && type == RunType.CHAT_MODEL)) {
+					types.add(type);
+				}
+			}
+		}
+		return types;
+	}
+
+	@SuppressWarnings("unchecked")
+	private Mono<ServerResponse> withChain(ServerRequest request, java.util.function.Function<Runnable<Object, Object>, Mono<ServerResponse>> handler) {
+		String name = request.pathVariable("name");
+		Runnable<Object, Object> chain = exposed(name) ? (Runnable<Object, Object>) this.chains.find(name).orElse(null) : null;
+		if (chain == null) {
+			List<String> known = this.chains.getChains().keySet().stream().filter(this::exposed).toList();
+			return ChainErrors.problem(request,
+					new ChainRequestException(HttpStatus.NOT_FOUND, "No chain named '" + name + "'; the chains are " + known),
+					null);
+		}
+		return Mono.defer(() -> handler.apply(chain)).onErrorResume((ex) -> ChainErrors.problem(request, ex, null));
+	}
+
+	private boolean exposed(String name) {
+		return this.properties.getExpose().isEmpty() || this.properties.getExpose().contains(name);
+	}
+
+	private static Map<String, Object> response(Object output, Map<String, Object> metadata) {
+		Map<String, Object> response = new LinkedHashMap<>();
+		response.put("output", output);
+		response.put("metadata", metadata);
+		return response;
+	}
+
+	private Mono<ServerResponse> ok(Object body) {
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(json(body));
+	}
+
+	private String json(Object value) {
+		return this.json.writeValueAsString(value);
+	}
+
+}

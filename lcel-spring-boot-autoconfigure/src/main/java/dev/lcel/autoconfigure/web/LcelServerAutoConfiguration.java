@@ -1,0 +1,51 @@
+package dev.lcel.autoconfigure.web;
+
+import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
+import dev.lcel.autoconfigure.chain.ChainRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Auto-configuration of the HTTP endpoints that serve every chain in LangServe's wire protocol,
+ * under {@code lcel.server.base-path} (default {@code /chains}), in a WebFlux application. Turn them
+ * off with {@code lcel.server.enabled=false}.
+ */
+@AutoConfiguration(after = ChainAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass(RouterFunction.class)
+@ConditionalOnProperty(name = "lcel.server.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(LcelServerProperties.class)
+public final class LcelServerAutoConfiguration {
+
+	@Bean
+	RouterFunction<ServerResponse> lcelChainRoutes(ChainRegistry chains, LcelServerProperties properties,
+			ObjectProvider<JsonMapper> json) {
+		ChainHandler handler = new ChainHandler(chains, properties, json.getIfAvailable(JsonMapper::shared));
+		String base = properties.getBasePath().replaceAll("/+$", "");
+		return RouterFunctions.route()
+			.GET(base, handler::list)
+			.GET(base + "/", handler::list)
+			.POST(base + "/{name}/invoke", handler::invoke)
+			.POST(base + "/{name}/batch", handler::batch)
+			.POST(base + "/{name}/stream", handler::stream)
+			.POST(base + "/{name}/stream_log", handler::streamLog)
+			.POST(base + "/{name}/stream_events", handler::streamEvents)
+			.GET(base + "/{name}/schema", handler::schema)
+			.GET(base + "/{name}/input_schema", handler::inputSchema)
+			.GET(base + "/{name}/output_schema", handler::outputSchema)
+			.GET(base + "/{name}/config_schema", handler::configSchema)
+			.GET(base + "/{name}/graph", handler::graph)
+			.build();
+	}
+
+}

@@ -1,0 +1,293 @@
+package dev.lcel.autoconfigure.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
+import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.runnable.RunnableGenerator;
+import dev.lcel.core.runnable.RunnableLambda;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LcelServerAutoConfigurationTests {
+
+	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
+				WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class, ChainAutoConfiguration.class,
+				LcelServerAutoConfiguration.class))
+		.withUserConfiguration(Chains.class);
+
+	private static WebTestClient client(ApplicationContext context) {
+		return WebTestClient.bindToApplicationContext(context).configureClient().responseTimeout(Duration.ofSeconds(10)).build();
+	}
+
+	@Test
+	void invokeAnswersInLangServesShape() {
+		this.contextRunner.run((context) -> client(context).post()
+			.uri("/chains/greet/invoke")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"input\": {\"name\": \"Ada\"}, \"config\": {}, \"kwargs\": {}}")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.output").isEqualTo("Hello, Ada!")
+			.jsonPath("$.metadata.run_id").isNotEmpty()
+			.jsonPath("$.metadata.feedback_tokens").isArray());
+	}
+
+	@Test
+	void batchAnswersOutputsInOrderWithARunIdEach() {
+		this.contextRunner.run((context) -> client(context).post()
+			.uri("/chains/greet/batch")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"inputs\": [{\"name\": \"a\"}, {\"name\": \"b\"}, {\"name\": \"c\"}], \"config\": [{}, {}, {}]}")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.output").isEqualTo(List.of("Hello, a!", "Hello, b!", "Hello, c!"))
+			.jsonPath("$.metadata.run_ids.length()").isEqualTo(3));
+	}
+
+	@Test
+	void streamSendsMetadataThenJsonEncodedChunksThenEnd() {
+		this.contextRunner.run((context) -> {
+			Flux<ServerSentEvent<String>> events = client(context).post()
+				.uri("/chains/words/stream")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"input\": \"to be\"}")
+				.accept(MediaType.TEXT_EVENT_STREAM)
+				.exchange()
+				.expectStatus().isOk()
+				.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+				})
+				.getResponseBody();
+			StepVerifier.create(events.map((e) -> e.event() + " " + e.data()))
+				.assertNext((e) -> assertThat(e).startsWith("metadata {\"run_id\":\""))
+				.expectNext("data \"to \"")
+				.expectNext("data \"be\"")
+				.expectNext("end null")
+				.verifyComplete();
+		});
+	}
+
+	@Test
+	void failureMidStreamIsAnErrorEventWithStatusAndGenericMessage() {
+		this.contextRunner.run((context) -> {
+			Flux<ServerSentEvent<String>> events = client(context).post()
+				.uri("/chains/broken/stream")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"input\": \"x\"}")
+				.exchange()
+				.expectStatus().isOk()
+				.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+				})
+				.getResponseBody();
+			StepVerifier.create(events.map((e) -> e.event() + " " + e.data()))
+				.expectNextMatches((e) -> e.startsWith("metadata"))
+				.expectNext("data \"partial\"")
+				.assertNext((e) -> assertThat(e).startsWith("error {\"status_code\":500,\"message\":\"Internal Server Error (run ")
+					.doesNotContain("secret"))
+				.verifyComplete();
+		});
+	}
+
+	@Test
+	void streamEventsAndStreamLogSendOneEventOrPatchPerDataEvent() {
+		this.contextRunner.run((context) -> {
+			List<String> events = client(context).post()
+				.uri("/chains/words/stream_events")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"input\": \"a b\", \"include_names\": [\"words\"]}")
+				.exchange()
+				.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+				})
+				.getResponseBody()
+				.filter((e) -> "data".equals(e.event()))
+				.map(ServerSentEvent::data)
+				.collectList()
+				.block();
+			assertThat(events).isNotEmpty().allSatisfy((e) -> assertThat(e).contains("\"name\":\"words\"", "\"run_id\""));
+			assertThat(events.get(0)).contains("\"event\":\"on_chain_start\"");
+
+			List<String> patches = client(context).post()
+				.uri("/chains/words/stream_log")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"input\": \"a b\"}")
+				.exchange()
+				.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+				})
+				.getResponseBody()
+				.filter((e) -> "data".equals(e.event()))
+				.map(ServerSentEvent::data)
+				.collectList()
+				.block();
+			assertThat(patches).isNotEmpty().allSatisfy((p) -> assertThat(p).startsWith("{\"ops\":[{\"op\":"));
+			assertThat(patches.get(patches.size() - 1)).contains("\"path\":\"/final_output\"", "\"value\":\"a b\"");
+		});
+	}
+
+	@Test
+	void schemasGraphAndListAreServed() {
+		this.contextRunner.run((context) -> {
+			WebTestClient client = client(context);
+			client.get().uri("/chains/greet/schema").exchange().expectStatus().isOk().expectBody()
+				.jsonPath("$.input.properties.name.type").isEqualTo("string")
+				.jsonPath("$.output.type").isEqualTo("string")
+				.jsonPath("$.config.properties.configurable").exists();
+			client.get().uri("/chains/greet/input_schema").exchange().expectBody().jsonPath("$.required[0]").isEqualTo("name");
+			client.get().uri("/chains/greet/output_schema").exchange().expectBody().jsonPath("$.type").isEqualTo("string");
+			client.get().uri("/chains/greet/config_schema").exchange().expectBody().jsonPath("$.properties.tags").exists();
+			client.get().uri("/chains/words/graph").exchange().expectStatus().isOk().expectBody()
+				.jsonPath("$.nodes").isArray()
+				.jsonPath("$.mermaid").value((String m) -> assertThat(m).startsWith("graph TD;"));
+			client.get().uri("/chains").exchange().expectStatus().isOk().expectBody()
+				.jsonPath("$.chains[?(@.name == 'greet')].links.invoke").isEqualTo(List.of("/chains/greet/invoke"));
+		});
+	}
+
+	@Test
+	void inputNotMatchingTheSchemaIs422NamingTheField() {
+		this.contextRunner.run((context) -> client(context).post()
+			.uri("/chains/greet/invoke")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"input\": {\"nmae\": \"Ada\"}}")
+			.exchange()
+			.expectStatus().isEqualTo(422)
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status").isEqualTo(422)
+			.jsonPath("$.errors[*].field").value((List<String> fields) -> assertThat(fields).contains("/input/name", "/input/nmae"))
+			.jsonPath("$.message").value((String m) -> assertThat(m).contains("/input/name")));
+	}
+
+	@Test
+	void malformedJsonIs400AndUnknownChainIs404AndOversizedIs413() {
+		this.contextRunner.withPropertyValues("lcel.server.max-request-size=100B").run((context) -> {
+			WebTestClient client = client(context);
+			client.post().uri("/chains/greet/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": ")
+				.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.message").value((String m) -> assertThat(m).startsWith("Malformed JSON"));
+			client.post().uri("/chains/gret/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": {}}")
+				.exchange().expectStatus().isNotFound().expectBody().jsonPath("$.message")
+				.value((String m) -> assertThat(m).isEqualTo("No chain named 'gret'; the chains are [broken, endless, greet, spy, words]"));
+			client.post().uri("/chains/greet/invoke").contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"input\": {\"name\": \"" + "x".repeat(200) + "\"}}")
+				.exchange().expectStatus().isEqualTo(413);
+			client.post().uri("/chains/..%2F..%2Fetc/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": {}}")
+				.exchange().expectStatus().is4xxClientError();
+		});
+	}
+
+	@Test
+	void onlyAllowListedConfigKeysReachTheChainInEitherSpelling() {
+		this.contextRunner.run((context) -> {
+			client(context).post()
+				.uri("/chains/spy/invoke")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"input\": \"x\", \"config\": {\"tags\": [\"t\"], \"runName\": \"named\", \"callbacks\": [\"evil\"],"
+						+ " \"recursionLimit\": 1, \"metadata\": {\"user\": \"ada\", \"__internal\": 1}, \"configurable\": {\"llm\": \"b\"}}}")
+				.exchange()
+				.expectStatus().isOk();
+			RunnableConfig seen = context.getBean(Chains.class).seen.get();
+			assertThat(seen.tags()).containsExactly("t");
+			assertThat(seen.metadata()).containsOnlyKeys("user");
+			assertThat(seen.configurable()).containsEntry("llm", "b");
+			assertThat(seen.callbacks()).isEmpty();
+			assertThat(seen.recursionLimit()).isEqualTo(RunnableConfig.DEFAULT_RECURSION_LIMIT);
+		});
+	}
+
+	@Test
+	void exposeLimitsTheServedChainsAndEnabledFalseTurnsThemOff() {
+		this.contextRunner.withPropertyValues("lcel.server.expose=words").run((context) -> {
+			client(context).post().uri("/chains/greet/invoke").contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"input\": {\"name\": \"a\"}}").exchange().expectStatus().isNotFound();
+			client(context).get().uri("/chains").exchange().expectBody().jsonPath("$.chains.length()").isEqualTo(1);
+		});
+		this.contextRunner.withPropertyValues("lcel.server.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("lcelChainRoutes"));
+	}
+
+	@Test
+	void clientGoneMidStreamCancelsTheChain() {
+		this.contextRunner.run((context) -> {
+			Chains chains = context.getBean(Chains.class);
+			Flux<ServerSentEvent<String>> events = client(context).post()
+				.uri("/chains/endless/stream")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"input\": \"x\"}")
+				.exchange()
+				.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+				})
+				.getResponseBody();
+			StepVerifier.create(events).expectNextCount(3).thenCancel().verify();
+			assertThat(chains.endlessCancelled.await(5, TimeUnit.SECONDS)).isTrue();
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Chains {
+
+		final AtomicReference<RunnableConfig> seen = new AtomicReference<>();
+
+		final CountDownLatch endlessCancelled = new CountDownLatch(1);
+
+		record Person(String name) {
+		}
+
+		@Bean
+		Runnable<Person, String> greet() {
+			return RunnableLambda.typed(Person.class, String.class, (p) -> "Hello, " + p.name() + "!");
+		}
+
+		@Bean
+		Runnable<String, String> words() {
+			return RunnableGenerator.of("words", (Flux<String> in, RunnableConfig config) -> in
+				.flatMapIterable((s) -> List.of(s.split("(?<= )"))));
+		}
+
+		@Bean
+		Runnable<String, String> broken() {
+			return RunnableGenerator.of("broken", (Flux<String> in, RunnableConfig config) -> Flux.concat(
+					Flux.just("partial"), Flux.error(new IllegalStateException("secret database password in message"))));
+		}
+
+		@Bean
+		Runnable<String, String> spy() {
+			return RunnableLambda.configAware((String s, RunnableConfig config) -> {
+				this.seen.set(config);
+				return s;
+			});
+		}
+
+		@Bean
+		Runnable<String, String> endless() {
+			return RunnableGenerator.of("endless", (Flux<String> in, RunnableConfig config) -> Flux.interval(Duration.ofMillis(5))
+				.map(String::valueOf)
+				.doOnCancel(this.endlessCancelled::countDown));
+		}
+
+	}
+
+}
