@@ -13,8 +13,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the demo from the command line: {@code --run NAME JSON} streams one chain's output chunk by
- * chunk; no arguments tours every chain.
+ * Runs the demo from the command line: {@code --run=NAME JSON} streams one chain's output chunk by
+ * chunk; {@code --tour} runs every chain once. Without either, the application serves its chains
+ * over HTTP and this runner only says where.
  */
 @Component
 class ChainCommandLineRunner implements ApplicationRunner {
@@ -42,7 +43,9 @@ class ChainCommandLineRunner implements ApplicationRunner {
 			stream(chain(run.get(0)), input);
 			return;
 		}
-		tour();
+		if (args.containsOption("tour")) {
+			tour();
+		}
 	}
 
 	private void tour() {

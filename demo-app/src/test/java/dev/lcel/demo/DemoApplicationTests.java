@@ -3,7 +3,6 @@ package dev.lcel.demo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -14,7 +13,7 @@ class DemoApplicationTests {
 
 	@Test
 	void tourRunsEveryChain(CapturedOutput output) {
-		SpringApplication.run(DemoApplication.class).close();
+		DemoApplication.main(new String[] { "--tour" });
 		assertThat(output).contains("== shout ==", "invoke: \"HELLO, CHAINS!\"", "== stats ==",
 				"{\"words\":4,\"letters\":19}", "== typewriter ==", "EVERY CHUNK ARRIVES",
 				"== headline == (Shouts a text", "{\"text\":\"CHAINS DECLARED IN YAML!\",\"stats\":{\"words\":4,\"letters\":20}}");
@@ -22,7 +21,7 @@ class DemoApplicationTests {
 
 	@Test
 	void runOptionStreamsOneChainWithTheGivenInput(CapturedOutput output) {
-		SpringApplication.run(DemoApplication.class, "--run=shout", "\"quiet please\"").close();
+		DemoApplication.main(new String[] { "--run=shout", "\"quiet please\"" });
 		assertThat(output).contains("QUIET PLEASE!").doesNotContain("== stats ==");
 	}
 
