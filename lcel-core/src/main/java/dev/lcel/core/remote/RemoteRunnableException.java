@@ -1,0 +1,31 @@
+package dev.lcel.core.remote;
+
+import dev.lcel.core.LcelException;
+
+/**
+ * Thrown when a remote chain answers with an error: a non-2xx status before a response, or an
+ * {@code error} event in a stream. Carries the status and the message the server sent.
+ */
+public class RemoteRunnableException extends LcelException {
+
+	private final int status;
+
+	/**
+	 * Create an exception for a remote failure.
+	 * @param status the HTTP status the server reported
+	 * @param message the server's message
+	 */
+	public RemoteRunnableException(int status, String message) {
+		super("Remote chain failed with status " + status + ": " + message);
+		this.status = status;
+	}
+
+	/**
+	 * Return the HTTP status the server reported.
+	 * @return the status code
+	 */
+	public int getStatus() {
+		return this.status;
+	}
+
+}
