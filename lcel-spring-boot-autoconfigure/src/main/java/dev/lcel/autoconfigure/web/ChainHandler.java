@@ -33,6 +33,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 final class ChainHandler {
 
+	/** The playground page: one page from the classpath, the same for every chain. */
+	private static final org.springframework.core.io.Resource PLAYGROUND = new org.springframework.core.io.ClassPathResource(
+			"dev/lcel/autoconfigure/web/playground.html");
+
 	/** How many inputs of one batch request run at once. */
 	private static final int BATCH_CONCURRENCY = 16;
 
@@ -61,7 +65,8 @@ final class ChainHandler {
 			entry.put("name", name);
 			entry.put("description", this.chains.description(name).orElse(null));
 			Map<String, String> links = new LinkedHashMap<>();
-			for (String route : List.of("invoke", "batch", "stream", "stream_log", "stream_events", "schema", "graph")) {
+			for (String route : List.of("invoke", "batch", "stream", "stream_log", "stream_events", "schema", "graph",
+					"playground")) {
 				links.put(route, this.properties.getBasePath() + "/" + name + "/" + route);
 			}
 			entry.put("links", links);
@@ -133,6 +138,13 @@ final class ChainHandler {
 
 	Mono<ServerResponse> configSchema(ServerRequest request) {
 		return withChain(request, (chain) -> ok(chain.configSchema()));
+	}
+
+	Mono<ServerResponse> playground(ServerRequest request) {
+		return withChain(request, (chain) -> ServerResponse.ok()
+			.contentType(MediaType.TEXT_HTML)
+			.header("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'")
+			.bodyValue(PLAYGROUND));
 	}
 
 	Mono<ServerResponse> graph(ServerRequest request) {

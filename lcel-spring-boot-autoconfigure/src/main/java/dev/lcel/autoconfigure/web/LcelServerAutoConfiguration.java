@@ -45,6 +45,7 @@ public final class LcelServerAutoConfiguration {
 			.GET(base + "/{name}/output_schema", handler::outputSchema)
 			.GET(base + "/{name}/config_schema", handler::configSchema)
 			.GET(base + "/{name}/graph", handler::graph)
+			.GET(base + "/{name}/playground", handler::playground)
 			.build();
 	}
 
