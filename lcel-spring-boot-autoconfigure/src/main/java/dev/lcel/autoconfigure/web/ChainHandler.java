@@ -48,11 +48,12 @@ final class ChainHandler {
 
 	private final JsonMapper json;
 
-	ChainHandler(ChainRegistry chains, LcelServerProperties properties, JsonMapper json) {
+	ChainHandler(ChainRegistry chains, LcelServerProperties properties, JsonMapper json,
+			List<ChainRequestConfigCustomizer> customizers) {
 		this.chains = chains;
 		this.properties = properties;
 		this.json = json;
-		this.reader = new ChainRequestReader(json, properties);
+		this.reader = new ChainRequestReader(json, properties, customizers);
 	}
 
 	Mono<ServerResponse> list(ServerRequest request) {
@@ -77,7 +78,7 @@ final class ChainHandler {
 
 	Mono<ServerResponse> invoke(ServerRequest request) {
 		return withChain(request, (chain) -> this.reader.body(request).flatMap((body) -> {
-			ChainRequestReader.Call call = this.reader.call(chain, body);
+			ChainRequestReader.Call call = this.reader.call(name(request), chain, request, body);
 			UUID runId = call.config().runId();
 			return chain.ainvoke(call.input(), call.config())
 				.subscribeOn(Schedulers.boundedElastic())
@@ -90,7 +91,7 @@ final class ChainHandler {
 
 	Mono<ServerResponse> batch(ServerRequest request) {
 		return withChain(request, (chain) -> this.reader.body(request).flatMap((body) -> {
-			List<ChainRequestReader.Call> calls = this.reader.calls(chain, body);
+			List<ChainRequestReader.Call> calls = this.reader.calls(name(request), chain, request, body);
 			List<String> runIds = calls.stream().map((call) -> call.config().runId().toString()).toList();
 			return Flux.fromIterable(calls)
 				.flatMapSequential((call) -> chain.ainvoke(call.input(), call.config())
@@ -167,7 +168,7 @@ final class ChainHandler {
 
 	private Mono<ServerResponse> sse(ServerRequest request, StreamBody body) {
 		return withChain(request, (chain) -> this.reader.body(request).flatMap((json) -> {
-			ChainRequestReader.Call call = this.reader.call(chain, json);
+			ChainRequestReader.Call call = this.reader.call(name(request), chain, request, json);
 			UUID runId = call.config().runId();
 			Flux<ServerSentEvent<String>> events = Flux.concat(
 					Flux.just(event("metadata", json(Map.of("run_id", runId.toString())))),
@@ -227,6 +228,10 @@ final class ChainHandler {
 					null);
 		}
 		return Mono.defer(() -> handler.apply(chain)).onErrorResume((ex) -> ChainErrors.problem(request, ex, null));
+	}
+
+	private static String name(ServerRequest request) {
+		return request.pathVariable("name");
 	}
 
 	private boolean exposed(String name) {

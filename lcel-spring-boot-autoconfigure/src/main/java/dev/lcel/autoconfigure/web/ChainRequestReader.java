@@ -32,10 +32,13 @@ final class ChainRequestReader {
 
 	private final InputValidator validator = new InputValidator();
 
-	ChainRequestReader(JsonMapper json, LcelServerProperties properties) {
+	private final List<ChainRequestConfigCustomizer> customizers;
+
+	ChainRequestReader(JsonMapper json, LcelServerProperties properties, List<ChainRequestConfigCustomizer> customizers) {
 		this.json = json;
 		this.properties = properties;
 		this.clientConfig = new ClientConfig(properties.getConfigKeys());
+		this.customizers = customizers;
 	}
 
 	/** One input with its config. */
@@ -68,17 +71,17 @@ final class ChainRequestReader {
 					"The request body is empty; send {\"input\": ...}")));
 	}
 
-	Call call(Runnable<?, ?> chain, JsonNode body) {
+	Call call(String name, Runnable<?, ?> chain, ServerRequest request, JsonNode body) {
 		JsonNode input = body.get("input");
 		if (input == null) {
 			throw new ChainRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "The request has no 'input'",
 					List.of(java.util.Map.of("field", "/input", "message", "required")));
 		}
 		this.validator.validate(chain, input, "/input");
-		return new Call(input(chain, input, "/input"), config(body.get("config")));
+		return new Call(input(chain, input, "/input"), config(name, request, body.get("config")));
 	}
 
-	List<Call> calls(Runnable<?, ?> chain, JsonNode body) {
+	List<Call> calls(String name, Runnable<?, ?> chain, ServerRequest request, JsonNode body) {
 		JsonNode inputs = body.get("inputs");
 		if (inputs == null || !inputs.isArray()) {
 			throw new ChainRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "The request has no 'inputs' array",
@@ -93,7 +96,7 @@ final class ChainRequestReader {
 		for (int i = 0; i < inputs.size(); i++) {
 			this.validator.validate(chain, inputs.get(i), "/inputs/" + i);
 			JsonNode config = (configs != null && configs.isArray()) ? configs.get(i) : configs;
-			calls.add(new Call(input(chain, inputs.get(i), "/inputs/" + i), config(config)));
+			calls.add(new Call(input(chain, inputs.get(i), "/inputs/" + i), config(name, request, config)));
 		}
 		return calls;
 	}
@@ -117,8 +120,12 @@ final class ChainRequestReader {
 		}
 	}
 
-	private RunnableConfig config(JsonNode config) {
-		return this.clientConfig.read(config).toBuilder().runId(UUID.randomUUID()).build();
+	private RunnableConfig config(String name, ServerRequest request, JsonNode json) {
+		RunnableConfig config = this.clientConfig.read(json);
+		for (ChainRequestConfigCustomizer customizer : this.customizers) {
+			config = customizer.customize(name, request, config);
+		}
+		return config.toBuilder().runId(UUID.randomUUID()).build();
 	}
 
 	private static ChainRequestException tooLarge(long limit) {

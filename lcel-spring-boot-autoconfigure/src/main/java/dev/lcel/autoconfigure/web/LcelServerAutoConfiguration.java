@@ -29,8 +29,9 @@ public final class LcelServerAutoConfiguration {
 
 	@Bean
 	RouterFunction<ServerResponse> lcelChainRoutes(ChainRegistry chains, LcelServerProperties properties,
-			ObjectProvider<JsonMapper> json) {
-		ChainHandler handler = new ChainHandler(chains, properties, json.getIfAvailable(JsonMapper::shared));
+			ObjectProvider<JsonMapper> json, ObjectProvider<ChainRequestConfigCustomizer> customizers) {
+		ChainHandler handler = new ChainHandler(chains, properties, json.getIfAvailable(JsonMapper::shared),
+				customizers.orderedStream().toList());
 		String base = properties.getBasePath().replaceAll("/+$", "");
 		return RouterFunctions.route()
 			.GET(base, handler::list)

@@ -219,6 +219,37 @@ class LcelServerAutoConfigurationTests {
 	}
 
 	@Test
+	void customizerBeansAdjustTheConfigOfEachRequest() {
+		this.contextRunner
+			.withBean(ChainRequestConfigCustomizer.class, () -> (chain, request, config) -> config.toBuilder()
+				.metadata("user", request.headers().firstHeader("X-User"))
+				.metadata("chain", chain)
+				.build())
+			.run((context) -> {
+				client(context).post()
+					.uri("/chains/spy/invoke")
+					.header("X-User", "grace")
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue("{\"input\": \"x\", \"config\": {\"metadata\": {\"user\": \"mallory\"}}}")
+					.exchange()
+					.expectStatus().isOk();
+				RunnableConfig seen = context.getBean(Chains.class).seen.get();
+				assertThat(seen.metadata()).containsEntry("user", "grace").containsEntry("chain", "spy");
+			});
+	}
+
+	@Test
+	void playgroundPageIsServedForEachChain() {
+		this.contextRunner.run((context) -> {
+			client(context).get().uri("/chains/greet/playground").exchange()
+				.expectStatus().isOk()
+				.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+				.expectBody(String.class).value((html) -> assertThat(html).contains("stream_log", "id=\"run\""));
+			client(context).get().uri("/chains/nope/playground").exchange().expectStatus().isNotFound();
+		});
+	}
+
+	@Test
 	void exposeLimitsTheServedChainsAndEnabledFalseTurnsThemOff() {
 		this.contextRunner.withPropertyValues("lcel.server.expose=words").run((context) -> {
 			client(context).post().uri("/chains/greet/invoke").contentType(MediaType.APPLICATION_JSON)
