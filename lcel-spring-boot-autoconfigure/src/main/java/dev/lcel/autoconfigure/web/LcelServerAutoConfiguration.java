@@ -11,6 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -48,6 +50,17 @@ public final class LcelServerAutoConfiguration {
 			.GET(base + "/{name}/graph", handler::graph)
 			.GET(base + "/{name}/playground", handler::playground)
 			.build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(OpenApiCustomizer.class)
+	static class OpenApiConfiguration {
+
+		@Bean
+		OpenApiCustomizer lcelChainsOpenApiCustomizer(ChainRegistry chains, LcelServerProperties properties) {
+			return new ChainOpenApiCustomizer(chains, properties);
+		}
+
 	}
 
 }
