@@ -23,7 +23,7 @@ class DemoChains {
 	/** Trims, upper-cases and punctuates a string: a sequence of plain lambdas. */
 	@Bean
 	Runnable<String, String> shout() {
-		return RunnableLambda.of("trim", String::trim)
+		return RunnableLambda.typed("trim", String.class, String.class, String::trim)
 			.pipe(RunnableLambda.of("upper", String::toUpperCase))
 			.pipe(RunnableLambda.of("exclaim", (String text) -> text + "!"));
 	}
@@ -32,7 +32,8 @@ class DemoChains {
 	@Bean
 	Runnable<String, Map<String, Object>> stats() {
 		return RunnableParallel.<String>builder()
-			.branch("words", RunnableLambda.of("countWords", (String text) -> text.trim().split("\\s+").length))
+			.branch("words", RunnableLambda.typed("countWords", String.class, Integer.class,
+					(text) -> text.trim().split("\\s+").length))
 			.branch("letters", RunnableLambda.of("countLetters", (String text) -> text.replaceAll("[^\\p{L}]", "").length()))
 			.build();
 	}

@@ -104,8 +104,23 @@ public final class RunnableLambda<I, O> implements Runnable<I, O> {
 	 */
 	public static <I, O> RunnableLambda<I, O> typed(Class<I> inputType, Class<O> outputType,
 			Function<? super I, ? extends O> function) {
+		return typed("RunnableLambda", inputType, outputType, function);
+	}
+
+	/**
+	 * Return a named lambda runnable whose input and output schemas are generated from Java types.
+	 * @param <I> the input type
+	 * @param <O> the output type
+	 * @param name the name, shown in graphs and run trees
+	 * @param inputType the input class
+	 * @param outputType the output class
+	 * @param function the function
+	 * @return the runnable
+	 */
+	public static <I, O> RunnableLambda<I, O> typed(String name, Class<I> inputType, Class<O> outputType,
+			Function<? super I, ? extends O> function) {
 		Objects.requireNonNull(function, "function must not be null");
-		return new RunnableLambda<>("RunnableLambda", (input, config) -> function.apply(input),
+		return new RunnableLambda<>(name, (input, config) -> function.apply(input),
 				Objects.requireNonNull(inputType, "inputType must not be null"),
 				Objects.requireNonNull(outputType, "outputType must not be null"));
 	}

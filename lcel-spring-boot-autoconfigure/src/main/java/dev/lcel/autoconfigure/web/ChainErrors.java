@@ -40,6 +40,15 @@ final class ChainErrors {
 			// Raised by a step that could not use the input it got: the client's input.
 			return new Outcome(HttpStatus.UNPROCESSABLE_CONTENT, error.getMessage(), null);
 		}
+		if (error instanceof ClassCastException) {
+			// A step got a value of another type than it takes: almost always input of the wrong
+			// shape for a chain whose first step declares no type (a typed step would have refused
+			// it with a 422 naming the field). Logged, in case it is a chain wired wrongly instead.
+			logger.warn("Chain run " + runId + " got a value of the wrong type", error);
+			return new Outcome(HttpStatus.UNPROCESSABLE_CONTENT,
+					"A step of the chain cannot use the input it was given (wrong type); see the chain's input schema",
+					null);
+		}
 		logger.error("Chain run " + runId + " failed", error);
 		return new Outcome(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Internal Server Error" + ((runId != null) ? " (run " + runId + ")" : ""), null);

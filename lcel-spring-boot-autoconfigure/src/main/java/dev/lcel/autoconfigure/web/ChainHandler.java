@@ -141,6 +141,20 @@ final class ChainHandler {
 		return withChain(request, (chain) -> ok(chain.configSchema()));
 	}
 
+	Mono<ServerResponse> unrouted(ServerRequest request) {
+		String route = request.pathVariable("route");
+		boolean known = List.of("invoke", "batch", "stream", "stream_log", "stream_events", "schema", "input_schema",
+				"output_schema", "config_schema", "graph", "playground").contains(route);
+		ChainRequestException error = known
+				? new ChainRequestException(HttpStatus.METHOD_NOT_ALLOWED,
+						request.method() + " is not allowed on " + route + "; use "
+								+ (route.contains("schema") || route.equals("graph") || route.equals("playground") ? "GET" : "POST"))
+				: new ChainRequestException(HttpStatus.NOT_FOUND, "No route '" + route
+						+ "'; the routes are invoke, batch, stream, stream_log, stream_events, schema, input_schema, "
+						+ "output_schema, config_schema, graph, playground");
+		return ChainErrors.problem(request, error, null);
+	}
+
 	Mono<ServerResponse> playground(ServerRequest request) {
 		return withChain(request, (chain) -> ServerResponse.ok()
 			.contentType(MediaType.TEXT_HTML)

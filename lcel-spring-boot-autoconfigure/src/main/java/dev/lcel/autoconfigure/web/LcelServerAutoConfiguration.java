@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -49,6 +50,7 @@ public final class LcelServerAutoConfiguration {
 			.GET(base + "/{name}/config_schema", handler::configSchema)
 			.GET(base + "/{name}/graph", handler::graph)
 			.GET(base + "/{name}/playground", handler::playground)
+			.route(RequestPredicates.path(base + "/{name}/{route}"), handler::unrouted)
 			.build();
 	}
 

@@ -200,6 +200,20 @@ class LcelServerAutoConfigurationTests {
 	}
 
 	@Test
+	void wrongMethodIs405AndUnknownRouteIs404AndWrongInputTypeIs422() {
+		this.contextRunner.run((context) -> {
+			WebTestClient client = client(context);
+			client.get().uri("/chains/greet/invoke").exchange().expectStatus().isEqualTo(405)
+				.expectBody().jsonPath("$.message").isEqualTo("GET is not allowed on invoke; use POST");
+			client.post().uri("/chains/greet/invok").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+				.exchange().expectStatus().isNotFound().expectBody().jsonPath("$.message")
+				.value((String m) -> assertThat(m).startsWith("No route 'invok'"));
+			client.post().uri("/chains/words/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": 42}")
+				.exchange().expectStatus().isEqualTo(422);
+		});
+	}
+
+	@Test
 	void onlyAllowListedConfigKeysReachTheChainInEitherSpelling() {
 		this.contextRunner.run((context) -> {
 			client(context).post()
@@ -315,6 +329,7 @@ class LcelServerAutoConfigurationTests {
 		@Bean
 		Runnable<String, String> endless() {
 			return RunnableGenerator.of("endless", (Flux<String> in, RunnableConfig config) -> Flux.interval(Duration.ofMillis(5))
+				.onBackpressureLatest()
 				.map(String::valueOf)
 				.doOnCancel(this.endlessCancelled::countDown));
 		}
