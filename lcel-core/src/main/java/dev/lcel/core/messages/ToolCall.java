@@ -1,0 +1,40 @@
+package dev.lcel.core.messages;
+
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A request from the model to call a tool, with its arguments parsed.
+ *
+ * @param id the id that the answering {@link ToolMessage} refers to, or {@code null}
+ * @param name the tool's name
+ * @param args the arguments, by name
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ToolCall(@JsonProperty("id") String id, @JsonProperty("name") String name,
+		@JsonProperty("args") Map<String, Object> args) {
+
+	/**
+	 * Create a tool call, checking its name and copying its arguments.
+	 * @param id the id, or {@code null}
+	 * @param name the tool's name
+	 * @param args the arguments, {@code null} for none
+	 */
+	public ToolCall {
+		Objects.requireNonNull(name, "name must not be null");
+		args = (args != null) ? java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args)) : Map.of();
+	}
+
+	/**
+	 * Return the JSON type tag of a tool call, as LangChain writes it.
+	 * @return {@code tool_call}
+	 */
+	@JsonProperty("type")
+	public String type() {
+		return "tool_call";
+	}
+
+}

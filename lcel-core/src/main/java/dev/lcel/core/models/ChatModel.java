@@ -1,0 +1,157 @@
+package dev.lcel.core.models;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.messages.AIMessage;
+import dev.lcel.core.messages.AIMessageChunk;
+import dev.lcel.core.messages.BaseMessage;
+import dev.lcel.core.messages.HumanMessage;
+import dev.lcel.core.messages.MessageSchemas;
+import dev.lcel.core.prompts.PromptValue;
+import dev.lcel.core.prompts.PromptValueSchemas;
+import dev.lcel.core.runnable.ChunkAggregator;
+import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.schema.JsonSchemas;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A chat model as a step of a chain: takes a conversation and answers with an {@link AIMessage},
+ * streaming it as {@link AIMessageChunk}s.
+ *
+ * <p>The input is a {@code String} (one human message), a {@link PromptValue} (its messages) or a
+ * {@code List} of {@link BaseMessage}s; anything else fails with an
+ * {@link IllegalArgumentException} naming its type.
+ *
+ * <p>A subclass implements one method, {@link #streamChunks}, which emits the answer in chunks as
+ * the provider produces them. {@link #astream} emits those chunks (each an {@code AIMessage}, so
+ * the next step of a chain can stream them); {@link #invoke} and {@link #ainvoke} add them up into
+ * one plain {@code AIMessage} (a provider with a cheaper non-streaming call may override
+ * {@link #generate}). Nothing happens until a returned publisher is subscribed, and cancelling it
+ * cancels the call. {@link #bind(Map)} returns the model with parameters such as
+ * {@code temperature} applied to every call.
+ */
+public abstract class ChatModel implements Runnable<Object, AIMessage> {
+
+	/**
+	 * Stream the model's answer to a conversation, chunk by chunk as it is produced.
+	 * @param messages the conversation
+	 * @param options the call's parameters, those bound with {@link #bind(Map)}
+	 * @param config the config of this run
+	 * @return the answer's chunks, lazily; cancelling stops the call
+	 */
+	protected abstract Flux<AIMessageChunk> streamChunks(List<BaseMessage> messages, ChatOptions options,
+			RunnableConfig config);
+
+	/**
+	 * Produce the model's whole answer to a conversation. The default adds up
+	 * {@link #streamChunks}; an empty stream gives a message with empty content.
+	 * @param messages the conversation
+	 * @param options the call's parameters
+	 * @param config the config of this run
+	 * @return the answer, lazily
+	 */
+	protected Mono<AIMessage> generate(List<BaseMessage> messages, ChatOptions options, RunnableConfig config) {
+		return ChunkAggregator.aggregate(streamChunks(messages, options, config))
+			.map(AIMessageChunk::toMessage)
+			.defaultIfEmpty(new AIMessage(""));
+	}
+
+	/**
+	 * Answer a conversation, blocking until the whole message is ready.
+	 * @param input a string, a prompt value or a list of messages
+	 * @param config the config of this run
+	 * @return the answer
+	 */
+	@Override
+	public AIMessage invoke(Object input, RunnableConfig config) {
+		return ainvoke(input, config).block();
+	}
+
+	@Override
+	public Mono<AIMessage> ainvoke(Object input, RunnableConfig config) {
+		return Mono.defer(() -> generate(toMessages(input), ChatOptions.EMPTY, config));
+	}
+
+	@Override
+	public Flux<AIMessage> astream(Object input, RunnableConfig config) {
+		return Flux.<AIMessage>from(Flux.defer(() -> streamChunks(toMessages(input), ChatOptions.EMPTY, config)));
+	}
+
+	/**
+	 * Return this model with parameters applied to every call: {@code temperature},
+	 * {@code max_tokens}, {@code stop}, {@code top_p} and provider-specific ones (see
+	 * {@link ChatOptions#from(Map)}). Binding again merges, the later binding winning.
+	 * @param arguments the parameters by name
+	 * @return the bound model
+	 * @throws IllegalArgumentException if a known parameter has a value of the wrong type
+	 */
+	@Override
+	public ChatModel bind(Map<String, ?> arguments) {
+		return bind(ChatOptions.from(arguments));
+	}
+
+	/**
+	 * Return this model with the given options applied to every call.
+	 * @param options the options
+	 * @return the bound model
+	 */
+	public ChatModel bind(ChatOptions options) {
+		return new BoundChatModel(this, options);
+	}
+
+	/**
+	 * Convert a model's input to the conversation it stands for.
+	 * @param input a string, a prompt value or a list of messages
+	 * @return the messages
+	 * @throws IllegalArgumentException for input of another type
+	 */
+	public static List<BaseMessage> toMessages(Object input) {
+		if (input instanceof CharSequence text) {
+			return List.of(new HumanMessage(text.toString()));
+		}
+		if (input instanceof PromptValue prompt) {
+			return prompt.toMessages();
+		}
+		if (input instanceof BaseMessage message) {
+			return List.of(message);
+		}
+		if (input instanceof List<?> list) {
+			List<BaseMessage> messages = new ArrayList<>(list.size());
+			for (Object element : list) {
+				if (!(element instanceof BaseMessage message)) {
+					throw new IllegalArgumentException("A chat model's input list must hold only messages, but it holds a "
+							+ ((element != null) ? element.getClass().getName() : "null"));
+				}
+				messages.add(message);
+			}
+			return messages;
+		}
+		throw new IllegalArgumentException("A chat model accepts a String, a PromptValue or a List of messages, but was given "
+				+ ((input != null) ? "a " + input.getClass().getName() : "null"));
+	}
+
+	@Override
+	public ObjectNode inputSchema() {
+		ObjectNode schema = JsonNodeFactory.instance.objectNode();
+		schema.put("title", getName() + "Input");
+		ArrayNode anyOf = schema.putArray("anyOf");
+		anyOf.addObject().put("type", "string");
+		anyOf.add(PromptValueSchemas.stringPromptValue());
+		anyOf.add(PromptValueSchemas.chatPromptValue());
+		anyOf.add(JsonSchemas.arrayOf(MessageSchemas.message()));
+		return schema;
+	}
+
+	@Override
+	public ObjectNode outputSchema() {
+		return MessageSchemas.aiMessage();
+	}
+
+}

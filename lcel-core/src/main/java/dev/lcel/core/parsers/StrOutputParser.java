@@ -1,0 +1,39 @@
+package dev.lcel.core.parsers;
+
+import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.runnable.Runnable;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a model's message into its text: the usual last step of a chain that answers in prose.
+ *
+ * <p>It streams: given a model's chunks it emits each chunk's text as the chunk arrives, so in
+ * {@code prompt.pipe(model).pipe(new StrOutputParser())} tokens reach the caller as the model
+ * produces them. Text input passes through unchanged; other input fails with an
+ * {@link IllegalArgumentException}. Stateless and thread-safe.
+ */
+public final class StrOutputParser implements Runnable<Object, String> {
+
+	@Override
+	public String invoke(Object input, RunnableConfig config) {
+		return ParserInput.text(input, getName());
+	}
+
+	@Override
+	public Flux<String> astream(Object input, RunnableConfig config) {
+		return transform(Flux.just(input), config);
+	}
+
+	@Override
+	public Flux<String> transform(Flux<Object> input, RunnableConfig config) {
+		return input.map((chunk) -> ParserInput.text(chunk, getName()));
+	}
+
+	@Override
+	public ObjectNode outputSchema() {
+		return JsonNodeFactory.instance.objectNode().put("title", getName() + "Output").put("type", "string");
+	}
+
+}
