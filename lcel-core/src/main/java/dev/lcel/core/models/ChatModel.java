@@ -15,6 +15,7 @@ import dev.lcel.core.prompts.PromptValueSchemas;
 import dev.lcel.core.runnable.ChunkAggregator;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.schema.JsonSchemas;
+import dev.lcel.core.tracing.RunType;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ArrayNode;
@@ -152,6 +153,11 @@ public abstract class ChatModel implements Runnable<Object, AIMessage> {
 	@Override
 	public ObjectNode outputSchema() {
 		return MessageSchemas.aiMessage();
+	}
+
+	@Override
+	public RunType runType() {
+		return RunType.CHAT_MODEL;
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.lcel.core.parsers;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.tracing.RunType;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,6 +35,11 @@ public final class StrOutputParser implements Runnable<Object, String> {
 	@Override
 	public ObjectNode outputSchema() {
 		return JsonNodeFactory.instance.objectNode().put("title", getName() + "Output").put("type", "string");
+	}
+
+	@Override
+	public RunType runType() {
+		return RunType.PARSER;
 	}
 
 }

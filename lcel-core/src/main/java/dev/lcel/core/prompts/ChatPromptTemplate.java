@@ -10,6 +10,7 @@ import java.util.Set;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.messages.BaseMessage;
 import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.tracing.RunType;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -171,6 +172,11 @@ public final class ChatPromptTemplate implements Runnable<Map<String, ?>, Prompt
 	@Override
 	public String toString() {
 		return "ChatPromptTemplate" + this.parts;
+	}
+
+	@Override
+	public RunType runType() {
+		return RunType.PROMPT;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.tracing.RunType;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -97,6 +98,11 @@ public final class PromptTemplate implements Runnable<Map<String, ?>, PromptValu
 	@Override
 	public String toString() {
 		return "PromptTemplate[" + this.template.source() + "]";
+	}
+
+	@Override
+	public RunType runType() {
+		return RunType.PROMPT;
 	}
 
 }

@@ -36,8 +36,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>{@code invoke}, {@code batch}, {@code astream}, {@code astreamLog} and {@code astreamEvents}
  * map to the server's routes; the config's tags, metadata, run name and {@code configurable} travel
  * with each call. A server error becomes a {@link RemoteRunnableException} with its status and
- * message. Cancelling a stream closes its connection. Outputs arrive as plain values (maps,
- * lists, strings, numbers); {@link Builder#outputReader} can revive richer types.
+ * message. Cancelling a stream closes its connection. Outputs arrive as {@link WireValues}: plain
+ * values, with messages and message chunks revived by their {@code type}; {@link Builder#outputReader}
+ * can revive other types.
  */
 public final class RemoteRunnable implements Runnable<Object, Object> {
 
@@ -58,7 +59,7 @@ public final class RemoteRunnable implements Runnable<Object, Object> {
 		this.client = builder.webClient.clone().baseUrl(builder.url.replaceAll("/+$", "")).build();
 		this.json = builder.json;
 		this.timeout = builder.timeout;
-		this.outputReader = (builder.outputReader != null) ? builder.outputReader : (node) -> this.json.treeToValue(node, Object.class);
+		this.outputReader = (builder.outputReader != null) ? builder.outputReader : (node) -> WireValues.toJava(this.json, node);
 		this.name = builder.name;
 	}
 

@@ -11,8 +11,9 @@ import dev.lcel.core.runnable.ChunkAggregator;
  * of end, error or cancellation, collecting the streamed input and output on the way.
  *
  * <p>The start is reported once, by {@link #start(Object)} or, at the latest, before anything
- * else: a step of a streaming chain reports its start when its first input arrives, so events
- * follow the data from the first step to the last.
+ * else: a step of a streaming chain reports its start when its input is complete or when it emits
+ * its first chunk, whichever comes first. So a step that waits for its whole input (a model after
+ * a prompt) starts after the step before it ends, and a step that streams starts as it streams.
  */
 final class RunTracker {
 
@@ -52,7 +53,6 @@ final class RunTracker {
 	}
 
 	void input(Object chunk) {
-		start(null);
 		synchronized (this.input) {
 			this.input.add(chunk);
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.remote.WireValues;
 import dev.lcel.core.runnable.Runnable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -107,7 +108,7 @@ final class ChainRequestReader {
 	private Object input(Runnable<?, ?> chain, JsonNode input, String pointer) {
 		java.lang.reflect.Type type = chain.inputType();
 		if (type == Object.class) {
-			return JsonValues.toJava(input);
+			return WireValues.toJava(this.json, input);
 		}
 		try {
 			return this.json.treeToValue(input, this.json.constructType(type));

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.remote.WireValues;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns the {@code config} a client sends into a {@link RunnableConfig}, keeping only the
@@ -65,7 +67,7 @@ final class ClientConfig {
 		if (value.isObject()) {
 			for (Map.Entry<String, JsonNode> entry : value.properties()) {
 				if (!(dropInternal && entry.getKey().startsWith("__"))) {
-					map.put(entry.getKey(), JsonValues.toJava(entry.getValue()));
+					map.put(entry.getKey(), WireValues.toJava(JsonMapper.shared(), entry.getValue()));
 				}
 			}
 		}
