@@ -43,4 +43,14 @@ final class BoundChatModel extends ChatModel {
 		return this.model.getName();
 	}
 
+	@Override
+	public String providerName() {
+		return this.model.providerName();
+	}
+
+	@Override
+	public String modelName() {
+		return this.model.modelName();
+	}
+
 }

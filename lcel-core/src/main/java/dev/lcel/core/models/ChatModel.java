@@ -160,4 +160,30 @@ public abstract class ChatModel implements Runnable<Object, AIMessage> {
 		return RunType.CHAT_MODEL;
 	}
 
+	/**
+	 * Return the name of the provider this model calls, as OpenTelemetry's GenAI conventions name
+	 * them ({@code openai}, {@code anthropic}, {@code ollama}).
+	 * @return the provider's name
+	 */
+	public String providerName() {
+		return "unknown";
+	}
+
+	/**
+	 * Return the name of the model this model requests from its provider.
+	 * @return the model's name
+	 */
+	public String modelName() {
+		return getName();
+	}
+
+	/**
+	 * Return the provider and model name ({@code ls_provider}, {@code ls_model_name}), so that every
+	 * run of this model carries them in its metadata, as LangChain's do.
+	 */
+	@Override
+	public Map<String, Object> runMetadata() {
+		return Map.of("ls_provider", providerName(), "ls_model_name", modelName());
+	}
+
 }

@@ -52,4 +52,14 @@ public class FakeListChatModel extends ChatModel {
 			.map(AIMessageChunk::new);
 	}
 
+	@Override
+	public String providerName() {
+		return "fake";
+	}
+
+	@Override
+	public String modelName() {
+		return "fake-list";
+	}
+
 }

@@ -146,4 +146,14 @@ public final class FakeStreamingChatModel extends ChatModel {
 
 	}
 
+	@Override
+	public String providerName() {
+		return "fake";
+	}
+
+	@Override
+	public String modelName() {
+		return "fake-streaming";
+	}
+
 }

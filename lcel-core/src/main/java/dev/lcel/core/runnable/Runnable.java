@@ -338,6 +338,15 @@ public interface Runnable<I, O> {
 	}
 
 	/**
+	 * Return what this runnable adds to the metadata of its own runs (not its children's), such as
+	 * a chat model's {@code ls_provider} and {@code ls_model_name}, which tracing and metrics read.
+	 * @return the metadata; empty by default
+	 */
+	default Map<String, Object> runMetadata() {
+		return Map.of();
+	}
+
+	/**
 	 * Return the Java type of the input this runnable accepts, when it is declared: a server uses it
 	 * to read a request's JSON into that type. Only types the application declares are ever used.
 	 * @return the input type; {@code Object.class} when any input is accepted as plain values

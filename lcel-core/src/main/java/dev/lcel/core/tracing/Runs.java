@@ -1,6 +1,9 @@
 package dev.lcel.core.tracing;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -200,8 +203,18 @@ public final class Runs {
 		RunInfo run = new RunInfo((config.runId() != null) ? config.runId() : UUID.randomUUID(),
 				(parent != null) ? parent.childParentIds() : List.of(),
 				(config.runName() != null) ? config.runName() : runnable.getName(), runnable.runType(), config.tags(),
-				config.metadata(), operation, runnable);
+				metadata(runnable, config), operation, runnable);
 		return new RunTracker(run, handlers(config));
+	}
+
+	private static Map<String, Object> metadata(Runnable<?, ?> runnable, RunnableConfig config) {
+		Map<String, Object> own = runnable.runMetadata();
+		if (own.isEmpty()) {
+			return config.metadata();
+		}
+		Map<String, Object> merged = new LinkedHashMap<>(config.metadata());
+		merged.putAll(own);
+		return Collections.unmodifiableMap(merged);
 	}
 
 	private static List<CallbackHandler> handlers(RunnableConfig config) {

@@ -32,9 +32,8 @@ public final class LcelObservationAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	GlobalRunObservations globalRunObservations(ObservationCallbackHandler handler) {
-		return new GlobalRunObservations(handler);
+	GlobalCallbackHandlerRegistration observationCallbackHandlerRegistration(ObservationCallbackHandler handler) {
+		return new GlobalCallbackHandlerRegistration(handler);
 	}
 
 }

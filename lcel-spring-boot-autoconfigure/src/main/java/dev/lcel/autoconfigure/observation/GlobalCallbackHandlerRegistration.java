@@ -1,24 +1,24 @@
 package dev.lcel.autoconfigure.observation;
 
-import dev.lcel.core.tracing.ObservationCallbackHandler;
+import dev.lcel.core.tracing.CallbackHandler;
 import dev.lcel.core.tracing.Runs;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * Registers an {@link ObservationCallbackHandler} with {@link Runs} for as long as the application
- * context lives, so that every run of every chain is observed, however it is called.
+ * Registers a {@link CallbackHandler} with {@link Runs} for as long as the application context
+ * lives, so that it hears every run of every chain, however the chain is called.
  */
-public final class GlobalRunObservations implements InitializingBean, DisposableBean {
+public final class GlobalCallbackHandlerRegistration implements InitializingBean, DisposableBean {
 
-	private final ObservationCallbackHandler handler;
+	private final CallbackHandler handler;
 
 	/**
 	 * Create a registration of the given handler.
 	 * @param handler the handler to register
 	 */
-	public GlobalRunObservations(ObservationCallbackHandler handler) {
+	public GlobalCallbackHandlerRegistration(CallbackHandler handler) {
 		this.handler = handler;
 	}
 
