@@ -1,0 +1,140 @@
+package dev.lcel.autoconfigure.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
+import dev.lcel.core.models.ChatModel;
+import dev.lcel.core.models.ChatOptions;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The chat models of {@code lcel.models}, by name, created on first use by the factory of their
+ * provider with Spring Boot's {@link WebClient.Builder}. Inject it to get a model by name.
+ *
+ * <p>Checked when the application starts: every model's provider must exist, the default model
+ * must be configured, and every model that a chain uses must exist and have what its provider
+ * needs (an API key, say). A model no chain uses may stay incomplete.
+ */
+public final class ChatModelRegistry {
+
+	private final Map<String, ModelProperties> models;
+
+	private final Map<String, ChatModelFactory> factories = new TreeMap<>();
+
+	private final WebClient.Builder webClient;
+
+	private final String defaultModel;
+
+	private final Map<String, ChatModel> created = new ConcurrentHashMap<>();
+
+	/**
+	 * Create a registry, checking the configuration.
+	 * @param properties the configured models
+	 * @param factories the providers
+	 * @param webClient the builder models call their providers with
+	 * @param usedModels the models chains use: the property path of each use, to the model's name
+	 * ({@code null} for the default model)
+	 * @throws InvalidChainDefinitionException listing every problem found
+	 */
+	public ChatModelRegistry(ModelsProperties properties, List<ChatModelFactory> factories, WebClient.Builder webClient,
+			Map<String, String> usedModels) {
+		this.models = Collections.unmodifiableMap(new TreeMap<>(properties.getModels()));
+		factories.forEach((factory) -> this.factories.putIfAbsent(factory.provider(), factory));
+		this.webClient = webClient;
+		this.defaultModel = (properties.getDefaultModel() != null) ? properties.getDefaultModel()
+				: (this.models.size() == 1) ? this.models.keySet().iterator().next() : null;
+		List<String> problems = new ArrayList<>();
+		this.models.forEach((name, model) -> {
+			if (model.getProvider() == null || !this.factories.containsKey(model.getProvider())) {
+				problems.add("lcel.models." + name + ".provider: " + ((model.getProvider() == null) ? "missing"
+						: "unknown provider '" + model.getProvider() + "'") + "; providers: " + this.factories.keySet());
+			}
+		});
+		if (properties.getDefaultModel() != null && !this.models.containsKey(properties.getDefaultModel())) {
+			problems.add("lcel.default-model: unknown model '" + properties.getDefaultModel() + "'; configured models: "
+					+ this.models.keySet());
+		}
+		usedModels.forEach((path, name) -> checkUse(path, name, problems));
+		if (!problems.isEmpty()) {
+			throw new InvalidChainDefinitionException(problems);
+		}
+	}
+
+	private void checkUse(String path, String name, List<String> problems) {
+		String resolved = (name != null) ? name : this.defaultModel;
+		if (resolved == null) {
+			problems.add(path + ": no model named and no default model; set lcel.default-model to one of "
+					+ this.models.keySet());
+			return;
+		}
+		ModelProperties model = this.models.get(resolved);
+		if (model == null) {
+			problems.add(path + ": unknown model '" + resolved + "'; configured models: " + this.models.keySet());
+			return;
+		}
+		ChatModelFactory factory = this.factories.get(model.getProvider());
+		if (factory != null) {
+			for (String property : factory.missing(model)) {
+				problems.add("lcel.models." + resolved + "." + property + ": required by " + path + " (provider "
+						+ model.getProvider() + "); set it, e.g. from an environment variable");
+			}
+		}
+	}
+
+	/**
+	 * Return the model of the given name, creating it on first use.
+	 * @param name the model's name, or {@code null} for the default model
+	 * @return the model, with its configured temperature and token limit bound
+	 * @throws NoSuchElementException naming the configured models, if there is none of that name
+	 */
+	public ChatModel get(String name) {
+		String resolved = (name != null) ? name : this.defaultModel;
+		ModelProperties properties = (resolved != null) ? this.models.get(resolved) : null;
+		if (properties == null) {
+			throw new NoSuchElementException("No model named '" + resolved + "'; configured models: " + this.models.keySet());
+		}
+		return this.created.computeIfAbsent(resolved, (key) -> create(key, properties));
+	}
+
+	private ChatModel create(String name, ModelProperties properties) {
+		ChatModel model = this.factories.get(properties.getProvider()).create(name, properties, this.webClient.clone());
+		ChatOptions options = new ChatOptions(properties.getTemperature(), properties.getMaxTokens(), List.of(), null,
+				Map.of());
+		return options.equals(ChatOptions.EMPTY) ? model : model.bind(options);
+	}
+
+	/**
+	 * Return the names of the configured models.
+	 * @return the names, sorted
+	 */
+	public Set<String> names() {
+		return new TreeSet<>(this.models.keySet());
+	}
+
+	/**
+	 * Return the properties of a configured model.
+	 * @param name the model's name
+	 * @return its properties, or {@code null}
+	 */
+	public ModelProperties properties(String name) {
+		return this.models.get(name);
+	}
+
+	/**
+	 * Return the name of the default model.
+	 * @return the default model's name, or {@code null} if there is none
+	 */
+	public String defaultModel() {
+		return this.defaultModel;
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.lcel.autoconfigure.model;
+
+import dev.lcel.core.models.ChatModel;
+import dev.lcel.core.models.FakeStreamingChatModel;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The {@code fake} provider: a {@link FakeStreamingChatModel} that streams scripted replies in
+ * turn, offline, for demos and tests. Not a language model, and it never pretends to be one.
+ */
+class FakeChatModelFactory implements ChatModelFactory {
+
+	@Override
+	public String provider() {
+		return "fake";
+	}
+
+	@Override
+	public ChatModel create(String name, ModelProperties properties, WebClient.Builder webClient) {
+		return FakeStreamingChatModel.builder()
+			.responses(properties.getResponses().isEmpty() ? java.util.List.of("(the fake model '" + name
+					+ "' has no scripted responses; set lcel.models." + name + ".responses)") : properties.getResponses())
+			.chunkSize(Math.max(1, properties.getChunkSize()))
+			.delay(properties.getDelay())
+			.build();
+	}
+
+}

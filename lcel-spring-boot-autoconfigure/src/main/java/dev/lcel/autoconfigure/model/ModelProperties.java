@@ -1,0 +1,166 @@
+package dev.lcel.autoconfigure.model;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One chat model of {@code lcel.models.<name>}: which provider, which model, and how to call it.
+ */
+public class ModelProperties {
+
+	/** The provider: openai (and OpenAI-compatible servers), anthropic, ollama, or fake (offline, scripted). */
+	private String provider;
+
+	/** The model to request, such as gpt-4o-mini or claude-sonnet-4. */
+	private String model;
+
+	/** The provider's base URL; each provider has a default. */
+	private String baseUrl;
+
+	/** The API key; required only for a model that a chain uses, and never shown by Actuator. */
+	private String apiKey;
+
+	/** The sampling temperature. */
+	private Double temperature;
+
+	/** The most tokens to generate. */
+	private Integer maxTokens;
+
+	/** The longest a call may take, from request to last chunk. */
+	private Duration timeout = Duration.ofSeconds(60);
+
+	/** Retries of failed calls. */
+	private final Retry retry = new Retry();
+
+	/** For the fake provider: the replies, given in turn. */
+	private List<String> responses = new ArrayList<>();
+
+	/** For the fake provider: how many characters each streamed chunk has. */
+	private int chunkSize = 4;
+
+	/** For the fake provider: the wait before each streamed chunk. */
+	private Duration delay = Duration.ZERO;
+
+	public String getProvider() {
+		return this.provider;
+	}
+
+	public void setProvider(String provider) {
+		this.provider = provider;
+	}
+
+	public String getModel() {
+		return this.model;
+	}
+
+	public void setModel(String model) {
+		this.model = model;
+	}
+
+	public String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public String getApiKey() {
+		return this.apiKey;
+	}
+
+	public void setApiKey(String apiKey) {
+		this.apiKey = apiKey;
+	}
+
+	public Double getTemperature() {
+		return this.temperature;
+	}
+
+	public void setTemperature(Double temperature) {
+		this.temperature = temperature;
+	}
+
+	public Integer getMaxTokens() {
+		return this.maxTokens;
+	}
+
+	public void setMaxTokens(Integer maxTokens) {
+		this.maxTokens = maxTokens;
+	}
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public List<String> getResponses() {
+		return this.responses;
+	}
+
+	public void setResponses(List<String> responses) {
+		this.responses = responses;
+	}
+
+	public int getChunkSize() {
+		return this.chunkSize;
+	}
+
+	public void setChunkSize(int chunkSize) {
+		this.chunkSize = chunkSize;
+	}
+
+	public Duration getDelay() {
+		return this.delay;
+	}
+
+	public void setDelay(Duration delay) {
+		this.delay = delay;
+	}
+
+	/** The string a model's toString shows in place of its key. */
+	@Override
+	public String toString() {
+		return "ModelProperties[provider=" + this.provider + ", model=" + this.model + ", baseUrl=" + this.baseUrl
+				+ ", apiKey=" + ((this.apiKey != null) ? "******" : "none") + "]";
+	}
+
+	/**
+	 * Retries of a model's failed calls: rate limits, overloads and server errors, honouring the
+	 * provider's retry-after.
+	 */
+	public static class Retry {
+
+		/** The most attempts, the first included; 1 turns retries off. */
+		private int maxAttempts = 3;
+
+		/** The wait before the second attempt; each later wait doubles. */
+		private Duration initialBackoff = Duration.ofSeconds(1);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+	}
+
+}
