@@ -6,7 +6,8 @@ package dev.lcel.core.parsers;
  *
  * <p>Text that starts with neither JSON nor a fence (prose before a fenced block) is held until a
  * fence appears; if none does, {@link #finish} passes it on whole so that the JSON parser can judge
- * it. A {@code ```} inside a JSON string ends the block, as in LangChain. Not thread-safe.
+ * it. Inside the block, backticks within JSON strings are text (unlike LangChain, where
+ * {@code ```} in a string ends the block). Not thread-safe.
  */
 final class MarkdownFence {
 
@@ -21,6 +22,10 @@ final class MarkdownFence {
 	private final StringBuilder prose = new StringBuilder();
 
 	private int ticks;
+
+	private boolean inString;
+
+	private boolean escaped;
 
 	/** Append the JSON text within {@code text} to {@code out}. */
 	void feed(CharSequence text, StringBuilder out) {
@@ -81,6 +86,22 @@ final class MarkdownFence {
 	}
 
 	private void body(char c, StringBuilder out) {
+		if (this.inString) {
+			if (this.escaped) {
+				this.escaped = false;
+			}
+			else if (c == '\\') {
+				this.escaped = true;
+			}
+			else if (c == '"') {
+				this.inString = false;
+			}
+			out.append(c);
+			return;
+		}
+		if (c == '"') {
+			this.inString = true;
+		}
 		if (c == '`') {
 			if (++this.ticks == 3) {
 				this.ticks = 0;

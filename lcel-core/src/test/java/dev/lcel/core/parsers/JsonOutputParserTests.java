@@ -53,6 +53,11 @@ class JsonOutputParserTests {
 	}
 
 	@Test
+	void backticksInsideJsonStringsDoNotCloseTheFence() {
+		assertThat(this.parser.invoke("```json\n{\"code\": \"```java\\n\\\"x\\\"```\"}\n```")).isEqualTo(Map.of("code", "```java\n\"x\"```"));
+	}
+
+	@Test
 	void acceptsMessageChunksFromAModel() {
 		Flux<Object> chunks = Flux.just(new AIMessageChunk("{\"a\": "), new AIMessageChunk("[true]}"));
 		StepVerifier.create(this.parser.transform(chunks, dev.lcel.core.config.RunnableConfig.EMPTY))
