@@ -14,6 +14,7 @@ import dev.lcel.core.messages.BaseMessage;
 import dev.lcel.core.models.ChatModel;
 import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.models.FakeStreamingChatModel;
+import dev.lcel.core.parsers.JsonOutputParser;
 import dev.lcel.core.parsers.StrOutputParser;
 import dev.lcel.core.prompts.ChatPromptTemplate;
 import dev.lcel.core.runnable.Runnable;
@@ -254,6 +255,42 @@ class SeedExamplesTest {
 			.expectNext(" don't")
 			.thenCancel()
 			.verify();
+	}
+
+	// Streaming: Working with Input Streams
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void jsonParserStreamsGrowingPartialObjectsEndingWithTheCompleteDocument() {
+		String countries = """
+				{
+				  "countries": [
+				    {"name": "France", "population": 67391582},
+				    {"name": "Spain", "population": 47351567},
+				    {"name": "Japan", "population": 125584838}
+				  ]
+				}""";
+		ChatModel model = FakeStreamingChatModel.builder().responses(countries).chunkSize(4).build();
+		Runnable<Object, Object> chain = model.pipe(new JsonOutputParser());
+
+		List<Object> values = chain.astream("output a list of the countries france, spain and japan and their populations "
+				+ "in JSON format. Use a dict with an outer key of \"countries\" which contains a list of countries. "
+				+ "Each country should have the key `name` and `population`")
+			.collectList()
+			.block();
+
+		assertThat(values).hasSizeGreaterThan(10);
+		assertThat(values.get(0)).isEqualTo(Map.of());
+		int previousCount = 0;
+		for (Object value : values) {
+			List<Object> list = (List<Object>) ((Map<String, Object>) value).getOrDefault("countries", List.of());
+			assertThat(list.size()).isGreaterThanOrEqualTo(previousCount);
+			previousCount = list.size();
+		}
+		assertThat(values).contains(Map.of("countries", List.of(Map.of("name", "Fra"))));
+		assertThat(values.get(values.size() - 1)).isEqualTo(Map.of("countries",
+				List.of(Map.of("name", "France", "population", 67391582), Map.of("name", "Spain", "population", 47351567),
+						Map.of("name", "Japan", "population", 125584838))));
 	}
 
 	private static ChatPromptTemplate echoPrompt() {

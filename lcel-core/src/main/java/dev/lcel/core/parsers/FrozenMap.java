@@ -1,0 +1,117 @@
+package dev.lcel.core.parsers;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+import dev.lcel.core.runnable.Addable;
+
+/**
+ * An immutable view of a JSON object as far as it has been parsed: the first {@code size} entries
+ * of arrays that the parser only ever appends to, plus optionally one entry whose value is still
+ * being parsed. Iterates in document order. Creating one is O(1), which keeps streaming snapshots
+ * cheap.
+ *
+ * <p>Successive snapshots of one stream are complete values, not increments, so
+ * {@link #add(FrozenMap)} keeps the later one; this makes
+ * {@link dev.lcel.core.runnable.ChunkAggregator} aggregate a parser's stream into its last value.
+ */
+final class FrozenMap extends AbstractMap<String, Object> implements Addable<FrozenMap> {
+
+	final String[] keys;
+
+	final Object[] values;
+
+	final int closed;
+
+	private final String lastKey;
+
+	private final Object lastValue;
+
+	FrozenMap(String[] keys, Object[] values, int closed, String lastKey, Object lastValue) {
+		this.keys = keys;
+		this.values = values;
+		this.closed = closed;
+		this.lastKey = lastKey;
+		this.lastValue = lastValue;
+	}
+
+	@Override
+	public int size() {
+		return this.closed + ((this.lastValue != PartialJsonParser.NONE) ? 1 : 0);
+	}
+
+	String keyAt(int index) {
+		return (index < this.closed) ? this.keys[index] : this.lastKey;
+	}
+
+	Object valueAt(int index) {
+		return (index < this.closed) ? this.values[index] : this.lastValue;
+	}
+
+	@Override
+	public Object get(Object key) {
+		int size = size();
+		for (int i = 0; i < size; i++) {
+			if (keyAt(i).equals(key)) {
+				return valueAt(i);
+			}
+		}
+		return null;
+	}
+
+	@Override
+	public boolean containsKey(Object key) {
+		int size = size();
+		for (int i = 0; i < size; i++) {
+			if (keyAt(i).equals(key)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Override
+	public Set<Map.Entry<String, Object>> entrySet() {
+		return new AbstractSet<>() {
+
+			@Override
+			public Iterator<Map.Entry<String, Object>> iterator() {
+				return new Iterator<>() {
+
+					private int next;
+
+					@Override
+					public boolean hasNext() {
+						return this.next < size();
+					}
+
+					@Override
+					public Map.Entry<String, Object> next() {
+						if (!hasNext()) {
+							throw new NoSuchElementException();
+						}
+						int index = this.next++;
+						return new AbstractMap.SimpleImmutableEntry<>(keyAt(index), valueAt(index));
+					}
+
+				};
+			}
+
+			@Override
+			public int size() {
+				return FrozenMap.this.size();
+			}
+
+		};
+	}
+
+	@Override
+	public FrozenMap add(FrozenMap next) {
+		return next;
+	}
+
+}
