@@ -2,6 +2,7 @@ package dev.lcel.core.parsers;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.tracing.RunType;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -109,6 +110,11 @@ public final class JsonOutputParser implements Runnable<Object, Object> {
 				}
 			}).concatWith(Mono.fromCallable(stream::finish));
 		});
+	}
+
+	@Override
+	public RunType runType() {
+		return RunType.PARSER;
 	}
 
 }

@@ -10,7 +10,12 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import dev.lcel.autoconfigure.model.ChatModelRegistry;
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.parsers.JsonOutputParser;
+import dev.lcel.core.parsers.StrOutputParser;
+import dev.lcel.core.prompts.ChatPromptTemplate;
+import dev.lcel.core.prompts.MessagesPlaceholder;
 import dev.lcel.core.runnable.RetryPolicy;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableAssign;
@@ -36,8 +41,10 @@ import org.springframework.expression.spel.support.SimpleEvaluationContext;
  */
 final class ChainAssembler {
 
-	private static final List<String> STEP_KINDS = List.of("chain", "bean", "parallel", "passthrough", "assign", "pick",
-			"branch");
+	private static final List<String> STEP_KINDS = List.of("prompt", "messages", "model", "parser", "chain", "bean",
+			"parallel", "passthrough", "assign", "pick", "branch");
+
+	private static final List<String> PARSERS = List.of("str", "json");
 
 	private static final SpelExpressionParser SPEL = new SpelExpressionParser();
 
@@ -53,6 +60,8 @@ final class ChainAssembler {
 
 	private final Map<String, Runnable<Object, Object>> chains = new LinkedHashMap<>();
 
+	private final Map<String, String> usedModels = new LinkedHashMap<>();
+
 	ChainAssembler(Map<String, ChainDefinition> definitions, ListableBeanFactory beans) {
 		this.definitions = definitions;
 		this.beans = beans;
@@ -60,9 +69,25 @@ final class ChainAssembler {
 	}
 
 	/**
-	 * Assemble every configured chain.
-	 * @return the chains by name
-	 * @throws InvalidChainDefinitionException listing every problem found
+	 * Return the models the chains use: the property path of each {@code model} step, to the model's
+	 * name ({@code null} for the default model). Known after {@link #assemble()}.
+	 * @return the uses
+	 */
+	Map<String, String> usedModels() {
+		return this.usedModels;
+	}
+
+	/**
+	 * Return the problems found by {@link #assemble()}, each starting with its property path.
+	 * @return the problems; empty when the chains are right
+	 */
+	List<String> problems() {
+		return this.problems;
+	}
+
+	/**
+	 * Assemble every configured chain, collecting problems in {@link #problems()}.
+	 * @return the chains that could be assembled, by name
 	 */
 	Map<String, Runnable<Object, Object>> assemble() {
 		this.definitions.forEach((name, definition) -> {
@@ -72,9 +97,6 @@ final class ChainAssembler {
 			}
 		});
 		findCycles();
-		if (!this.problems.isEmpty()) {
-			throw new InvalidChainDefinitionException(this.problems);
-		}
 		return this.chains;
 	}
 
@@ -127,6 +149,10 @@ final class ChainAssembler {
 			return null;
 		}
 		Runnable<Object, Object> runnable = switch (kinds.get(0)) {
+			case "prompt" -> prompt(path + ".prompt", step.getPrompt());
+			case "messages" -> messages(path + ".messages", step.getMessages());
+			case "model" -> model(path + ".model", step);
+			case "parser" -> parser(path + ".parser", step.getParser());
 			case "chain" -> chainReference(owner, path + ".chain", step.getChain());
 			case "bean" -> beanStep(path + ".bean", step.getBean());
 			case "parallel" -> parallel(owner, path + ".parallel", step.getParallel());
@@ -140,6 +166,10 @@ final class ChainAssembler {
 
 	private static List<String> kindsOf(StepDefinition step) {
 		List<String> kinds = new ArrayList<>();
+		addIf(kinds, "prompt", step.getPrompt() != null);
+		addIf(kinds, "messages", !step.getMessages().isEmpty());
+		addIf(kinds, "model", step.getModel() != null);
+		addIf(kinds, "parser", step.getParser() != null);
 		addIf(kinds, "chain", step.getChain() != null);
 		addIf(kinds, "bean", step.getBean() != null);
 		addIf(kinds, "parallel", !step.getParallel().isEmpty());
@@ -183,6 +213,85 @@ final class ChainAssembler {
 
 	private static Duration nonNegative(Duration duration) {
 		return (duration == null || duration.isNegative()) ? Duration.ZERO : duration;
+	}
+
+	private Runnable<Object, Object> prompt(String path, String template) {
+		try {
+			return erase(ChatPromptTemplate.fromTemplate(template));
+		}
+		catch (RuntimeException ex) {
+			this.problems.add(path + ": " + ex.getMessage());
+			return null;
+		}
+	}
+
+	private Runnable<Object, Object> messages(String path, List<Map<String, String>> entries) {
+		List<Object> parts = new ArrayList<>();
+		for (int i = 0; i < entries.size(); i++) {
+			Map<String, String> entry = entries.get(i);
+			if (entry.size() != 1) {
+				this.problems.add(path + "[" + i + "]: an entry is one of system, human, ai (a template), placeholder "
+						+ "or optional-placeholder (a variable holding messages), found " + entry.keySet());
+				return null;
+			}
+			Map.Entry<String, String> only = entry.entrySet().iterator().next();
+			switch (only.getKey()) {
+				case "placeholder" -> parts.add(MessagesPlaceholder.of(only.getValue()));
+				case "optional-placeholder" -> parts.add(MessagesPlaceholder.optional(only.getValue()));
+				case "system", "human", "ai" -> parts.add(Map.entry(only.getKey(), only.getValue()));
+				default -> {
+					this.problems.add(path + "[" + i + "]." + only.getKey() + ": unknown role; roles: [system, human, ai, "
+							+ "placeholder, optional-placeholder]");
+					return null;
+				}
+			}
+		}
+		try {
+			return erase(ChatPromptTemplate.fromMessages(parts));
+		}
+		catch (RuntimeException ex) {
+			this.problems.add(path + ": " + ex.getMessage());
+			return null;
+		}
+	}
+
+	private Runnable<Object, Object> model(String path, StepDefinition step) {
+		String name = step.getModel().isBlank() ? null : step.getModel();
+		this.usedModels.put(path, name);
+		Map<String, Object> bind = new LinkedHashMap<>();
+		step.getBind().forEach((key, value) -> bind.put(key, typed(value)));
+		return new ChainReference((name != null) ? name : "default model",
+				() -> this.beans.getBean(ChatModelRegistry.class).runnable(name, bind));
+	}
+
+	/**
+	 * Read a bound argument from configuration, where every value is a string: numbers and booleans
+	 * become what they say.
+	 */
+	private static Object typed(Object value) {
+		if (!(value instanceof String text)) {
+			return value;
+		}
+		if (text.equals("true") || text.equals("false")) {
+			return Boolean.parseBoolean(text);
+		}
+		try {
+			return text.contains(".") ? (Object) Double.parseDouble(text) : (Object) Integer.parseInt(text);
+		}
+		catch (NumberFormatException ex) {
+			return text;
+		}
+	}
+
+	private Runnable<Object, Object> parser(String path, String parser) {
+		return switch (parser) {
+			case "str" -> erase(new StrOutputParser());
+			case "json" -> erase(new JsonOutputParser());
+			default -> {
+				this.problems.add(path + ": unknown parser '" + parser + "'; parsers: " + PARSERS);
+				yield null;
+			}
+		};
 	}
 
 	private Runnable<Object, Object> chainReference(String owner, String path, String name) {
@@ -256,7 +365,8 @@ final class ChainAssembler {
 			}
 			builder.when(condition, then);
 		}
-		Runnable<Object, Object> otherwise = outcome(owner, path + ".otherwise", branch.getOtherwise());
+		Runnable<Object, Object> otherwise = branch.getOtherwise().isEmpty() ? null
+				: outcome(owner, path + ".otherwise", branch.getOtherwise());
 		return (valid && otherwise != null) ? builder.otherwise(otherwise) : null;
 	}
 

@@ -3,6 +3,7 @@ package dev.lcel.autoconfigure.chain;
 import java.util.List;
 import java.util.Map;
 
+import dev.lcel.autoconfigure.model.ChatModelRegistry;
 import dev.lcel.core.runnable.Runnable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -19,11 +20,17 @@ import org.springframework.core.env.Environment;
  * and checked once every bean is defined and before any is created, so a wrong definition fails
  * startup with every problem listed.
  */
-class ConfiguredChainsRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
+public class ConfiguredChainsRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
 
 	private Map<String, ChainDefinition> definitions = Map.of();
 
 	private Map<String, Runnable<Object, Object>> chains = Map.of();
+
+	private Map<String, String> usedModels = Map.of();
+
+	private List<String> problems = List.of();
+
+	private ConfigurableListableBeanFactory beanFactory;
 
 	@Override
 	public void setEnvironment(Environment environment) {
@@ -48,12 +55,40 @@ class ConfiguredChainsRegistrar implements BeanDefinitionRegistryPostProcessor, 
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
 		if (!this.definitions.isEmpty()) {
-			this.chains = new ChainAssembler(this.definitions, beanFactory).assemble();
+			ChainAssembler assembler = new ChainAssembler(this.definitions, beanFactory);
+			this.chains = assembler.assemble();
+			this.usedModels = assembler.usedModels();
+			this.problems = List.copyOf(assembler.problems());
 		}
 	}
 
+	/**
+	 * Return the models the configured chains use: the property path of each use, to the model's
+	 * name ({@code null} for the default model).
+	 */
+	public Map<String, String> usedModels() {
+		return this.usedModels;
+	}
+
+	/**
+	 * Return the problems of the configured chains, each starting with its property path; the
+	 * {@code ChatModelRegistry} reports them together with the models' own, all at once.
+	 */
+	public List<String> problems() {
+		return this.problems;
+	}
+
 	private Runnable<Object, Object> chain(String name) {
+		// The model registry checks models and chains together; without it, check the chains here.
+		String[] registries = this.beanFactory.getBeanNamesForType(ChatModelRegistry.class, false, false);
+		if (registries.length > 0) {
+			this.beanFactory.getBean(registries[0]);
+		}
+		if (!this.problems.isEmpty()) {
+			throw new InvalidChainDefinitionException(this.problems);
+		}
 		return this.chains.get(name);
 	}
 

@@ -5,8 +5,9 @@ import java.util.List;
 import dev.lcel.core.LcelException;
 
 /**
- * Thrown at startup when chains under {@code lcel.chains} are wrong; lists every problem, each
- * with the property path it is at and the valid choices.
+ * Thrown at startup when chains under {@code lcel.chains} or the models they use under
+ * {@code lcel.models} are wrong; lists every problem, each with the property path it is at and the
+ * valid choices.
  */
 public class InvalidChainDefinitionException extends LcelException {
 
@@ -17,7 +18,7 @@ public class InvalidChainDefinitionException extends LcelException {
 	 * @param problems each problem, starting with its property path
 	 */
 	public InvalidChainDefinitionException(List<String> problems) {
-		super("Invalid chain definitions:\n  " + String.join("\n  ", problems));
+		super("Invalid lcel configuration:\n  " + String.join("\n  ", problems));
 		this.problems = List.copyOf(problems);
 	}
 

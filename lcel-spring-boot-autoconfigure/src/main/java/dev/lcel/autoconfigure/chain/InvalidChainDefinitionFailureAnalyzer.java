@@ -11,7 +11,7 @@ class InvalidChainDefinitionFailureAnalyzer extends AbstractFailureAnalyzer<Inva
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidChainDefinitionException cause) {
-		StringBuilder description = new StringBuilder("The chains configured under lcel.chains are invalid:\n");
+		StringBuilder description = new StringBuilder("The lcel configuration (lcel.models, lcel.chains) is invalid:\n");
 		cause.getProblems().forEach((problem) -> description.append("\n    ").append(problem));
 		return new FailureAnalysis(description.toString(),
 				"Correct the properties named above (see docs/configuration.md for the chain grammar).", cause);

@@ -11,6 +11,21 @@ import java.util.Map;
  */
 public class StepDefinition {
 
+	/** A prompt template with {variables}, rendered as one human message. */
+	private String prompt;
+
+	/** A chat prompt: entries of role to template (system, human, ai), or placeholder / optional-placeholder to a variable holding messages. */
+	private List<Map<String, String>> messages = new ArrayList<>();
+
+	/** A chat model by name under lcel.models; empty for the default model. */
+	private String model;
+
+	/** Arguments bound to the model for this step: temperature, max_tokens, stop, top_p. */
+	private Map<String, Object> bind = new LinkedHashMap<>();
+
+	/** An output parser: str, json, or list. */
+	private String parser;
+
 	/** Another chain, by name: a configured chain or a Runnable bean. */
 	private String chain;
 
@@ -37,6 +52,46 @@ public class StepDefinition {
 
 	/** Steps tried in order when this step fails. */
 	private List<StepDefinition> fallbacks = new ArrayList<>();
+
+	public String getPrompt() {
+		return this.prompt;
+	}
+
+	public void setPrompt(String prompt) {
+		this.prompt = prompt;
+	}
+
+	public List<Map<String, String>> getMessages() {
+		return this.messages;
+	}
+
+	public void setMessages(List<Map<String, String>> messages) {
+		this.messages = messages;
+	}
+
+	public String getModel() {
+		return this.model;
+	}
+
+	public void setModel(String model) {
+		this.model = model;
+	}
+
+	public Map<String, Object> getBind() {
+		return this.bind;
+	}
+
+	public void setBind(Map<String, Object> bind) {
+		this.bind = bind;
+	}
+
+	public String getParser() {
+		return this.parser;
+	}
+
+	public void setParser(String parser) {
+		this.parser = parser;
+	}
 
 	public String getChain() {
 		return this.chain;

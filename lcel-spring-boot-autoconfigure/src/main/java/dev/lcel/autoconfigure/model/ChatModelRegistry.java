@@ -43,16 +43,17 @@ public final class ChatModelRegistry {
 	 * @param webClient the builder models call their providers with
 	 * @param usedModels the models chains use: the property path of each use, to the model's name
 	 * ({@code null} for the default model)
+	 * @param chainProblems problems already found in the chains, reported together with the models'
 	 * @throws InvalidChainDefinitionException listing every problem found
 	 */
 	public ChatModelRegistry(ModelsProperties properties, List<ChatModelFactory> factories, WebClient.Builder webClient,
-			Map<String, String> usedModels) {
+			Map<String, String> usedModels, List<String> chainProblems) {
 		this.models = Collections.unmodifiableMap(new TreeMap<>(properties.getModels()));
 		factories.forEach((factory) -> this.factories.putIfAbsent(factory.provider(), factory));
 		this.webClient = webClient;
 		this.defaultModel = (properties.getDefaultModel() != null) ? properties.getDefaultModel()
 				: (this.models.size() == 1) ? this.models.keySet().iterator().next() : null;
-		List<String> problems = new ArrayList<>();
+		List<String> problems = new ArrayList<>(chainProblems);
 		this.models.forEach((name, model) -> {
 			if (model.getProvider() == null || !this.factories.containsKey(model.getProvider())) {
 				problems.add("lcel.models." + name + ".provider: " + ((model.getProvider() == null) ? "missing"
@@ -110,6 +111,25 @@ public final class ChatModelRegistry {
 		ChatOptions options = new ChatOptions(properties.getTemperature(), properties.getMaxTokens(), List.of(), null,
 				Map.of());
 		return options.equals(ChatOptions.EMPTY) ? model : model.bind(options);
+	}
+
+	/**
+	 * Return the model of the given name as a chain step: with the given arguments bound, and with
+	 * the model's configured retries.
+	 * @param name the model's name, or {@code null} for the default model
+	 * @param arguments arguments to bind, such as {@code temperature}
+	 * @return the step
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public dev.lcel.core.runnable.Runnable<Object, Object> runnable(String name, Map<String, ?> arguments) {
+		ChatModel model = get(name);
+		ChatModel bound = arguments.isEmpty() ? model : model.bind(arguments);
+		ModelProperties.Retry retry = this.models.get((name != null) ? name : this.defaultModel).getRetry();
+		dev.lcel.core.runnable.Runnable step = (retry.getMaxAttempts() > 1)
+				? bound.withRetry(dev.lcel.core.runnable.RetryPolicy.DEFAULTS.withMaxAttempts(retry.getMaxAttempts())
+					.withBackoff(retry.getInitialBackoff(), java.time.Duration.ofSeconds(60)))
+				: bound;
+		return step;
 	}
 
 	/**

@@ -119,7 +119,7 @@ class ConfiguredChainsTests {
 					.contains("a", "b", "upper"));
 				assertThat(problems).contains("lcel.chains.a.steps[1].bean: no bean named 'nope'");
 				assertThat(problems).anySatisfy((p) -> assertThat(p).startsWith("lcel.chains.a.steps[2].bean: bean 'notAStep' is a java.lang.String"));
-				assertThat(problems).anySatisfy((p) -> assertThat(p).startsWith("lcel.chains.b.steps[0]: a step needs exactly one of [chain, bean,")
+				assertThat(problems).anySatisfy((p) -> assertThat(p).startsWith("lcel.chains.b.steps[0]: a step needs exactly one of [prompt, messages, model, parser, chain, bean,")
 					.endsWith("found [chain, bean]"));
 				assertThat(problems).anySatisfy((p) -> assertThat(p).startsWith("lcel.chains.b.steps[1]: a step needs exactly one of").endsWith("found none"));
 				assertThat(problems).contains("lcel.chains.c: a chain needs either 'steps' (a sequence) or 'parallel' (a map of steps)");

@@ -1,0 +1,126 @@
+package dev.lcel.autoconfigure.model;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
+import dev.lcel.autoconfigure.chain.ChainRegistry;
+import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
+import dev.lcel.core.messages.AIMessage;
+import dev.lcel.core.models.ChatModel;
+import dev.lcel.core.models.FakeStreamingChatModel;
+import dev.lcel.core.runnable.Runnable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ModelAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ChainAutoConfiguration.class, ModelAutoConfiguration.class))
+		.withPropertyValues("lcel.models.fake.provider=fake", "lcel.models.fake.responses[0]=Why did the bear cross?",
+				"lcel.models.fake.responses[1]={\"countries\": [{\"name\": \"France\", \"population\": 68}]}",
+				"lcel.models.fake.chunk-size=3");
+
+	@SuppressWarnings("unchecked")
+	private static Runnable<Object, Object> chain(org.springframework.context.ApplicationContext context, String name) {
+		return (Runnable<Object, Object>) context.getBean(ChainRegistry.class).get(name);
+	}
+
+	@Test
+	void seedChainRunsAgainstAConfiguredModel() {
+		this.contextRunner
+			.withPropertyValues("lcel.chains.joke.steps[0].prompt=tell me a joke about {topic}",
+					"lcel.chains.joke.steps[1].model=fake", "lcel.chains.joke.steps[2].parser=str")
+			.run((context) -> {
+				Runnable<Object, Object> joke = chain(context, "joke");
+				assertThat(joke.invoke(Map.of("topic", "bears"))).isEqualTo("Why did the bear cross?");
+				List<Object> chunks = joke.astream(Map.of("topic", "bears")).collectList().block();
+				assertThat(chunks).hasSizeGreaterThan(1);
+				assertThat(joke.inputSchema().path("required").get(0).asString()).isEqualTo("topic");
+			});
+	}
+
+	@Test
+	void modelStepWithoutANameUsesTheDefaultModelAndBindsArguments() {
+		this.contextRunner
+			.withPropertyValues("lcel.chains.chat.steps[0].messages[0].system=You are terse.",
+					"lcel.chains.chat.steps[0].messages[1].optional-placeholder=history",
+					"lcel.chains.chat.steps[0].messages[2].human={question}", "lcel.chains.chat.steps[1].model=",
+					"lcel.chains.chat.steps[1].bind.temperature=0.2")
+			.run((context) -> {
+				Object answer = chain(context, "chat").invoke(Map.of("question", "why?"));
+				assertThat(answer).isInstanceOf(AIMessage.class);
+				assertThat(context.getBean(ChatModelRegistry.class).defaultModel()).isEqualTo("fake");
+			});
+	}
+
+	@Test
+	void jsonParserStreamsGrowingObjects() {
+		this.contextRunner
+			.withPropertyValues("lcel.models.fake.responses[0]={\"countries\": [{\"name\": \"France\"}, {\"name\": \"Spain\"}]}",
+					"lcel.chains.countries.steps[0].model=fake", "lcel.chains.countries.steps[1].parser=json")
+			.run((context) -> {
+				List<Object> objects = chain(context, "countries").astream("list countries").collectList().block();
+				assertThat(objects).hasSizeGreaterThan(2);
+				assertThat(objects.get(objects.size() - 1).toString()).contains("Spain");
+			});
+	}
+
+	@Test
+	void registryGivesModelsByNameWithTheirOptions() {
+		this.contextRunner.withPropertyValues("lcel.models.fake.temperature=0.3").run((context) -> {
+			ChatModel model = context.getBean(ChatModelRegistry.class).get("fake");
+			assertThat(model.invoke("hi").content()).isEqualTo("Why did the bear cross?");
+			assertThat(context.getBean(ChatModelRegistry.class).names()).containsExactly("fake");
+		});
+	}
+
+	@Test
+	void problemsNameThePropertyAndTheValidChoices() {
+		this.contextRunner.withBean(KeyedFactory.class, KeyedFactory::new)
+			.withPropertyValues("lcel.models.typo.provider=opneai", "lcel.models.keyed.provider=keyed",
+					"lcel.models.unused.provider=keyed", "lcel.chains.a.steps[0].model=gtp4",
+					"lcel.chains.b.steps[0].model=keyed", "lcel.chains.c.steps[0].parser=xml")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				Throwable failure = context.getStartupFailure();
+				while (!(failure instanceof InvalidChainDefinitionException) && failure.getCause() != null) {
+					failure = failure.getCause();
+				}
+				List<String> problems = ((InvalidChainDefinitionException) failure).getProblems();
+				assertThat(problems).contains("lcel.chains.c.steps[0].parser: unknown parser 'xml'; parsers: [str, json]",
+						"lcel.models.typo.provider: unknown provider 'opneai'; providers: [fake, keyed]",
+						"lcel.chains.a.steps[0].model: unknown model 'gtp4'; configured models: [fake, keyed, typo, unused]",
+						"lcel.models.keyed.api-key: required by lcel.chains.b.steps[0].model (provider keyed); set it, e.g. from an environment variable");
+				assertThat(problems).noneMatch((p) -> p.contains("lcel.models.unused"));
+			});
+		this.contextRunner.withPropertyValues("lcel.chains.c.steps[0].parser=xml")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause().hasMessageContaining(
+					"lcel.chains.c.steps[0].parser: unknown parser 'xml'; parsers: [str, json]"));
+	}
+
+	static class KeyedFactory implements ChatModelFactory {
+
+		@Override
+		public String provider() {
+			return "keyed";
+		}
+
+		@Override
+		public List<String> missing(ModelProperties properties) {
+			return (properties.getApiKey() == null) ? List.of("api-key") : List.of();
+		}
+
+		@Override
+		public ChatModel create(String name, ModelProperties properties, WebClient.Builder webClient) {
+			return FakeStreamingChatModel.builder().responses("keyed").build();
+		}
+
+	}
+
+}
