@@ -22,7 +22,9 @@ class ChainCommandLineRunner implements ApplicationRunner {
 
 	private static final Map<String, Object> SAMPLES = Map.of("shout", "  hello, chains  ", "stats",
 			"streams of tokens flow", "typewriter", "every chunk arrives as soon as it is ready", "headline",
-			"chains declared in yaml");
+			"chains declared in yaml", "joke", Map.of("topic", "bears"), "poem", Map.of("topic", "bears"), "combined",
+			Map.of("topic", "bears"), "countries",
+			"output a list of the countries france, spain and japan and their populations in JSON format");
 
 	private final ChainRegistry chains;
 

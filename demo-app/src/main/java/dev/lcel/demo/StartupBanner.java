@@ -21,12 +21,14 @@ class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
 	@Override
 	public void onApplicationEvent(WebServerInitializedEvent event) {
 		String base = "http://localhost:" + event.getWebServer().getPort();
-		System.out.println("""
-
-				lcel demo is serving %s (offline: no model, no API key)
-				  chains:  %s/chains
-				  try:     curl -N -X POST %s/chains/typewriter/stream -H 'Content-Type: application/json' -d '{"input": "watch the words arrive"}'
-				""".formatted(this.chains.getChains().keySet(), base, base));
+		System.out.println(String.join(System.lineSeparator(), "",
+				"lcel demo is serving " + this.chains.getChains().keySet(),
+				"  models:      the library's offline fake provider (scripted replies, no API key; not a language model)",
+				"  chains:      " + base + "/chains",
+				"  playground:  " + base + "/chains/joke/playground",
+				"  try:         curl -N -X POST " + base + "/chains/joke/stream -H 'Content-Type: application/json' "
+						+ "-d '{\"input\": {\"topic\": \"bears\"}}'",
+				""));
 	}
 
 }

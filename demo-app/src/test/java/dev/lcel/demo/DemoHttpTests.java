@@ -1,6 +1,9 @@
 package dev.lcel.demo;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,6 +47,58 @@ class DemoHttpTests {
 			.block()
 			.toString();
 		assertThat(body).contains("\"ONE \"", "\"TWO\"");
+	}
+
+	@Test
+	void seedJokeChainStreamsTheFakeModelsReplyTokenByToken() {
+		java.util.List<String> chunks = this.client.post()
+			.uri("/chains/joke/stream")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"input\": {\"topic\": \"bears\"}}")
+			.exchange()
+			.expectStatus().isOk()
+			.returnResult(String.class)
+			.getResponseBody()
+			.collectList()
+			.block();
+		List<String> tokens = chunks.stream()
+			.filter((data) -> data.startsWith("\""))
+			.map((data) -> JsonMapper.shared().readValue(data, String.class))
+			.toList();
+		assertThat(tokens.size()).isGreaterThan(5);
+		assertThat(String.join("", tokens)).startsWith("Why do bears have hairy coats? Fur protection!");
+	}
+
+	@Test
+	void combinedRunsJokeAndPoemAndCountriesIsJson() {
+		this.client.post().uri("/chains/combined/invoke").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"input\": {\"topic\": \"bears\"}}")
+			.exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.output.joke").value((String joke) -> assertThat(joke).startsWith("Why do bears"))
+			.jsonPath("$.output.poem").value((String poem) -> assertThat(poem).startsWith("Soft paws"));
+		this.client.post().uri("/chains/countries/invoke").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"input\": \"list the countries\"}")
+			.exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.output.countries[2].name").isEqualTo("Japan");
+	}
+
+	@Test
+	void missingPromptVariableIs422NamingIt() {
+		this.client.post().uri("/chains/joke/invoke").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"input\": {\"topc\": \"bears\"}}")
+			.exchange().expectStatus().isEqualTo(422).expectBody()
+			.jsonPath("$.errors[*].field").value((java.util.List<String> fields) -> assertThat(fields).contains("/input/topic"));
+	}
+
+	@Test
+	void metricsShowChainRunsAndModelCalls() {
+		this.client.post().uri("/chains/joke/invoke").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"input\": {\"topic\": \"bears\"}}").exchange().expectStatus().isOk();
+		this.client.get().uri("/actuator/metrics").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.names").value((java.util.List<String> names) -> assertThat(names)
+				.contains("lcel.run", "gen_ai.client.operation.duration", "lcel.streams.active"));
+		this.client.get().uri("/actuator/metrics/gen_ai.client.operation.duration?tag=gen_ai.provider.name:fake")
+			.exchange().expectStatus().isOk();
 	}
 
 	@Test
