@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Random JSON documents, cut into random chunks: every value the parser emits is a prefix of the
  * final value, and the last one is what Jackson reads from the whole text.
  */
-class JsonOutputParserProperties {
+class JsonOutputParserPropertyTests {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
