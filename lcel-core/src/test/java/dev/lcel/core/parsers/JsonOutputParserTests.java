@@ -107,6 +107,14 @@ class JsonOutputParserTests {
 	}
 
 	@Test
+	void aStepAfterTheParserInAStreamingChainReceivesTheFinalValue() {
+		dev.lcel.core.runnable.Runnable<Object, Object> chain = this.parser.pipe((Object value) -> (Object) value);
+		Object received = chain.transform(Flux.just("{\"a\": \"x", "y\", \"b\": [1", "]}"),
+				dev.lcel.core.config.RunnableConfig.EMPTY).blockLast();
+		assertThat(received).isEqualTo(Map.of("a", "xy", "b", List.of(1)));
+	}
+
+	@Test
 	void diffModeEmitsJsonPatchOperations() {
 		List<Object> patches = stream(JsonOutputParser.diff(), "{\"a\": [\"x", "y\"", ", 2]", ", \"b/c\": {}}");
 		assertThat(patches).containsExactly(List.of(new JsonPatchOp("replace", "", Map.of("a", List.of("x")))),
