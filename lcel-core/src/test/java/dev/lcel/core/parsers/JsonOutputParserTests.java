@@ -98,6 +98,18 @@ class JsonOutputParserTests {
 	}
 
 	@Test
+	void largeObjectsLookUpKeys() {
+		StringBuilder text = new StringBuilder("{");
+		for (int i = 0; i < 100; i++) {
+			text.append((i > 0) ? "," : "").append("\"k").append(i).append("\": ").append(i);
+		}
+		Map<?, ?> value = (Map<?, ?>) this.parser.invoke(text.append("}").toString());
+		assertThat(value.get("k42")).isEqualTo(42);
+		assertThat(value.containsKey("k100")).isFalse();
+		assertThat(value).hasSize(100).isEqualTo(JsonMapper.shared().readValue(text.toString(), Map.class));
+	}
+
+	@Test
 	void aggregatingTheStreamGivesTheFinalValue() {
 		Object aggregate = ChunkAggregator.aggregate(this.parser.astream("{\"a\": \"xyz\"}")).block();
 		assertThat(aggregate).isEqualTo(Map.of("a", "xyz"));
