@@ -98,6 +98,15 @@ class JsonOutputParserTests {
 	}
 
 	@Test
+	void repeatedKeyReplacesTheEarlierValueInPlaceAsJacksonDoes() {
+		List<Object> values = stream(this.parser, "{\"a\": 1, \"b\": 2", ", \"a\": \"x", "y\"}");
+		assertThat(values).containsExactly(Map.of("a", 1), Map.of("a", "x", "b", 2), Map.of("a", "xy", "b", 2));
+		assertThat(List.copyOf(((Map<?, ?>) values.get(2)).keySet())).isEqualTo(List.of("a", "b"));
+		assertThat((Object) JsonMapper.shared().valueToTree(values.get(2)))
+			.isEqualTo(JsonMapper.shared().readTree("{\"a\": 1, \"b\": 2, \"a\": \"xy\"}"));
+	}
+
+	@Test
 	void largeObjectsLookUpKeys() {
 		StringBuilder text = new StringBuilder("{");
 		for (int i = 0; i < 100; i++) {
