@@ -1,5 +1,7 @@
 package dev.lcel.core.messages;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,7 +27,7 @@ public record ToolCall(@JsonProperty("id") String id, @JsonProperty("name") Stri
 	 */
 	public ToolCall {
 		Objects.requireNonNull(name, "name must not be null");
-		args = (args != null) ? java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args)) : Map.of();
+		args = (args != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(args)) : Map.of();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.lcel.core.models;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.messages.AIMessage;
@@ -95,6 +96,7 @@ public abstract class ChatModel implements Runnable<Object, AIMessage> {
 	 */
 	@Override
 	public ChatModel bind(Map<String, ?> arguments) {
+		Objects.requireNonNull(arguments, "arguments must not be null");
 		return bind(ChatOptions.from(arguments));
 	}
 
@@ -104,6 +106,7 @@ public abstract class ChatModel implements Runnable<Object, AIMessage> {
 	 * @return the bound model
 	 */
 	public ChatModel bind(ChatOptions options) {
+		Objects.requireNonNull(options, "options must not be null");
 		return new BoundChatModel(this, options);
 	}
 

@@ -2,6 +2,7 @@ package dev.lcel.core.parsers;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -13,7 +14,7 @@ import dev.lcel.core.runnable.Addable;
  * An immutable view of a JSON object as far as it has been parsed: the first {@code size} entries
  * of arrays that the parser only ever appends to, plus optionally one entry whose value is still
  * being parsed. Iterates in document order. Creating one is O(1), which keeps streaming snapshots
- * cheap.
+ * cheap; a large map builds a hash index on its first lookup.
  *
  * <p>Successive snapshots of one stream are complete values, not increments, so
  * {@link #add(FrozenMap)} keeps the later one; this makes
@@ -30,6 +31,10 @@ final class FrozenMap extends AbstractMap<String, Object> implements Addable<Fro
 	private final String lastKey;
 
 	private final Object lastValue;
+
+	private static final int SCAN_LIMIT = 8;
+
+	private volatile Map<String, Integer> index;
 
 	FrozenMap(String[] keys, Object[] values, int closed, String lastKey, Object lastValue) {
 		this.keys = keys;
@@ -54,24 +59,36 @@ final class FrozenMap extends AbstractMap<String, Object> implements Addable<Fro
 
 	@Override
 	public Object get(Object key) {
-		int size = size();
-		for (int i = 0; i < size; i++) {
-			if (keyAt(i).equals(key)) {
-				return valueAt(i);
-			}
-		}
-		return null;
+		int at = indexOf(key);
+		return (at >= 0) ? valueAt(at) : null;
 	}
 
 	@Override
 	public boolean containsKey(Object key) {
+		return indexOf(key) >= 0;
+	}
+
+	private int indexOf(Object key) {
 		int size = size();
-		for (int i = 0; i < size; i++) {
-			if (keyAt(i).equals(key)) {
-				return true;
+		if (size <= SCAN_LIMIT) {
+			for (int i = 0; i < size; i++) {
+				if (keyAt(i).equals(key)) {
+					return i;
+				}
 			}
+			return -1;
 		}
-		return false;
+		Map<String, Integer> index = this.index;
+		if (index == null) {
+			// Built on first lookup of a large map; racing threads build equal indexes.
+			index = new HashMap<>(size * 2);
+			for (int i = 0; i < size; i++) {
+				index.put(keyAt(i), i);
+			}
+			this.index = index;
+		}
+		Integer at = index.get(key);
+		return (at != null) ? at : -1;
 	}
 
 	@Override

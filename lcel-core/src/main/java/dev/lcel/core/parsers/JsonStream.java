@@ -1,5 +1,7 @@
 package dev.lcel.core.parsers;
 
+import java.util.List;
+
 /**
  * The state of one run of a {@link JsonOutputParser} over streamed text: the fence filter, the
  * incremental parser, the text so far (for error messages) and what was last emitted.
@@ -71,7 +73,7 @@ final class JsonStream {
 		if (!this.diff) {
 			return snapshot;
 		}
-		java.util.List<JsonPatchOp> ops = JsonDiff.diff(previous, snapshot);
+		List<JsonPatchOp> ops = JsonDiff.diff(previous, snapshot);
 		return ops.isEmpty() ? null : ops;
 	}
 

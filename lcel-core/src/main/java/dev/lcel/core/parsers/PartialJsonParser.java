@@ -2,10 +2,7 @@ package dev.lcel.core.parsers;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -45,24 +42,7 @@ final class PartialJsonParser {
 
 	}
 
-	private enum State {
-
-		/** Array just opened, or object just opened. */
-		FIRST,
-		/** After a comma: an array element or an object key must follow. */
-		NEXT,
-		/** After an object key. */
-		COLON,
-		/** After an object's colon. */
-		VALUE,
-		/** A value of this container is being parsed. */
-		IN_VALUE,
-		/** After a value of this container. */
-		AFTER_VALUE
-
-	}
-
-	private final List<Frame> stack = new ArrayList<>();
+	private final List<OpenContainer> stack = new ArrayList<>();
 
 	private Object root = NONE;
 
@@ -187,7 +167,7 @@ final class PartialJsonParser {
 			}
 			return;
 		}
-		Frame top = this.stack.get(this.stack.size() - 1);
+		OpenContainer top = this.stack.get(this.stack.size() - 1);
 		switch (top.state) {
 			case FIRST -> {
 				if (c == (top.object ? '}' : ']')) {
@@ -210,7 +190,7 @@ final class PartialJsonParser {
 			}
 			case COLON -> {
 				if (c == ':') {
-					top.state = State.VALUE;
+					top.state = OpenContainer.State.VALUE;
 				}
 				else {
 					fail("expected ':' after an object key");
@@ -219,7 +199,7 @@ final class PartialJsonParser {
 			case VALUE -> startValue(c);
 			case AFTER_VALUE -> {
 				if (c == ',') {
-					top.state = State.NEXT;
+					top.state = OpenContainer.State.NEXT;
 				}
 				else if (c == (top.object ? '}' : ']')) {
 					close();
@@ -244,7 +224,7 @@ final class PartialJsonParser {
 
 	private void startValue(char c) {
 		if (!this.stack.isEmpty()) {
-			this.stack.get(this.stack.size() - 1).state = State.IN_VALUE;
+			this.stack.get(this.stack.size() - 1).state = OpenContainer.State.IN_VALUE;
 		}
 		switch (c) {
 			case '{', '[' -> {
@@ -252,7 +232,7 @@ final class PartialJsonParser {
 					fail("nesting deeper than " + MAX_DEPTH);
 					return;
 				}
-				this.stack.add(new Frame(c == '{'));
+				this.stack.add(new OpenContainer(c == '{'));
 				this.version++;
 			}
 			case '"' -> {
@@ -287,9 +267,9 @@ final class PartialJsonParser {
 				this.token = Token.NONE;
 				String text = this.buffer.toString();
 				if (this.stringIsKey) {
-					Frame top = this.stack.get(this.stack.size() - 1);
+					OpenContainer top = this.stack.get(this.stack.size() - 1);
 					top.pendingKey = text;
-					top.state = State.COLON;
+					top.state = OpenContainer.State.COLON;
 				}
 				else {
 					// A string in a container was already visible as it grew; a scalar document appears now.
@@ -377,9 +357,9 @@ final class PartialJsonParser {
 			this.rootDone = true;
 		}
 		else {
-			Frame top = this.stack.get(this.stack.size() - 1);
+			OpenContainer top = this.stack.get(this.stack.size() - 1);
 			top.add(value);
-			top.state = State.AFTER_VALUE;
+			top.state = OpenContainer.State.AFTER_VALUE;
 		}
 		if (visibleChange) {
 			this.version++;
@@ -387,86 +367,13 @@ final class PartialJsonParser {
 	}
 
 	private void close() {
-		Frame frame = this.stack.remove(this.stack.size() - 1);
+		OpenContainer frame = this.stack.remove(this.stack.size() - 1);
 		// The snapshot already showed this container closed.
 		complete(frame.freeze(), false);
 	}
 
 	private void fail(String message) {
 		this.error = message + " at position " + this.position;
-	}
-
-	/** An open array or object. */
-	private static final class Frame {
-
-		final boolean object;
-
-		State state = State.FIRST;
-
-		Object[] values = new Object[4];
-
-		String[] keys;
-
-		int size;
-
-		String pendingKey;
-
-		Map<String, Integer> index;
-
-		Frame(boolean object) {
-			this.object = object;
-			if (object) {
-				this.keys = new String[4];
-				this.index = new HashMap<>();
-			}
-		}
-
-		void add(Object value) {
-			if (this.object) {
-				Integer existing = this.index.get(this.pendingKey);
-				if (existing != null) {
-					// A repeated key replaces the earlier value in place, as Jackson does; copy first,
-					// because earlier snapshots share these arrays.
-					this.keys = this.keys.clone();
-					this.values = this.values.clone();
-					this.values[existing] = value;
-					return;
-				}
-				this.index.put(this.pendingKey, this.size);
-			}
-			if (this.size == this.values.length) {
-				this.values = Arrays.copyOf(this.values, this.size * 2);
-				if (this.object) {
-					this.keys = Arrays.copyOf(this.keys, this.size * 2);
-				}
-			}
-			if (this.object) {
-				this.keys[this.size] = this.pendingKey;
-			}
-			this.values[this.size++] = value;
-		}
-
-		Object snapshot(Object child) {
-			if (!this.object) {
-				return new FrozenList(this.values, this.size, child);
-			}
-			if (child == NONE || this.state != State.IN_VALUE) {
-				return new FrozenMap(this.keys, this.values, this.size, null, NONE);
-			}
-			Integer existing = this.index.get(this.pendingKey);
-			if (existing != null) {
-				Object[] values = this.values.clone();
-				values[existing] = child;
-				return new FrozenMap(this.keys, values, this.size, null, NONE);
-			}
-			return new FrozenMap(this.keys, this.values, this.size, this.pendingKey, child);
-		}
-
-		Object freeze() {
-			return this.object ? new FrozenMap(this.keys, this.values, this.size, null, NONE)
-					: new FrozenList(this.values, this.size, NONE);
-		}
-
 	}
 
 }

@@ -47,6 +47,7 @@ public final class ChatPromptTemplate implements Runnable<Map<String, ?>, Prompt
 	 * @throws IllegalArgumentException if the template is invalid
 	 */
 	public static ChatPromptTemplate fromTemplate(String template) {
+		Objects.requireNonNull(template, "template must not be null");
 		return fromParts(List.of(MessageTemplate.of("human", template)));
 	}
 
@@ -119,6 +120,7 @@ public final class ChatPromptTemplate implements Runnable<Map<String, ?>, Prompt
 	 * @throws IllegalArgumentException if this prompt has no variable of some given name
 	 */
 	public ChatPromptTemplate partial(Map<String, ?> values) {
+		Objects.requireNonNull(values, "values must not be null");
 		return new ChatPromptTemplate(this.parts, this.variables.withPartials(values));
 	}
 

@@ -59,6 +59,7 @@ public final class PromptTemplate implements Runnable<Map<String, ?>, PromptValu
 	 * @throws IllegalArgumentException if this prompt has no variable of some given name
 	 */
 	public PromptTemplate partial(Map<String, ?> values) {
+		Objects.requireNonNull(values, "values must not be null");
 		return new PromptTemplate(this.template, this.variables.withPartials(values));
 	}
 

@@ -98,12 +98,41 @@ class JsonOutputParserTests {
 	}
 
 	@Test
+	void repeatedKeyReplacesTheEarlierValueInPlaceAsJacksonDoes() {
+		List<Object> values = stream(this.parser, "{\"a\": 1, \"b\": 2", ", \"a\": \"x", "y\"}");
+		assertThat(values).containsExactly(Map.of("a", 1), Map.of("a", "x", "b", 2), Map.of("a", "xy", "b", 2));
+		assertThat(List.copyOf(((Map<?, ?>) values.get(2)).keySet())).isEqualTo(List.of("a", "b"));
+		assertThat((Object) JsonMapper.shared().valueToTree(values.get(2)))
+			.isEqualTo(JsonMapper.shared().readTree("{\"a\": 1, \"b\": 2, \"a\": \"xy\"}"));
+	}
+
+	@Test
+	void largeObjectsLookUpKeys() {
+		StringBuilder text = new StringBuilder("{");
+		for (int i = 0; i < 100; i++) {
+			text.append((i > 0) ? "," : "").append("\"k").append(i).append("\": ").append(i);
+		}
+		Map<?, ?> value = (Map<?, ?>) this.parser.invoke(text.append("}").toString());
+		assertThat(value.get("k42")).isEqualTo(42);
+		assertThat(value.containsKey("k100")).isFalse();
+		assertThat(value).hasSize(100).isEqualTo(JsonMapper.shared().readValue(text.toString(), Map.class));
+	}
+
+	@Test
 	void aggregatingTheStreamGivesTheFinalValue() {
 		Object aggregate = ChunkAggregator.aggregate(this.parser.astream("{\"a\": \"xyz\"}")).block();
 		assertThat(aggregate).isEqualTo(Map.of("a", "xyz"));
 		Object streamed = ChunkAggregator.aggregate(this.parser.transform(Flux.just("{\"a\": \"x", "yz\"}"),
 				dev.lcel.core.config.RunnableConfig.EMPTY)).block();
 		assertThat(streamed).isEqualTo(Map.of("a", "xyz"));
+	}
+
+	@Test
+	void aStepAfterTheParserInAStreamingChainReceivesTheFinalValue() {
+		dev.lcel.core.runnable.Runnable<Object, Object> chain = this.parser.pipe((Object value) -> (Object) value);
+		Object received = chain.transform(Flux.just("{\"a\": \"x", "y\", \"b\": [1", "]}"),
+				dev.lcel.core.config.RunnableConfig.EMPTY).blockLast();
+		assertThat(received).isEqualTo(Map.of("a", "xy", "b", List.of(1)));
 	}
 
 	@Test

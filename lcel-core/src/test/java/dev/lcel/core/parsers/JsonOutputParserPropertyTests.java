@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Random JSON documents, cut into random chunks: every value the parser emits is a prefix of the
  * final value, and the last one is what Jackson reads from the whole text.
  */
-class JsonOutputParserProperties {
+class JsonOutputParserPropertyTests {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -53,6 +53,66 @@ class JsonOutputParserProperties {
 			previous = node;
 		}
 		assertThat(previous).isEqualTo(expected);
+	}
+
+	@Property(tries = 300)
+	@SuppressWarnings("unchecked")
+	void diffModePatchesRebuildEveryEmittedValue(@ForAll("documents") Object document,
+			@ForAll @Size(min = 1, max = 8) List<@IntRange(min = 1, max = 12) Integer> chunkSizes) {
+		String text = JSON.writeValueAsString(document);
+		List<String> chunks = cut(text, chunkSizes);
+		List<Object> values = new JsonOutputParser().transform(Flux.fromIterable(chunks), RunnableConfig.EMPTY)
+			.collectList()
+			.block();
+		List<Object> patches = JsonOutputParser.diff().transform(Flux.fromIterable(chunks), RunnableConfig.EMPTY)
+			.collectList()
+			.block();
+
+		assertThat(patches).hasSameSizeAs(values);
+		JsonNode rebuilt = null;
+		for (int i = 0; i < patches.size(); i++) {
+			for (JsonPatchOp op : (List<JsonPatchOp>) patches.get(i)) {
+				rebuilt = apply(rebuilt, op);
+			}
+			assertThat(rebuilt).isEqualTo(JSON.valueToTree(values.get(i)));
+		}
+		assertThat(rebuilt).isEqualTo(JSON.readTree(text));
+	}
+
+	private static JsonNode apply(JsonNode document, JsonPatchOp op) {
+		JsonNode value = JSON.valueToTree(op.value());
+		if (op.path().isEmpty()) {
+			return value;
+		}
+		String[] tokens = op.path().substring(1).split("/", -1);
+		JsonNode parent = document;
+		for (int i = 0; i < tokens.length - 1; i++) {
+			String token = unescape(tokens[i]);
+			parent = parent.isArray() ? parent.get(Integer.parseInt(token)) : parent.get(token);
+		}
+		String last = unescape(tokens[tokens.length - 1]);
+		if (parent instanceof tools.jackson.databind.node.ArrayNode array) {
+			int index = Integer.parseInt(last);
+			switch (op.op()) {
+				case "add" -> array.insert(index, value);
+				case "replace" -> array.set(index, value);
+				default -> array.remove(index);
+			}
+		}
+		else {
+			tools.jackson.databind.node.ObjectNode object = (tools.jackson.databind.node.ObjectNode) parent;
+			if ("remove".equals(op.op())) {
+				object.remove(last);
+			}
+			else {
+				object.set(last, value);
+			}
+		}
+		return document;
+	}
+
+	private static String unescape(String token) {
+		return token.replace("~1", "/").replace("~0", "~");
 	}
 
 	@Provide
