@@ -17,6 +17,7 @@ import dev.lcel.core.runnable.ChunkAggregator;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.schema.JsonSchemas;
 import dev.lcel.core.tracing.RunType;
+import dev.lcel.core.tracing.Runs;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ArrayNode;
@@ -78,11 +79,17 @@ public abstract class ChatModel implements Runnable<Object, AIMessage> {
 
 	@Override
 	public Mono<AIMessage> ainvoke(Object input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.ainvoke(this, input, config);
+		}
 		return Mono.defer(() -> generate(toMessages(input), ChatOptions.EMPTY, config));
 	}
 
 	@Override
 	public Flux<AIMessage> astream(Object input, RunnableConfig config) {
+		if (Runs.needsOwnRun(this, config)) {
+			return Runs.astream(this, input, config);
+		}
 		return Flux.<AIMessage>from(Flux.defer(() -> streamChunks(toMessages(input), ChatOptions.EMPTY, config)));
 	}
 

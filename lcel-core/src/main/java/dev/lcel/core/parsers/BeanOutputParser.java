@@ -5,6 +5,7 @@ import java.util.Objects;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.schema.JsonSchemas;
+import dev.lcel.core.tracing.RunType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -79,6 +80,11 @@ public final class BeanOutputParser<T> implements Runnable<Object, T> {
 	@Override
 	public String getName() {
 		return "BeanOutputParser<" + this.type.getSimpleName() + ">";
+	}
+
+	@Override
+	public RunType runType() {
+		return RunType.PARSER;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.schema.JsonSchemas;
+import dev.lcel.core.tracing.RunType;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -103,6 +104,11 @@ public final class ListOutputParser implements Runnable<Object, List<String>> {
 		ObjectNode schema = JsonSchemas.arrayOf(JsonNodeFactory.instance.objectNode().put("type", "string"));
 		schema.put("title", getName() + "Output");
 		return schema;
+	}
+
+	@Override
+	public RunType runType() {
+		return RunType.PARSER;
 	}
 
 }

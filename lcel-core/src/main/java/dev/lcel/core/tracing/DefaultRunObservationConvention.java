@@ -28,10 +28,17 @@ public class DefaultRunObservationConvention implements RunObservationConvention
 	@Override
 	public KeyValues getLowCardinalityKeyValues(RunObservationContext context) {
 		RunInfo run = context.getRun();
-		return KeyValues.of(LowCardinalityKeyNames.RUN_NAME.withValue(run.name()),
+		KeyValues keys = KeyValues.of(LowCardinalityKeyNames.RUN_NAME.withValue(run.name()),
 				LowCardinalityKeyNames.RUN_TYPE.withValue(run.runType().wireName()),
 				LowCardinalityKeyNames.OPERATION.withValue(run.operation()),
 				LowCardinalityKeyNames.OUTCOME.withValue(outcome(context)));
+		if (run.runType() == RunType.CHAT_MODEL) {
+			// OpenTelemetry's GenAI attributes, from the model's own run metadata.
+			keys = keys.and(LowCardinalityKeyNames.GEN_AI_OPERATION.withValue("chat"),
+					LowCardinalityKeyNames.GEN_AI_PROVIDER.withValue(String.valueOf(run.metadata().getOrDefault("ls_provider", "unknown"))),
+					LowCardinalityKeyNames.GEN_AI_MODEL.withValue(String.valueOf(run.metadata().getOrDefault("ls_model_name", run.name()))));
+		}
+		return keys;
 	}
 
 	@Override

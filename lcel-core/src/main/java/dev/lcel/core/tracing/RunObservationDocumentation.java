@@ -65,6 +65,45 @@ public enum RunObservationDocumentation implements ObservationDocumentation {
 			public String asString() {
 				return "outcome";
 			}
+		},
+
+		/** For a chat model run: the GenAI operation, {@code chat}. */
+		GEN_AI_OPERATION {
+			@Override
+			public String asString() {
+				return "gen_ai.operation.name";
+			}
+
+			@Override
+			public boolean isRequired() {
+				return false;
+			}
+		},
+
+		/** For a chat model run: the provider, such as {@code openai}. */
+		GEN_AI_PROVIDER {
+			@Override
+			public String asString() {
+				return "gen_ai.provider.name";
+			}
+
+			@Override
+			public boolean isRequired() {
+				return false;
+			}
+		},
+
+		/** For a chat model run: the requested model. */
+		GEN_AI_MODEL {
+			@Override
+			public String asString() {
+				return "gen_ai.request.model";
+			}
+
+			@Override
+			public boolean isRequired() {
+				return false;
+			}
 		}
 
 	}

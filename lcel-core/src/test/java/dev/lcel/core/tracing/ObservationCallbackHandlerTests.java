@@ -111,6 +111,20 @@ class ObservationCallbackHandlerTests {
 	}
 
 	@Test
+	void chatModelRunsCarryOpenTelemetryGenAiKeys() {
+		dev.lcel.core.models.FakeStreamingChatModel model = dev.lcel.core.models.FakeStreamingChatModel.builder()
+			.responses("hello there")
+			.build();
+		model.invoke("hi", this.observed);
+
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasAnObservation((observation) -> observation.hasLowCardinalityKeyValue("lcel.run.type", "chat_model")
+				.hasLowCardinalityKeyValue("gen_ai.operation.name", "chat")
+				.hasLowCardinalityKeyValue("gen_ai.provider.name", "fake")
+				.hasLowCardinalityKeyValue("gen_ai.request.model", "fake-streaming"));
+	}
+
+	@Test
 	void noopRegistryRecordsNothing() {
 		RunnableConfig noop = RunnableConfig.builder()
 			.callbacks(new ObservationCallbackHandler(io.micrometer.observation.ObservationRegistry.NOOP))

@@ -12,7 +12,9 @@ import java.util.function.Predicate;
 
 import dev.lcel.autoconfigure.model.ChatModelRegistry;
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.parsers.BeanOutputParser;
 import dev.lcel.core.parsers.JsonOutputParser;
+import dev.lcel.core.parsers.ListOutputParser;
 import dev.lcel.core.parsers.StrOutputParser;
 import dev.lcel.core.prompts.ChatPromptTemplate;
 import dev.lcel.core.prompts.MessagesPlaceholder;
@@ -44,7 +46,8 @@ final class ChainAssembler {
 	private static final List<String> STEP_KINDS = List.of("prompt", "messages", "model", "parser", "chain", "bean",
 			"parallel", "passthrough", "assign", "pick", "branch");
 
-	private static final List<String> PARSERS = List.of("str", "json");
+	private static final List<String> PARSERS = List.of("str", "json", "list", "numbered-list",
+			"a class name (parsed into that type)");
 
 	private static final SpelExpressionParser SPEL = new SpelExpressionParser();
 
@@ -287,11 +290,26 @@ final class ChainAssembler {
 		return switch (parser) {
 			case "str" -> erase(new StrOutputParser());
 			case "json" -> erase(new JsonOutputParser());
-			default -> {
-				this.problems.add(path + ": unknown parser '" + parser + "'; parsers: " + PARSERS);
-				yield null;
-			}
+			case "list" -> erase(ListOutputParser.commaSeparated());
+			case "numbered-list" -> erase(ListOutputParser.numbered());
+			default -> beanParser(path, parser);
 		};
+	}
+
+	private Runnable<Object, Object> beanParser(String path, String className) {
+		if (!className.contains(".")) {
+			this.problems.add(path + ": unknown parser '" + className + "'; parsers: " + PARSERS);
+			return null;
+		}
+		try {
+			// A class the application's configuration names, never one named by a request.
+			Class<?> type = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
+			return erase(BeanOutputParser.of(type));
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			this.problems.add(path + ": no class '" + className + "' to parse into; parsers: " + PARSERS);
+			return null;
+		}
 	}
 
 	private Runnable<Object, Object> chainReference(String owner, String path, String name) {

@@ -71,6 +71,24 @@ class ModelAutoConfigurationTests {
 			});
 	}
 
+	record Country(String name, long population) {
+	}
+
+	@Test
+	void listAndClassParsersShapeTheModelsText() {
+		this.contextRunner
+			.withPropertyValues("lcel.models.lister.provider=fake", "lcel.models.lister.responses[0]=France, Spain, Japan",
+					"lcel.models.country.provider=fake",
+					"lcel.models.country.responses[0]={\"name\": \"France\", \"population\": 68}",
+					"lcel.chains.names.steps[0].model=lister", "lcel.chains.names.steps[1].parser=list",
+					"lcel.chains.one.steps[0].model=country",
+					"lcel.chains.one.steps[1].parser=" + Country.class.getName())
+			.run((context) -> {
+				assertThat(chain(context, "names").invoke("x")).isEqualTo(List.of("France", "Spain", "Japan"));
+				assertThat(chain(context, "one").invoke("x")).isEqualTo(new Country("France", 68));
+			});
+	}
+
 	@Test
 	void registryGivesModelsByNameWithTheirOptions() {
 		this.contextRunner.withPropertyValues("lcel.models.fake.temperature=0.3").run((context) -> {
@@ -93,7 +111,7 @@ class ModelAutoConfigurationTests {
 					failure = failure.getCause();
 				}
 				List<String> problems = ((InvalidChainDefinitionException) failure).getProblems();
-				assertThat(problems).contains("lcel.chains.c.steps[0].parser: unknown parser 'xml'; parsers: [str, json]",
+				assertThat(problems).contains("lcel.chains.c.steps[0].parser: unknown parser 'xml'; parsers: [str, json, list, numbered-list, a class name (parsed into that type)]",
 						"lcel.models.typo.provider: unknown provider 'opneai'; providers: [fake, keyed]",
 						"lcel.chains.a.steps[0].model: unknown model 'gtp4'; configured models: [fake, keyed, typo, unused]",
 						"lcel.models.keyed.api-key: required by lcel.chains.b.steps[0].model (provider keyed); set it, e.g. from an environment variable");
@@ -101,7 +119,7 @@ class ModelAutoConfigurationTests {
 			});
 		this.contextRunner.withPropertyValues("lcel.chains.c.steps[0].parser=xml")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause().hasMessageContaining(
-					"lcel.chains.c.steps[0].parser: unknown parser 'xml'; parsers: [str, json]"));
+					"lcel.chains.c.steps[0].parser: unknown parser 'xml'; parsers: [str, json, list, numbered-list, a class name (parsed into that type)]"));
 	}
 
 	static class KeyedFactory implements ChatModelFactory {
