@@ -2,6 +2,10 @@ package dev.lcel.autoconfigure.actuate;
 
 import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
 import dev.lcel.autoconfigure.chain.ChainRegistry;
+import dev.lcel.autoconfigure.model.ChatModelRegistry;
+import dev.lcel.autoconfigure.model.ModelAutoConfiguration;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -16,15 +20,15 @@ import org.springframework.context.annotation.Bean;
  * {@link SanitizingFunction} that masks every API key (such as {@code lcel.models.NAME.api-key}) in
  * {@code /actuator/env} and {@code /actuator/configprops}, whatever their {@code show-values} setting.
  */
-@AutoConfiguration(after = ChainAutoConfiguration.class)
+@AutoConfiguration(after = { ChainAutoConfiguration.class, ModelAutoConfiguration.class })
 @ConditionalOnClass(Endpoint.class)
 public final class LcelActuatorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint
-	LcelEndpoint lcelEndpoint(ChainRegistry chains) {
-		return new LcelEndpoint(chains);
+	LcelEndpoint lcelEndpoint(ChainRegistry chains, ObjectProvider<ChatModelRegistry> models) {
+		return new LcelEndpoint(chains, models.getIfAvailable());
 	}
 
 	@Bean

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.lcel.autoconfigure.chain.ChainRegistry;
+import dev.lcel.autoconfigure.model.ChatModelRegistry;
+import dev.lcel.autoconfigure.model.ModelProperties;
 import dev.lcel.core.runnable.Runnable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -12,19 +14,24 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * The {@code lcel} Actuator endpoint: every chain with its description, input and output schemas
- * and graph (Mermaid), at {@code /actuator/lcel}, and one chain at {@code /actuator/lcel/NAME}.
+ * and graph (Mermaid), and every configured model with its provider and model name (never its
+ * key), at {@code /actuator/lcel}; one chain at {@code /actuator/lcel/NAME}.
  */
 @Endpoint(id = "lcel")
 public class LcelEndpoint {
 
 	private final ChainRegistry chains;
 
+	private final ChatModelRegistry models;
+
 	/**
-	 * Create an endpoint over the given chains.
+	 * Create an endpoint over the given chains and models.
 	 * @param chains the application's chains
+	 * @param models the application's configured models, or {@code null}
 	 */
-	public LcelEndpoint(ChainRegistry chains) {
+	public LcelEndpoint(ChainRegistry chains, ChatModelRegistry models) {
 		this.chains = chains;
+		this.models = models;
 	}
 
 	/**
@@ -35,7 +42,15 @@ public class LcelEndpoint {
 	public ChainsDescriptor chains() {
 		Map<String, ChainDescriptor> described = new LinkedHashMap<>();
 		this.chains.getChains().forEach((name, chain) -> described.put(name, describe(name, chain)));
-		return new ChainsDescriptor(described);
+		Map<String, ModelDescriptor> models = new LinkedHashMap<>();
+		if (this.models != null) {
+			for (String name : this.models.names()) {
+				ModelProperties model = this.models.properties(name);
+				models.put(name, new ModelDescriptor(model.getProvider(), model.getModel(), model.getBaseUrl(),
+						name.equals(this.models.defaultModel())));
+			}
+		}
+		return new ChainsDescriptor(described, models);
 	}
 
 	/**
@@ -54,11 +69,23 @@ public class LcelEndpoint {
 	}
 
 	/**
-	 * Every chain of the application.
+	 * Every chain and model of the application.
 	 *
 	 * @param chains the chains by name
+	 * @param models the configured models by name
 	 */
-	public record ChainsDescriptor(Map<String, ChainDescriptor> chains) {
+	public record ChainsDescriptor(Map<String, ChainDescriptor> chains, Map<String, ModelDescriptor> models) {
+	}
+
+	/**
+	 * One configured model: who serves it and what it requests (never its key).
+	 *
+	 * @param provider the provider
+	 * @param model the requested model
+	 * @param baseUrl the provider's URL, if configured
+	 * @param defaultModel whether {@code model:} steps with no name use it
+	 */
+	public record ModelDescriptor(String provider, String model, String baseUrl, boolean defaultModel) {
 	}
 
 	/**

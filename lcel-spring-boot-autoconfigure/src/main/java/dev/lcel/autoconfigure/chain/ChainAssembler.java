@@ -122,6 +122,9 @@ final class ChainAssembler {
 		List<Runnable<Object, Object>> built = new ArrayList<>();
 		for (int i = 0; i < steps.size(); i++) {
 			built.add(step(owner, path + "[" + i + "]", steps.get(i)));
+			if (i > 0 && built.get(i) != null) {
+				checkVariables(path + "[" + i + "]", steps.get(i - 1), steps.get(i), built.get(i));
+			}
 		}
 		if (built.contains(null)) {
 			return null;
@@ -216,6 +219,23 @@ final class ChainAssembler {
 
 	private static Duration nonNegative(Duration duration) {
 		return (duration == null || duration.isNegative()) ? Duration.ZERO : duration;
+	}
+
+	/**
+	 * Check that a prompt after a parallel asks only for what the parallel produces: the one case
+	 * where a step's output keys are known from the configuration alone.
+	 */
+	private void checkVariables(String path, StepDefinition before, StepDefinition step, Runnable<Object, Object> built) {
+		if (before.getParallel().isEmpty() || (step.getPrompt() == null && step.getMessages().isEmpty())) {
+			return;
+		}
+		Set<String> produced = before.getParallel().keySet();
+		built.inputSchema().path("required").forEach((variable) -> {
+			if (!produced.contains(variable.asString())) {
+				this.problems.add(path + "." + ((step.getPrompt() != null) ? "prompt" : "messages") + ": variable '"
+						+ variable.asString() + "' is not produced by the parallel before it, which gives " + produced);
+			}
+		});
 	}
 
 	private Runnable<Object, Object> prompt(String path, String template) {

@@ -3,6 +3,7 @@ package dev.lcel.autoconfigure.actuate;
 import java.util.Map;
 
 import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
+import dev.lcel.autoconfigure.model.ModelAutoConfiguration;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableLambda;
 import org.junit.jupiter.api.Test;
@@ -19,13 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LcelActuatorAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ChainAutoConfiguration.class, LcelActuatorAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(ChainAutoConfiguration.class, ModelAutoConfiguration.class,
+				LcelActuatorAutoConfiguration.class))
 		.withUserConfiguration(Chains.class)
 		.withPropertyValues("management.endpoints.web.exposure.include=lcel");
 
 	@Test
 	void endpointDescribesEveryChain() {
-		this.contextRunner.withPropertyValues("lcel.chains.loud.description=Shouts",
+		this.contextRunner.withPropertyValues("lcel.models.offline.provider=fake", "lcel.models.offline.api-key=sk-secret",
+				"lcel.chains.loud.description=Shouts",
 				"lcel.chains.loud.steps[0].chain=shout")
 			.run((context) -> {
 				LcelEndpoint endpoint = context.getBean(LcelEndpoint.class);
@@ -35,6 +38,9 @@ class LcelActuatorAutoConfigurationTests {
 				assertThat(chains.get("shout").graph()).startsWith("graph TD;");
 				assertThat(endpoint.chain("shout").inputSchema()).isNotNull();
 				assertThat(endpoint.chain("nope")).isNull();
+				assertThat(endpoint.chains().models()).containsOnlyKeys("offline");
+				assertThat(endpoint.chains().models().get("offline").provider()).isEqualTo("fake");
+				assertThat(endpoint.chains().models().get("offline").toString()).doesNotContain("sk-");
 			});
 	}
 

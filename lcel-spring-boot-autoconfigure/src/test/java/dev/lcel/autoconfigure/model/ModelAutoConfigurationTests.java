@@ -90,6 +90,18 @@ class ModelAutoConfigurationTests {
 	}
 
 	@Test
+	void promptAfterAParallelMustAskOnlyForItsKeys() {
+		this.contextRunner
+			.withPropertyValues("lcel.chains.ok.steps[0].parallel.topic.passthrough=true",
+					"lcel.chains.ok.steps[1].prompt=about {topic}", "lcel.chains.bad.steps[0].parallel.subject.passthrough=true",
+					"lcel.chains.bad.steps[1].prompt=about {topic}")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("lcel.chains.bad.steps[1].prompt: variable 'topic' is not produced by the parallel "
+						+ "before it, which gives [subject]")
+				.hasMessageNotContaining("lcel.chains.ok"));
+	}
+
+	@Test
 	void registryGivesModelsByNameWithTheirOptions() {
 		this.contextRunner.withPropertyValues("lcel.models.fake.temperature=0.3").run((context) -> {
 			ChatModel model = context.getBean(ChatModelRegistry.class).get("fake");
