@@ -18,4 +18,19 @@ public interface Addable<T extends Addable<T>> {
 	 */
 	T add(T next);
 
+	/**
+	 * Join {@code rest} after this chunk, in order: the same as adding them one by one. Chunks that
+	 * can join many at once in less than quadratic time (text, say) override it.
+	 * @param rest the chunks that follow this one
+	 * @return the joined chunk
+	 */
+	@SuppressWarnings("unchecked")
+	default T addAll(java.util.List<? extends T> rest) {
+		T joined = (T) this;
+		for (T next : rest) {
+			joined = joined.add(next);
+		}
+		return joined;
+	}
+
 }

@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
  * {@code add}, and anything else is replaced by the chunk after it.
  *
  * <p>An aggregator is a mutable accumulator for one stream: strings are collected in a
- * {@link StringBuilder}, so joining n one-character chunks costs O(n), not O(n²). Not thread-safe;
+ * {@link StringBuilder}, and {@link Addable}s are joined all at once with {@link Addable#addAll}, so
+ * joining n one-character chunks costs O(n), not O(n²). Not thread-safe;
  * a stream delivers its chunks one at a time.
  */
 public final class ChunkAggregator {
@@ -22,6 +23,9 @@ public final class ChunkAggregator {
 	private Object value;
 
 	private StringBuilder text;
+
+	/** Addable chunks not yet joined to {@link #value}: joined all at once when asked for. */
+	private final List<Object> pendingAddables = new ArrayList<>();
 
 	private boolean empty = true;
 
@@ -46,6 +50,10 @@ public final class ChunkAggregator {
 			this.text.append(next);
 			return;
 		}
+		if (this.text == null && this.value instanceof Addable<?> && this.value.getClass().isInstance(chunk)) {
+			this.pendingAddables.add(chunk);
+			return;
+		}
 		this.value = join(current(), chunk);
 		this.text = null;
 	}
@@ -62,7 +70,12 @@ public final class ChunkAggregator {
 	 * Return the value of the chunks added so far.
 	 * @return the aggregate, or {@code null} if no chunk was added
 	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public Object current() {
+		if (!this.pendingAddables.isEmpty()) {
+			this.value = ((Addable) this.value).addAll(new ArrayList<>(this.pendingAddables));
+			this.pendingAddables.clear();
+		}
 		return (this.text != null) ? this.text.toString() : this.value;
 	}
 

@@ -1,0 +1,61 @@
+package dev.lcel.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.parsers.JsonOutputParser;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import reactor.core.publisher.Flux;
+
+/**
+ * Workload 4 of the benchmark plan: {@code JsonOutputParser} over JSON documents of 25, 50 and
+ * 100 KB delivered in 10-character chunks, emitting every partial value. Linear cost shows as
+ * time proportional to size.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class JsonStreamingBenchmark {
+
+	@Param({ "25", "50", "100" })
+	public int kilobytes;
+
+	private List<String> chunks;
+
+	private final JsonOutputParser parser = new JsonOutputParser();
+
+	@Setup
+	public void setUp() {
+		StringBuilder json = new StringBuilder("{\"countries\": [");
+		for (int i = 0; json.length() < this.kilobytes * 1024; i++) {
+			json.append((i > 0) ? ", " : "").append("{\"name\": \"Country ").append(i)
+				.append("\", \"population\": ").append(1000 + i).append(", \"tags\": [\"a\", \"b\"]}");
+		}
+		json.append("]}");
+		this.chunks = new ArrayList<>();
+		for (int i = 0; i < json.length(); i += 10) {
+			this.chunks.add(json.substring(i, Math.min(json.length(), i + 10)));
+		}
+	}
+
+	@Benchmark
+	public Long parseStreamed() {
+		return this.parser.transform(Flux.fromIterable(this.chunks), RunnableConfig.EMPTY).count().block();
+	}
+
+}
