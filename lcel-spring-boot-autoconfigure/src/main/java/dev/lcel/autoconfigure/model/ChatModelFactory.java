@@ -4,6 +4,8 @@ import java.util.List;
 
 import dev.lcel.core.models.ChatModel;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -27,6 +29,18 @@ public interface ChatModelFactory {
 	 */
 	default List<String> missing(ModelProperties properties) {
 		return List.of();
+	}
+
+	/**
+	 * Check cheaply that the provider of a model is reachable and accepts its credentials, without
+	 * spending tokens (listing models, say); used by the health indicator.
+	 * @param name the model's name under {@code lcel.models}
+	 * @param properties its properties
+	 * @param webClient Spring Boot's builder; the factory clones it
+	 * @return completes empty when reachable, fails otherwise; by default nothing is checked
+	 */
+	default Mono<Void> checkReachable(String name, ModelProperties properties, WebClient.Builder webClient) {
+		return Mono.empty();
 	}
 
 	/**

@@ -133,6 +133,20 @@ public final class ChatModelRegistry {
 	}
 
 	/**
+	 * Check that the provider of a model is reachable, as its factory knows how.
+	 * @param name the model's name
+	 * @return completes empty when reachable, fails with the reason otherwise
+	 */
+	public reactor.core.publisher.Mono<Void> checkReachable(String name) {
+		ModelProperties properties = this.models.get(name);
+		ChatModelFactory factory = (properties != null) ? this.factories.get(properties.getProvider()) : null;
+		if (factory == null) {
+			return reactor.core.publisher.Mono.error(new NoSuchElementException("No model named '" + name + "'"));
+		}
+		return reactor.core.publisher.Mono.defer(() -> factory.checkReachable(name, properties, this.webClient.clone()));
+	}
+
+	/**
 	 * Return the names of the configured models.
 	 * @return the names, sorted
 	 */
