@@ -38,11 +38,14 @@ class ChainCommandLineRunner implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		List<String> run = args.getOptionValues("run");
-		if (run != null && !run.isEmpty()) {
-			List<String> rest = args.getNonOptionArgs();
-			Object input = rest.isEmpty() ? SAMPLES.getOrDefault(run.get(0), "") : this.json.readValue(rest.get(0), Object.class);
-			stream(chain(run.get(0)), input);
+		if (args.containsOption("run")) {
+			// Both --run=joke '{"topic":"bears"}' and --run joke '{"topic":"bears"}'.
+			List<String> values = args.getOptionValues("run");
+			List<String> rest = new java.util.ArrayList<>(args.getNonOptionArgs());
+			String name = (values != null && !values.isEmpty() && !values.get(0).isEmpty()) ? values.get(0)
+					: (rest.isEmpty() ? "joke" : rest.remove(0));
+			Object input = rest.isEmpty() ? SAMPLES.getOrDefault(name, "") : this.json.readValue(rest.get(0), Object.class);
+			stream(chain(name), input);
 			return;
 		}
 		if (args.containsOption("tour")) {

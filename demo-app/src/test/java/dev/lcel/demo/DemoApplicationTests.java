@@ -20,6 +20,12 @@ class DemoApplicationTests {
 	}
 
 	@Test
+	void runOptionTakesTheChainNameAsTheNextArgumentToo(CapturedOutput output) {
+		DemoApplication.main(new String[] { "--run", "joke", "{\"topic\":\"bears\"}" });
+		assertThat(output).contains("Why do bears have hairy coats? Fur protection!");
+	}
+
+	@Test
 	void runOptionStreamsOneChainWithTheGivenInput(CapturedOutput output) {
 		DemoApplication.main(new String[] { "--run=shout", "\"quiet please\"" });
 		assertThat(output).contains("QUIET PLEASE!").doesNotContain("== stats ==");

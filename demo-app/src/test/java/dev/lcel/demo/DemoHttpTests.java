@@ -102,6 +102,12 @@ class DemoHttpTests {
 	}
 
 	@Test
+	void frontPageLinksEveryPlayground() {
+		this.client.get().uri("/").exchange().expectStatus().isOk().expectBody(String.class)
+			.value((html) -> assertThat(html).contains("/chains/joke/playground", "/chains/countries/playground"));
+	}
+
+	@Test
 	void actuatorListsTheChains() {
 		this.client.get().uri("/actuator/lcel").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.chains.headline.description").isEqualTo("Shouts a text, then shows it beside its word and letter counts");
