@@ -1,6 +1,5 @@
 package dev.lcel.autoconfigure.chain;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import dev.lcel.core.parsers.ListOutputParser;
 import dev.lcel.core.parsers.StrOutputParser;
 import dev.lcel.core.prompts.ChatPromptTemplate;
 import dev.lcel.core.prompts.MessagesPlaceholder;
-import dev.lcel.core.runnable.RetryPolicy;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableAssign;
 import dev.lcel.core.runnable.RunnableBranch;
@@ -201,8 +199,7 @@ final class ChainAssembler {
 				this.problems.add(path + ".retry.max-attempts: must be at least 1, was " + retry.getMaxAttempts());
 				return null;
 			}
-			decorated = decorated.withRetry(RetryPolicy.DEFAULTS.withMaxAttempts(retry.getMaxAttempts())
-				.withBackoff(nonNegative(retry.getInitialBackoff()), nonNegative(retry.getMaxBackoff())));
+			decorated = decorated.withRetry(retry.toPolicy());
 		}
 		if (!step.getFallbacks().isEmpty()) {
 			List<Runnable<Object, Object>> fallbacks = new ArrayList<>();
@@ -215,10 +212,6 @@ final class ChainAssembler {
 			decorated = decorated.withFallbacks(fallbacks);
 		}
 		return decorated;
-	}
-
-	private static Duration nonNegative(Duration duration) {
-		return (duration == null || duration.isNegative()) ? Duration.ZERO : duration;
 	}
 
 	/**

@@ -2,8 +2,11 @@ package dev.lcel.autoconfigure.chain;
 
 import java.time.Duration;
 
+import dev.lcel.core.runnable.RetryPolicy;
+
 /**
- * The {@code retry} of a step: how often and how patiently to try it again.
+ * How often and how patiently to try a step or a model call again: the {@code retry} of a step, and
+ * {@code lcel.models.<name>.retry}.
  */
 public class RetryDefinition {
 
@@ -15,6 +18,20 @@ public class RetryDefinition {
 
 	/** The longest wait between attempts. */
 	private Duration maxBackoff = Duration.ofSeconds(60);
+
+	/**
+	 * Return the retry policy these settings describe: attempts and backoff as configured, with the
+	 * default choice of which failures are worth retrying.
+	 * @return the policy
+	 */
+	public RetryPolicy toPolicy() {
+		return RetryPolicy.DEFAULTS.withMaxAttempts(Math.max(1, this.maxAttempts))
+			.withBackoff(nonNegative(this.initialBackoff), nonNegative(this.maxBackoff));
+	}
+
+	private static Duration nonNegative(Duration duration) {
+		return (duration == null || duration.isNegative()) ? Duration.ZERO : duration;
+	}
 
 	public int getMaxAttempts() {
 		return this.maxAttempts;

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
+import dev.lcel.autoconfigure.chain.RetryDefinition;
 import dev.lcel.core.models.ChatModel;
 import dev.lcel.core.models.ChatOptions;
 
@@ -124,11 +125,8 @@ public final class ChatModelRegistry {
 	public dev.lcel.core.runnable.Runnable<Object, Object> runnable(String name, Map<String, ?> arguments) {
 		ChatModel model = get(name);
 		ChatModel bound = arguments.isEmpty() ? model : model.bind(arguments);
-		ModelProperties.Retry retry = this.models.get((name != null) ? name : this.defaultModel).getRetry();
-		dev.lcel.core.runnable.Runnable step = (retry.getMaxAttempts() > 1)
-				? bound.withRetry(dev.lcel.core.runnable.RetryPolicy.DEFAULTS.withMaxAttempts(retry.getMaxAttempts())
-					.withBackoff(retry.getInitialBackoff(), java.time.Duration.ofSeconds(60)))
-				: bound;
+		RetryDefinition retry = this.models.get((name != null) ? name : this.defaultModel).getRetry();
+		dev.lcel.core.runnable.Runnable step = (retry.getMaxAttempts() > 1) ? bound.withRetry(retry.toPolicy()) : bound;
 		return step;
 	}
 

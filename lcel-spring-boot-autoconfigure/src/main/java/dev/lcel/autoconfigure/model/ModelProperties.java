@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.lcel.autoconfigure.chain.RetryDefinition;
+
 /**
  * One chat model of {@code lcel.models.<name>}: which provider, which model, and how to call it.
  */
@@ -30,8 +32,8 @@ public class ModelProperties {
 	/** The longest a call may take, from request to last chunk. */
 	private Duration timeout = Duration.ofSeconds(60);
 
-	/** Retries of failed calls. */
-	private final Retry retry = new Retry();
+	/** Retries of failed calls: rate limits, overloads and server errors. */
+	private final RetryDefinition retry = new RetryDefinition();
 
 	/** For the fake provider: the replies, given in turn. */
 	private List<String> responses = new ArrayList<>();
@@ -98,7 +100,7 @@ public class ModelProperties {
 		this.timeout = timeout;
 	}
 
-	public Retry getRetry() {
+	public RetryDefinition getRetry() {
 		return this.retry;
 	}
 
@@ -131,36 +133,6 @@ public class ModelProperties {
 	public String toString() {
 		return "ModelProperties[provider=" + this.provider + ", model=" + this.model + ", baseUrl=" + this.baseUrl
 				+ ", apiKey=" + ((this.apiKey != null) ? "******" : "none") + "]";
-	}
-
-	/**
-	 * Retries of a model's failed calls: rate limits, overloads and server errors, honouring the
-	 * provider's retry-after.
-	 */
-	public static class Retry {
-
-		/** The most attempts, the first included; 1 turns retries off. */
-		private int maxAttempts = 3;
-
-		/** The wait before the second attempt; each later wait doubles. */
-		private Duration initialBackoff = Duration.ofSeconds(1);
-
-		public int getMaxAttempts() {
-			return this.maxAttempts;
-		}
-
-		public void setMaxAttempts(int maxAttempts) {
-			this.maxAttempts = maxAttempts;
-		}
-
-		public Duration getInitialBackoff() {
-			return this.initialBackoff;
-		}
-
-		public void setInitialBackoff(Duration initialBackoff) {
-			this.initialBackoff = initialBackoff;
-		}
-
 	}
 
 }
