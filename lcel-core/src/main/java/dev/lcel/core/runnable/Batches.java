@@ -1,8 +1,11 @@
 package dev.lcel.core.runnable;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import dev.lcel.core.config.RunnableConfig;
@@ -32,13 +35,27 @@ final class Batches {
 	static <I, O> List<O> invoke(Runnable<I, O> runnable, List<I> inputs, RunnableConfig config,
 			BatchOptions options) {
 		rejectReturnExceptions(options);
+		if (inputs.isEmpty()) {
+			return new ArrayList<>();
+		}
 		if (inputs.size() == 1) {
 			return Collections.singletonList(Runs.invoke(runnable, inputs.get(0), config));
 		}
 		RunnableConfig itemConfig = perItem(config, inputs.size());
-		return Blocking.await(outputs(ordered(inputs.size(), concurrency(config, options),
-				(i) -> Mono.fromCallable(() -> Indexed.success(i, Runs.invoke(runnable, inputs.get(i), itemConfig)))
-					.subscribeOn(Workers.scheduler()))));
+		int workers = Math.min(concurrency(config, options), inputs.size());
+		// Each worker takes the next input until none is left: one thread hop per worker, not per
+		// input, and never more than maxConcurrency inputs in flight.
+		Object[] outputs = new Object[inputs.size()];
+		AtomicInteger next = new AtomicInteger();
+		AtomicBoolean stop = new AtomicBoolean();
+		Blocking.await(Flux.range(0, workers).flatMap((worker) -> Mono.<Void>fromRunnable(() -> {
+			for (int i = next.getAndIncrement(); i < outputs.length && !stop.get(); i = next.getAndIncrement()) {
+				outputs[i] = Runs.invoke(runnable, inputs.get(i), itemConfig);
+			}
+		}).subscribeOn(Workers.scheduler()), workers).doFinally((signal) -> stop.set(true)).then());
+		@SuppressWarnings("unchecked")
+		List<O> result = (List<O>) Arrays.asList(outputs);
+		return result;
 	}
 
 	static <I, O> Mono<List<O>> ainvoke(Runnable<I, O> runnable, List<I> inputs, RunnableConfig config,
