@@ -47,6 +47,25 @@ public interface CallbackHandler {
 	}
 
 	/**
+	 * Return whether this handler reads the inputs and outputs passed to {@link #onRunEnd}: when no
+	 * handler does, runs do not collect their streamed chunks, which makes watching a stream cheaper.
+	 * @return {@code true} by default
+	 */
+	default boolean needsInputsAndOutputs() {
+		return true;
+	}
+
+	/**
+	 * Return whether this handler reads the chunks passed to {@link #onRunStream}: when no handler
+	 * does (and none needs outputs), a streaming run is not observed chunk by chunk at all, and is
+	 * reported as started when it is subscribed.
+	 * @return {@code true} by default
+	 */
+	default boolean needsChunks() {
+		return true;
+	}
+
+	/**
 	 * Called for an event that user code dispatched with {@link Runs#dispatchCustomEvent}.
 	 * @param run the run that dispatched it
 	 * @param name the event's name

@@ -59,6 +59,16 @@ public class ObservationCallbackHandler implements CallbackHandler {
 	}
 
 	@Override
+	public boolean needsInputsAndOutputs() {
+		return false;
+	}
+
+	@Override
+	public boolean needsChunks() {
+		return false;
+	}
+
+	@Override
 	public void onRunEnd(RunInfo run, Object input, Object output) {
 		Observation observation = this.observations.remove(run.runId());
 		if (observation != null) {

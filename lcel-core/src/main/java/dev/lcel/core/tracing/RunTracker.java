@@ -29,9 +29,21 @@ final class RunTracker {
 
 	private final ChunkAggregator output = new ChunkAggregator();
 
+	private final boolean collect;
+
+	private final boolean chunks;
+
 	RunTracker(RunInfo run, List<CallbackHandler> handlers) {
 		this.run = run;
 		this.handlers = handlers;
+		boolean collect = false;
+		boolean chunks = false;
+		for (CallbackHandler handler : handlers) {
+			collect |= handler.needsInputsAndOutputs();
+			chunks |= handler.needsChunks();
+		}
+		this.collect = collect;
+		this.chunks = collect || chunks;
 	}
 
 	/**
@@ -52,7 +64,17 @@ final class RunTracker {
 		return this.run;
 	}
 
+	/**
+	 * Return whether the run's chunks must be seen one by one, by a handler or to collect them.
+	 */
+	boolean watchesChunks() {
+		return this.chunks;
+	}
+
 	void input(Object chunk) {
+		if (!this.collect) {
+			return;
+		}
 		synchronized (this.input) {
 			this.input.add(chunk);
 		}
@@ -60,8 +82,10 @@ final class RunTracker {
 
 	void stream(Object chunk) {
 		start(null);
-		synchronized (this.output) {
-			this.output.add(chunk);
+		if (this.collect) {
+			synchronized (this.output) {
+				this.output.add(chunk);
+			}
 		}
 		for (CallbackHandler handler : this.handlers) {
 			handler.onRunStream(this.run, chunk);

@@ -158,6 +158,10 @@ public final class Runs {
 		}
 		return Flux.defer(() -> {
 			RunTracker tracker = track(runnable, config, "stream");
+			if (!tracker.watchesChunks()) {
+				tracker.start(null);
+				return observe(runnable.transform(input, config.withCurrentRun(tracker.run())), tracker);
+			}
 			Flux<I> observedInput = input.doOnNext(tracker::input).doOnComplete(() -> tracker.start(null));
 			return observe(runnable.transform(observedInput, config.withCurrentRun(tracker.run())), tracker);
 		});
@@ -182,8 +186,8 @@ public final class Runs {
 	}
 
 	private static <O> Flux<O> observe(Flux<O> output, RunTracker tracker) {
-		return output.doOnNext(tracker::stream)
-			.doOnComplete(tracker::complete)
+		Flux<O> watched = tracker.watchesChunks() ? output.doOnNext(tracker::stream) : output;
+		return watched.doOnComplete(tracker::complete)
 			.doOnError(tracker::fail)
 			.doOnCancel(tracker::cancel);
 	}
