@@ -1,12 +1,13 @@
 package dev.lcel.core.remote;
 
 import dev.lcel.core.LcelException;
+import dev.lcel.core.UpstreamFailure;
 
 /**
  * Thrown when a remote chain answers with an error: a non-2xx status before a response, or an
  * {@code error} event in a stream. Carries the status and the message the server sent.
  */
-public class RemoteRunnableException extends LcelException {
+public class RemoteRunnableException extends LcelException implements UpstreamFailure {
 
 	private final int status;
 
@@ -26,6 +27,14 @@ public class RemoteRunnableException extends LcelException {
 	 */
 	public int getStatus() {
 		return this.status;
+	}
+
+	@Override
+	public Kind kind() {
+		if (this.status == 429 || this.status == 503) {
+			return Kind.RATE_LIMITED;
+		}
+		return (this.status == 408 || this.status == 504) ? Kind.TIMED_OUT : Kind.FAILED;
 	}
 
 }

@@ -3,6 +3,9 @@ package dev.lcel.autoconfigure.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.time.Duration;
+
+import dev.lcel.core.UpstreamFailure;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -18,7 +21,8 @@ import reactor.core.publisher.Mono;
  * (with a {@code message} beside the standard fields, which LangChain's clients display) before
  * a stream starts, or the {@code status_code} and {@code message} of an SSE {@code error} event
  * after. A client's mistake is a 4xx naming what to fix; an unexpected failure is a 500 that
- * says only that, with the run id, while the details go to the log.
+ * says only that, with the run id, while the details go to the log. A failure of a model provider
+ * (an {@link UpstreamFailure}) is 429 with {@code Retry-After}, 504 or 502.
  */
 final class ChainErrors {
 
@@ -28,7 +32,12 @@ final class ChainErrors {
 	}
 
 	/** What a failure means for the client. */
-	record Outcome(HttpStatus status, String message, Object errors) {
+	record Outcome(HttpStatus status, String message, Object errors, Duration retryAfter) {
+
+		Outcome(HttpStatus status, String message, Object errors) {
+			this(status, message, errors, null);
+		}
+
 	}
 
 	static Outcome outcome(Throwable error, UUID runId) {
@@ -39,6 +48,25 @@ final class ChainErrors {
 		if (error instanceof IllegalArgumentException) {
 			// Raised by a step that could not use the input it got: the client's input.
 			return new Outcome(HttpStatus.UNPROCESSABLE_CONTENT, error.getMessage(), null);
+		}
+		UpstreamFailure upstream = upstream(error);
+		if (upstream != null) {
+			logger.warn("Chain run " + runId + " failed upstream: " + error);
+			String run = (runId != null) ? " (run " + runId + ")" : "";
+			return switch (upstream.kind()) {
+				case RATE_LIMITED -> new Outcome(HttpStatus.TOO_MANY_REQUESTS,
+						"The model provider is busy or rate limiting; try again"
+								+ upstream.retryAfter().map((d) -> " in " + Math.max(1, d.toSeconds()) + " s").orElse(" later")
+								+ run,
+						null, upstream.retryAfter().orElse(null));
+				case TIMED_OUT -> new Outcome(HttpStatus.GATEWAY_TIMEOUT,
+						"The model provider did not answer in time" + run, null);
+				case FAILED -> new Outcome(HttpStatus.BAD_GATEWAY, "The model provider failed" + run, null);
+			};
+		}
+		if (error instanceof java.util.concurrent.TimeoutException) {
+			return new Outcome(HttpStatus.GATEWAY_TIMEOUT, "The chain did not finish in time"
+					+ ((runId != null) ? " (run " + runId + ")" : ""), null);
 		}
 		if (error instanceof ClassCastException) {
 			// A step got a value of another type than it takes: almost always input of the wrong
@@ -52,6 +80,15 @@ final class ChainErrors {
 		logger.error("Chain run " + runId + " failed", error);
 		return new Outcome(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Internal Server Error" + ((runId != null) ? " (run " + runId + ")" : ""), null);
+	}
+
+	private static UpstreamFailure upstream(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof UpstreamFailure failure) {
+				return failure;
+			}
+		}
+		return null;
 	}
 
 	static Mono<ServerResponse> problem(ServerRequest request, Throwable error, UUID runId) {
@@ -69,7 +106,12 @@ final class ChainErrors {
 		if (runId != null) {
 			body.put("run_id", runId.toString());
 		}
-		return ServerResponse.status(outcome.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(body);
+		ServerResponse.BodyBuilder response = ServerResponse.status(outcome.status())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (outcome.retryAfter() != null) {
+			response.header("Retry-After", String.valueOf(Math.max(1, outcome.retryAfter().toSeconds())));
+		}
+		return response.bodyValue(body);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
+import dev.lcel.core.UpstreamFailure;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableGenerator;
@@ -190,7 +191,7 @@ class LcelServerAutoConfigurationTests {
 				.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.message").value((String m) -> assertThat(m).startsWith("Malformed JSON"));
 			client.post().uri("/chains/gret/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": {}}")
 				.exchange().expectStatus().isNotFound().expectBody().jsonPath("$.message")
-				.value((String m) -> assertThat(m).isEqualTo("No chain named 'gret'; the chains are [broken, endless, greet, spy, words]"));
+				.value((String m) -> assertThat(m).isEqualTo("No chain named 'gret'; the chains are [broken, down, endless, greet, limited, slow, spy, words]"));
 			client.post().uri("/chains/greet/invoke").contentType(MediaType.APPLICATION_JSON)
 				.bodyValue("{\"input\": {\"name\": \"" + "x".repeat(200) + "\"}}")
 				.exchange().expectStatus().isEqualTo(413);
@@ -210,6 +211,32 @@ class LcelServerAutoConfigurationTests {
 				.value((String m) -> assertThat(m).startsWith("No route 'invok'"));
 			client.post().uri("/chains/words/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": 42}")
 				.exchange().expectStatus().isEqualTo(422);
+		});
+	}
+
+	@Test
+	void providerFailuresAre429WithRetryAfterOr504Or502() {
+		this.contextRunner.run((context) -> {
+			WebTestClient client = client(context);
+			client.post().uri("/chains/limited/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": \"x\"}")
+				.exchange().expectStatus().isEqualTo(429)
+				.expectHeader().valueEquals("Retry-After", "7")
+				.expectBody().jsonPath("$.message").value((String m) -> assertThat(m).contains("try again in 7 s"));
+			client.post().uri("/chains/slow/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": \"x\"}")
+				.exchange().expectStatus().isEqualTo(504);
+			client.post().uri("/chains/down/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": \"x\"}")
+				.exchange().expectStatus().isEqualTo(502)
+				.expectBody().jsonPath("$.message").value((String m) -> assertThat(m).doesNotContain("sk-"));
+			List<String> events = client.post().uri("/chains/limited/stream").contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"input\": \"x\"}").exchange()
+				.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+				})
+				.getResponseBody()
+				.filter((e) -> "error".equals(e.event()))
+				.map(ServerSentEvent::data)
+				.collectList()
+				.block();
+			assertThat(events).singleElement().satisfies((e) -> assertThat(e).startsWith("{\"status_code\":429"));
 		});
 	}
 
@@ -291,6 +318,30 @@ class LcelServerAutoConfigurationTests {
 		});
 	}
 
+	static final class Upstream extends RuntimeException implements UpstreamFailure {
+
+		private final Kind kind;
+
+		private final Duration retryAfter;
+
+		Upstream(Kind kind, Duration retryAfter, String message) {
+			super(message);
+			this.kind = kind;
+			this.retryAfter = retryAfter;
+		}
+
+		@Override
+		public Kind kind() {
+			return this.kind;
+		}
+
+		@Override
+		public java.util.Optional<Duration> retryAfter() {
+			return java.util.Optional.ofNullable(this.retryAfter);
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class Chains {
 
@@ -316,6 +367,27 @@ class LcelServerAutoConfigurationTests {
 		Runnable<String, String> broken() {
 			return RunnableGenerator.of("broken", (Flux<String> in, RunnableConfig config) -> Flux.concat(
 					Flux.just("partial"), Flux.error(new IllegalStateException("secret database password in message"))));
+		}
+
+		@Bean
+		Runnable<String, String> limited() {
+			return RunnableLambda.of((String s) -> {
+				throw new Upstream(UpstreamFailure.Kind.RATE_LIMITED, Duration.ofSeconds(7), "rate limited, key sk-secret");
+			});
+		}
+
+		@Bean
+		Runnable<String, String> slow() {
+			return RunnableLambda.of((String s) -> {
+				throw new Upstream(UpstreamFailure.Kind.TIMED_OUT, null, "read timed out");
+			});
+		}
+
+		@Bean
+		Runnable<String, String> down() {
+			return RunnableLambda.of((String s) -> {
+				throw new Upstream(UpstreamFailure.Kind.FAILED, null, "500 from provider, key sk-secret");
+			});
 		}
 
 		@Bean
