@@ -26,6 +26,16 @@ public interface UpstreamFailure {
 	}
 
 	/**
+	 * Return whether trying the same call again may succeed: {@code false} for a refused request
+	 * (bad credentials, a malformed request, an exhausted quota), which
+	 * {@link dev.lcel.core.runnable.RetryPolicy} then never retries.
+	 * @return whether the call is worth retrying; {@code true} by default
+	 */
+	default boolean retriable() {
+		return true;
+	}
+
+	/**
 	 * What went wrong upstream.
 	 */
 	enum Kind {

@@ -118,6 +118,17 @@ public abstract class ChatModel implements Runnable<Object, AIMessage> {
 	}
 
 	/**
+	 * Return this model with tools it may ask to call: its answers may then carry
+	 * {@link AIMessage#toolCalls() tool calls} (streamed as tool-call chunks that merge by index).
+	 * @param tools the tools
+	 * @return the bound model
+	 */
+	public ChatModel bindTools(List<ToolDefinition> tools) {
+		Objects.requireNonNull(tools, "tools must not be null");
+		return bind(ChatOptions.withTools(tools));
+	}
+
+	/**
 	 * Convert a model's input to the conversation it stands for.
 	 * @param input a string, a prompt value or a list of messages
 	 * @return the messages

@@ -37,4 +37,14 @@ public class RemoteRunnableException extends LcelException implements UpstreamFa
 		return (this.status == 408 || this.status == 504) ? Kind.TIMED_OUT : Kind.FAILED;
 	}
 
+	/**
+	 * Return whether the call may succeed if tried again: not for a 4xx other than 408, 409 and
+	 * 429, which the same request would get again.
+	 */
+	@Override
+	public boolean retriable() {
+		return this.status < 400 || this.status >= 500 || this.status == 408 || this.status == 409
+				|| this.status == 429;
+	}
+
 }

@@ -5,12 +5,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.lcel.core.UpstreamFailure;
+
 /**
  * When and how often {@link RunnableRetry} tries again: the number of attempts, the exceptions
  * worth retrying, and an exponential backoff with jitter between attempts.
  *
  * <p>The wait before attempt {@code n + 1} is {@code initialBackoff * 2^(n - 1)}, capped at
- * {@code maxBackoff}, plus a random extra of up to {@code jitter} times that.
+ * {@code maxBackoff}, plus a random extra of up to {@code jitter} times that. A failure of a
+ * service that said how long to wait ({@link UpstreamFailure#retryAfter()}, from a
+ * {@code Retry-After} header) waits that long instead; if the service asks for longer than
+ * {@code maxBackoff}, the failure is not retried, since the caller will not wait that long. A
+ * failure that is not {@linkplain UpstreamFailure#retriable() retriable} (bad credentials, a
+ * malformed request, an exhausted quota) is never retried, whatever {@code retryOn} says.
  *
  * @param maxAttempts the most attempts, the first included (at least 1)
  * @param initialBackoff the wait before the second attempt
@@ -78,9 +85,14 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 	/**
 	 * Return whether a failure is worth another attempt.
 	 * @param error the failure
-	 * @return {@code true} if it is an instance of one of {@link #retryOn()}
+	 * @return {@code true} if it is an instance of one of {@link #retryOn()}, and, for an
+	 * {@link UpstreamFailure}, retriable within {@code maxBackoff}
 	 */
 	public boolean retries(Throwable error) {
+		if (error instanceof UpstreamFailure upstream && (!upstream.retriable()
+				|| upstream.retryAfter().filter((wait) -> wait.compareTo(this.maxBackoff) > 0).isPresent())) {
+			return false;
+		}
 		for (Class<? extends Throwable> type : this.retryOn) {
 			if (type.isInstance(error)) {
 				return true;
@@ -95,6 +107,20 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 	 * @return the wait
 	 */
 	public Duration backoff(int failedAttempt) {
+		return backoff(failedAttempt, null);
+	}
+
+	/**
+	 * Return how long to wait after a failed attempt: the wait the service asked for, if the
+	 * failure says, else the exponential backoff.
+	 * @param failedAttempt the number of the attempt that failed, from 1
+	 * @param failure the failure, or {@code null}
+	 * @return the wait
+	 */
+	public Duration backoff(int failedAttempt, Throwable failure) {
+		if (failure instanceof UpstreamFailure upstream && upstream.retryAfter().isPresent()) {
+			return upstream.retryAfter().get();
+		}
 		long base = this.initialBackoff.toNanos();
 		long capped = this.maxBackoff.toNanos();
 		for (int i = 1; i < failedAttempt && base < capped; i++) {

@@ -55,7 +55,7 @@ public final class RunnableRetry<I, O> implements Runnable<I, O>, RunWrapper {
 				if (attempt >= this.policy.maxAttempts() || !this.policy.retries(ex)) {
 					throw ex;
 				}
-				sleep(this.policy.backoff(attempt), ex);
+				sleep(this.policy.backoff(attempt, ex), ex);
 			}
 		}
 	}
@@ -81,7 +81,7 @@ public final class RunnableRetry<I, O> implements Runnable<I, O>, RunWrapper {
 			Throwable failure = signal.failure();
 			boolean mayRetry = failedAttempt < this.policy.maxAttempts() && this.policy.retries(failure)
 					&& (emitted == null || !emitted.get());
-			return mayRetry ? Mono.delay(this.policy.backoff(failedAttempt)) : Mono.error(failure);
+			return mayRetry ? Mono.delay(this.policy.backoff(failedAttempt, failure)) : Mono.error(failure);
 		}));
 	}
 

@@ -54,7 +54,7 @@ class ChatModelTests {
 			.bind(Map.of("temperature", 0.9, "topP", 0.5));
 		bound.invoke("q");
 		ChatOptions options = model.options.get(0);
-		assertThat(options).isEqualTo(new ChatOptions(0.9, 10, List.of("\n"), 0.5, Map.of("seed", 7)));
+		assertThat(options).isEqualTo(new ChatOptions(0.9, 10, List.of("\n"), 0.5, List.of(), Map.of("seed", 7)));
 		assertThat(bound.getName()).isEqualTo("RecordingModel");
 		assertThatIllegalArgumentException().isThrownBy(() -> model.bind(Map.of("temperature", "hot")))
 			.withMessageContaining("temperature")

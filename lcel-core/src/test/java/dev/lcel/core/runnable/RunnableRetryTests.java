@@ -94,4 +94,66 @@ class RunnableRetryTests {
 		}
 	}
 
+	@Test
+	void anUpstreamFailureThatIsNotRetriableIsNeverRetried() {
+		RetryPolicy policy = RetryPolicy.DEFAULTS;
+		assertThat(policy.retries(new Upstream(false, null))).isFalse();
+		assertThat(policy.retries(new Upstream(true, null))).isTrue();
+	}
+
+	@Test
+	void theWaitAServiceAskedForReplacesTheBackoffUnlessItIsLongerThanTheLongestWait() {
+		RetryPolicy policy = RetryPolicy.DEFAULTS.withBackoff(Duration.ofMillis(10), Duration.ofSeconds(30));
+		Upstream askedToWait = new Upstream(true, Duration.ofSeconds(7));
+		assertThat(policy.backoff(1, askedToWait)).isEqualTo(Duration.ofSeconds(7));
+		assertThat(policy.retries(askedToWait)).isTrue();
+		assertThat(policy.retries(new Upstream(true, Duration.ofMinutes(5)))).as("longer than maxBackoff").isFalse();
+	}
+
+	@Test
+	void aRetriableUpstreamFailureIsRetriedAfterTheWaitItAskedFor() {
+		AtomicInteger calls = new AtomicInteger();
+		Runnable<String, String> flaky = RunnableLambda.of((String input) -> {
+			if (calls.incrementAndGet() == 1) {
+				throw new Upstream(true, Duration.ofMillis(200));
+			}
+			return input;
+		});
+		long start = System.nanoTime();
+		String result = flaky.withRetry(RetryPolicy.DEFAULTS.withBackoff(Duration.ofMillis(1), Duration.ofSeconds(1)))
+			.invoke("ok");
+		assertThat(result).isEqualTo("ok");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+	}
+
+	/** A failure of a service, as model clients throw them. */
+	static final class Upstream extends RuntimeException implements dev.lcel.core.UpstreamFailure {
+
+		private final boolean retriable;
+
+		private final Duration retryAfter;
+
+		Upstream(boolean retriable, Duration retryAfter) {
+			super("upstream failed");
+			this.retriable = retriable;
+			this.retryAfter = retryAfter;
+		}
+
+		@Override
+		public Kind kind() {
+			return Kind.FAILED;
+		}
+
+		@Override
+		public boolean retriable() {
+			return this.retriable;
+		}
+
+		@Override
+		public java.util.Optional<Duration> retryAfter() {
+			return java.util.Optional.ofNullable(this.retryAfter);
+		}
+
+	}
+
 }

@@ -110,7 +110,7 @@ public final class ChatModelRegistry {
 	private ChatModel create(String name, ModelProperties properties) {
 		ChatModel model = this.factories.get(properties.getProvider()).create(name, properties, this.webClient.clone());
 		ChatOptions options = new ChatOptions(properties.getTemperature(), properties.getMaxTokens(), List.of(), null,
-				Map.of());
+				List.of(), Map.of());
 		return options.equals(ChatOptions.EMPTY) ? model : model.bind(options);
 	}
 

@@ -1,0 +1,142 @@
+package dev.lcel.core.models.anthropic;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.lcel.core.messages.AIMessageChunk;
+import dev.lcel.core.messages.BaseMessage;
+import dev.lcel.core.models.ChatOptions;
+import dev.lcel.core.models.http.HttpChatModel;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A chat model that calls Anthropic's Messages API.
+ *
+ * <p>Every call streams. System messages go to the request's top-level {@code system} field; tool
+ * results go back as {@code tool_result} blocks. Text deltas become text chunks, a tool use block
+ * and its {@code input_json_delta}s become tool-call chunks that merge by the block's index, and the
+ * stop reason and usage arrive with {@code message_delta}. {@code max_tokens} is required by the
+ * API: it is 1024 unless set. {@code ping} and unknown events are ignored; an {@code error} event
+ * fails the stream after the chunks already delivered.
+ *
+ * <pre class="code">
+ * ChatModel model = AnthropicChatModel.builder()
+ *     .apiKey(System.getenv("ANTHROPIC_API_KEY"))
+ *     .model("claude-sonnet-4-5")
+ *     .build();
+ * </pre>
+ */
+public final class AnthropicChatModel extends HttpChatModel {
+
+	/** The provider's name, as OpenTelemetry's GenAI conventions give it. */
+	public static final String PROVIDER = "anthropic";
+
+	/** Anthropic's API, the default base URL. */
+	public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
+
+	/** The API version sent in {@code anthropic-version} unless another is set. */
+	public static final String DEFAULT_VERSION = "2023-06-01";
+
+	/** The {@code max_tokens} sent when none is set, since the API requires one. */
+	public static final int DEFAULT_MAX_TOKENS = 1024;
+
+	private AnthropicChatModel(Builder builder) {
+		super(PROVIDER, builder, builder.headers());
+	}
+
+	/**
+	 * Return a builder, set to Anthropic's API.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	protected String chatPath() {
+		return "/v1/messages";
+	}
+
+	@Override
+	protected String healthPath() {
+		return "/v1/models";
+	}
+
+	@Override
+	protected ObjectNode requestBody(List<BaseMessage> messages, ChatOptions options) {
+		return AnthropicRequests.body(modelName(), messages, options);
+	}
+
+	@Override
+	protected Flux<AIMessageChunk> decode(ClientResponse response) {
+		AnthropicEvents decoder = new AnthropicEvents();
+		return events(response).<AIMessageChunk>handle((event, sink) -> {
+			if (event.data() == null || event.data().isBlank() || decoder.ended()) {
+				return;
+			}
+			AIMessageChunk chunk = decoder.decode(event.data());
+			if (chunk != null) {
+				sink.next(chunk);
+			}
+		}).concatWith(Flux.defer(() -> decoder.ended() ? Flux.empty() : Flux.error(truncated("message_stop"))));
+	}
+
+	/**
+	 * Builds an {@link AnthropicChatModel}.
+	 */
+	public static final class Builder extends HttpChatModel.Builder<Builder> {
+
+		private String version = DEFAULT_VERSION;
+
+		private String beta;
+
+		private Builder() {
+			super(DEFAULT_BASE_URL);
+		}
+
+		/**
+		 * Set the API version sent in {@code anthropic-version}.
+		 * @param version the version, {@value AnthropicChatModel#DEFAULT_VERSION} by default
+		 * @return this builder
+		 */
+		public Builder version(String version) {
+			this.version = version;
+			return this;
+		}
+
+		/**
+		 * Set the beta features sent in {@code anthropic-beta}.
+		 * @param beta the comma-separated beta names
+		 * @return this builder
+		 */
+		public Builder beta(String beta) {
+			this.beta = beta;
+			return this;
+		}
+
+		private Map<String, String> headers() {
+			Map<String, String> headers = new LinkedHashMap<>();
+			if (apiKey() != null && !apiKey().isEmpty()) {
+				headers.put("x-api-key", apiKey());
+			}
+			headers.put("anthropic-version", this.version);
+			if (this.beta != null) {
+				headers.put("anthropic-beta", this.beta);
+			}
+			return headers;
+		}
+
+		/**
+		 * Build the model.
+		 * @return the model
+		 */
+		public AnthropicChatModel build() {
+			return new AnthropicChatModel(this);
+		}
+
+	}
+
+}

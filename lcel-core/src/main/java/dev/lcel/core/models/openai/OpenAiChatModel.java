@@ -1,0 +1,147 @@
+package dev.lcel.core.models.openai;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.lcel.core.messages.AIMessageChunk;
+import dev.lcel.core.messages.BaseMessage;
+import dev.lcel.core.models.ChatOptions;
+import dev.lcel.core.models.http.HttpChatModel;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A chat model that calls OpenAI's Chat Completions API, or any server that speaks it (vLLM,
+ * llama.cpp's server, LM Studio, Ollama's {@code /v1}) at another {@linkplain Builder#baseUrl
+ * base URL}.
+ *
+ * <p>Every call streams ({@code "stream": true}) and asks for token usage in the last chunk
+ * ({@code stream_options.include_usage}), so usage is reported when streaming as well as when
+ * invoking. Content deltas become text chunks, tool-call deltas become tool-call chunks that merge
+ * by index, and the finish reason, model and id go to the response metadata. Without an API key no
+ * {@code Authorization} header is sent.
+ *
+ * <pre class="code">
+ * ChatModel model = OpenAiChatModel.builder()
+ *     .apiKey(System.getenv("OPENAI_API_KEY"))
+ *     .model("gpt-4o-mini")
+ *     .build();
+ * </pre>
+ */
+public final class OpenAiChatModel extends HttpChatModel {
+
+	/** The provider's name, as OpenTelemetry's GenAI conventions give it. */
+	public static final String PROVIDER = "openai";
+
+	/** OpenAI's API, the default base URL. */
+	public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+	private OpenAiChatModel(Builder builder) {
+		super(PROVIDER, builder, builder.headers());
+	}
+
+	/**
+	 * Return a builder, set to OpenAI's API.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	protected String chatPath() {
+		return "/chat/completions";
+	}
+
+	@Override
+	protected String healthPath() {
+		return "/models";
+	}
+
+	@Override
+	protected ObjectNode requestBody(List<BaseMessage> messages, ChatOptions options) {
+		return OpenAiRequests.body(modelName(), messages, options);
+	}
+
+	@Override
+	protected Flux<AIMessageChunk> decode(ClientResponse response) {
+		OpenAiChunks chunks = new OpenAiChunks();
+		AtomicBoolean done = new AtomicBoolean();
+		return events(response).<AIMessageChunk>handle((event, sink) -> {
+			String data = event.data();
+			if (done.get() || data == null || data.isBlank()) {
+				return;
+			}
+			if ("[DONE]".equals(data.strip())) {
+				done.set(true);
+				return;
+			}
+			AIMessageChunk chunk = chunks.decode(data);
+			if (chunk != null) {
+				sink.next(chunk);
+			}
+		}).concatWith(Flux.defer(() -> done.get() ? Flux.empty() : Flux.error(truncated("data: [DONE]"))));
+	}
+
+	/**
+	 * Builds an {@link OpenAiChatModel}.
+	 */
+	public static final class Builder extends HttpChatModel.Builder<Builder> {
+
+		private String organization;
+
+		private String project;
+
+		private Builder() {
+			super(DEFAULT_BASE_URL);
+		}
+
+		/**
+		 * Set the organization sent in {@code OpenAI-Organization}.
+		 * @param organization the organization id
+		 * @return this builder
+		 */
+		public Builder organization(String organization) {
+			this.organization = organization;
+			return this;
+		}
+
+		/**
+		 * Set the project sent in {@code OpenAI-Project}.
+		 * @param project the project id
+		 * @return this builder
+		 */
+		public Builder project(String project) {
+			this.project = project;
+			return this;
+		}
+
+		private Map<String, String> headers() {
+			Map<String, String> headers = new LinkedHashMap<>();
+			if (apiKey() != null && !apiKey().isEmpty()) {
+				headers.put(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey());
+			}
+			if (this.organization != null) {
+				headers.put("OpenAI-Organization", this.organization);
+			}
+			if (this.project != null) {
+				headers.put("OpenAI-Project", this.project);
+			}
+			return headers;
+		}
+
+		/**
+		 * Build the model.
+		 * @return the model
+		 */
+		public OpenAiChatModel build() {
+			return new OpenAiChatModel(this);
+		}
+
+	}
+
+}
