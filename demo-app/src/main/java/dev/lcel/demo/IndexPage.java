@@ -1,6 +1,7 @@
 package dev.lcel.demo;
 
 import dev.lcel.autoconfigure.chain.ChainRegistry;
+import dev.lcel.autoconfigure.model.ChatModelRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +18,13 @@ import org.springframework.web.util.HtmlUtils;
 @Configuration(proxyBeanMethods = false)
 class IndexPage {
 
+	private static String modelText(ChatModelRegistry models) {
+		String model = models.describe("joke-model");
+		return "fake (offline demo)".equals(model) ? "an offline fake model (scripted replies, no API key)" : model;
+	}
+
 	@Bean
-	RouterFunction<ServerResponse> indexRoute(ChainRegistry chains) {
+	RouterFunction<ServerResponse> indexRoute(ChainRegistry chains, ChatModelRegistry models) {
 		return RouterFunctions.route().GET("/", (request) -> {
 			StringBuilder items = new StringBuilder();
 			chains.getChains().keySet().forEach((name) -> items.append("<li><a href=\"/chains/")
@@ -31,7 +37,7 @@ class IndexPage {
 			String page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>lcel demo</title>"
 					+ "<style>body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem}</style></head><body>"
 					+ "<h1>lcel demo</h1><p>Chains served in LangServe's protocol at <a href=\"/chains\">/chains</a>, "
-					+ "on an offline fake model (scripted replies, no API key). Open a playground:</p><ul>" + items
+					+ "on " + HtmlUtils.htmlEscape(modelText(models)) + ". Open a playground:</p><ul>" + items
 					+ "</ul><p><a href=\"/actuator/lcel\">/actuator/lcel</a> · <a href=\"/actuator/health\">health</a> · "
 					+ "<a href=\"/actuator/metrics\">metrics</a></p></body></html>";
 			return ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page);

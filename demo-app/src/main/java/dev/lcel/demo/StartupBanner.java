@@ -1,6 +1,7 @@
 package dev.lcel.demo;
 
 import dev.lcel.autoconfigure.chain.ChainRegistry;
+import dev.lcel.autoconfigure.model.ChatModelRegistry;
 
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -14,8 +15,20 @@ class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
 
 	private final ChainRegistry chains;
 
-	StartupBanner(ChainRegistry chains) {
+	private final ChatModelRegistry models;
+
+	StartupBanner(ChainRegistry chains, ChatModelRegistry models) {
 		this.chains = chains;
+		this.models = models;
+	}
+
+	private String modelsLine() {
+		String model = this.models.describe("joke-model");
+		if ("fake (offline demo)".equals(model)) {
+			return "the library's offline fake provider (scripted replies, no API key; not a language model);"
+					+ " set OPENAI_API_KEY, ANTHROPIC_API_KEY or OLLAMA_BASE_URL to use a real one";
+		}
+		return model;
 	}
 
 	@Override
@@ -23,7 +36,7 @@ class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
 		String base = "http://localhost:" + event.getWebServer().getPort();
 		System.out.println(String.join(System.lineSeparator(), "",
 				"lcel demo is serving " + this.chains.getChains().keySet(),
-				"  models:      the library's offline fake provider (scripted replies, no API key; not a language model)",
+				"  models:      " + modelsLine(),
 				"  chains:      " + base + "/chains",
 				"  playground:  " + base + "/chains/joke/playground",
 				"  try:         curl -N -X POST " + base + "/chains/joke/stream -H 'Content-Type: application/json' "

@@ -1,6 +1,7 @@
 package dev.lcel.autoconfigure.chain;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,33 @@ final class ChainAssembler {
 	 */
 	Map<String, String> usedModels() {
 		return this.usedModels;
+	}
+
+	/**
+	 * Return, for each configured chain, the models it uses, directly or through the chains it
+	 * refers to; the empty string stands for the default model.
+	 */
+	Map<String, Set<String>> modelsByChain() {
+		Map<String, Set<String>> models = new LinkedHashMap<>();
+		for (String name : this.references.keySet()) {
+			Set<String> found = new TreeSet<>();
+			collectModels(name, found, new HashSet<>());
+			models.put(name, found);
+		}
+		return models;
+	}
+
+	private void collectModels(String chain, Set<String> found, Set<String> visited) {
+		if (!visited.add(chain)) {
+			return;
+		}
+		String prefix = "lcel.chains." + chain + ".";
+		this.usedModels.forEach((path, model) -> {
+			if (path.startsWith(prefix)) {
+				found.add((model != null) ? model : "");
+			}
+		});
+		this.references.getOrDefault(chain, Set.of()).forEach((next) -> collectModels(next, found, visited));
 	}
 
 	/**

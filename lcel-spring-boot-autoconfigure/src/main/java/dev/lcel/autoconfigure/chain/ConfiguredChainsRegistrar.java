@@ -2,6 +2,7 @@ package dev.lcel.autoconfigure.chain;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.lcel.autoconfigure.model.ChatModelRegistry;
 import dev.lcel.core.runnable.Runnable;
@@ -29,6 +30,8 @@ public class ConfiguredChainsRegistrar implements BeanDefinitionRegistryPostProc
 	private Map<String, String> usedModels = Map.of();
 
 	private List<String> problems = List.of();
+
+	private Map<String, Set<String>> modelsByChain = Map.of();
 
 	private ConfigurableListableBeanFactory beanFactory;
 
@@ -60,6 +63,7 @@ public class ConfiguredChainsRegistrar implements BeanDefinitionRegistryPostProc
 			ChainAssembler assembler = new ChainAssembler(this.definitions, beanFactory);
 			this.chains = assembler.assemble();
 			this.usedModels = assembler.usedModels();
+			this.modelsByChain = assembler.modelsByChain();
 			this.problems = List.copyOf(assembler.problems());
 		}
 	}
@@ -70,6 +74,15 @@ public class ConfiguredChainsRegistrar implements BeanDefinitionRegistryPostProc
 	 */
 	public Map<String, String> usedModels() {
 		return this.usedModels;
+	}
+
+	/**
+	 * Return, for each configured chain, the names of the models it uses, directly or through the
+	 * chains it refers to; the empty string stands for the default model.
+	 * @return the models by chain name
+	 */
+	public Map<String, Set<String>> modelsByChain() {
+		return this.modelsByChain;
 	}
 
 	/**

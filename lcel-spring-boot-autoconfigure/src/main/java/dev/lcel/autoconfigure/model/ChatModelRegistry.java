@@ -95,7 +95,8 @@ public final class ChatModelRegistry {
 	/**
 	 * Return the model of the given name, creating it on first use.
 	 * @param name the model's name, or {@code null} for the default model
-	 * @return the model, with its configured temperature and token limit bound
+	 * @return the model, with its configured temperature, token limit, top-p, stop sequences and
+	 * provider-specific options bound
 	 * @throws NoSuchElementException naming the configured models, if there is none of that name
 	 */
 	public ChatModel get(String name) {
@@ -109,8 +110,8 @@ public final class ChatModelRegistry {
 
 	private ChatModel create(String name, ModelProperties properties) {
 		ChatModel model = this.factories.get(properties.getProvider()).create(name, properties, this.webClient.clone());
-		ChatOptions options = new ChatOptions(properties.getTemperature(), properties.getMaxTokens(), List.of(), null,
-				List.of(), Map.of());
+		ChatOptions options = new ChatOptions(properties.getTemperature(), properties.getMaxTokens(),
+				properties.getStop(), properties.getTopP(), List.of(), properties.getOptions());
 		return options.equals(ChatOptions.EMPTY) ? model : model.bind(options);
 	}
 
@@ -142,6 +143,25 @@ public final class ChatModelRegistry {
 			return reactor.core.publisher.Mono.error(new NoSuchElementException("No model named '" + name + "'"));
 		}
 		return reactor.core.publisher.Mono.defer(() -> factory.checkReachable(name, properties, this.webClient.clone()));
+	}
+
+	/**
+	 * Return what a model is, for people: its provider and model name, such as
+	 * {@code openai gpt-4o-mini}, or {@code fake (offline demo)} for the fake provider, which is
+	 * not a language model. Never the key.
+	 * @param name the model's name, or {@code null} or empty for the default model
+	 * @return the description, or {@code null} if there is no such model
+	 */
+	public String describe(String name) {
+		String resolved = (name != null && !name.isEmpty()) ? name : this.defaultModel;
+		ModelProperties properties = (resolved != null) ? this.models.get(resolved) : null;
+		if (properties == null) {
+			return null;
+		}
+		if ("fake".equals(properties.getProvider())) {
+			return "fake (offline demo)";
+		}
+		return properties.getProvider() + ((properties.getModel() != null) ? " " + properties.getModel() : "");
 	}
 
 	/**

@@ -30,6 +30,24 @@ public final class ModelAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(OpenAiChatModelFactory.class)
+	OpenAiChatModelFactory openAiChatModelFactory() {
+		return new OpenAiChatModelFactory();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(AnthropicChatModelFactory.class)
+	AnthropicChatModelFactory anthropicChatModelFactory() {
+		return new AnthropicChatModelFactory();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(OllamaChatModelFactory.class)
+	OllamaChatModelFactory ollamaChatModelFactory() {
+		return new OllamaChatModelFactory();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	ChatModelRegistry chatModelRegistry(ModelsProperties properties, ObjectProvider<ChatModelFactory> factories,
 			ObjectProvider<WebClient.Builder> webClient, ObjectProvider<ConfiguredChainsRegistrar> chains) {

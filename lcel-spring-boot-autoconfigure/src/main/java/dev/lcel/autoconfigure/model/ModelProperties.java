@@ -2,7 +2,9 @@ package dev.lcel.autoconfigure.model;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.lcel.autoconfigure.chain.RetryDefinition;
 
@@ -29,8 +31,35 @@ public class ModelProperties {
 	/** The most tokens to generate. */
 	private Integer maxTokens;
 
-	/** The longest a call may take, from request to last chunk. */
+	/** The read timeout: the longest wait for the first and for each next piece of an answer. */
 	private Duration timeout = Duration.ofSeconds(60);
+
+	/** The longest a whole call may take, from request to last chunk; none by default. */
+	private Duration deadline;
+
+	/** The longest wait for a connection to the provider; the HTTP client's default when unset. */
+	private Duration connectTimeout;
+
+	/** The nucleus sampling mass. */
+	private Double topP;
+
+	/** Texts at which generation stops. */
+	private List<String> stop = new ArrayList<>();
+
+	/** Provider-specific parameters sent with every call by their wire name, such as seed or num_ctx. */
+	private Map<String, Object> options = new LinkedHashMap<>();
+
+	/** For openai: the organization sent in OpenAI-Organization. */
+	private String organization;
+
+	/** For openai: the project sent in OpenAI-Project. */
+	private String project;
+
+	/** For anthropic: the API version sent in anthropic-version; 2023-06-01 by default. */
+	private String version;
+
+	/** For anthropic: the beta features sent in anthropic-beta. */
+	private String beta;
 
 	/** Retries of failed calls: rate limits, overloads and server errors. */
 	private final RetryDefinition retry = new RetryDefinition();
@@ -98,6 +127,78 @@ public class ModelProperties {
 
 	public void setTimeout(Duration timeout) {
 		this.timeout = timeout;
+	}
+
+	public Duration getDeadline() {
+		return this.deadline;
+	}
+
+	public void setDeadline(Duration deadline) {
+		this.deadline = deadline;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Double getTopP() {
+		return this.topP;
+	}
+
+	public void setTopP(Double topP) {
+		this.topP = topP;
+	}
+
+	public List<String> getStop() {
+		return this.stop;
+	}
+
+	public void setStop(List<String> stop) {
+		this.stop = stop;
+	}
+
+	public Map<String, Object> getOptions() {
+		return this.options;
+	}
+
+	public void setOptions(Map<String, Object> options) {
+		this.options = options;
+	}
+
+	public String getOrganization() {
+		return this.organization;
+	}
+
+	public void setOrganization(String organization) {
+		this.organization = organization;
+	}
+
+	public String getProject() {
+		return this.project;
+	}
+
+	public void setProject(String project) {
+		this.project = project;
+	}
+
+	public String getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(String version) {
+		this.version = version;
+	}
+
+	public String getBeta() {
+		return this.beta;
+	}
+
+	public void setBeta(String beta) {
+		this.beta = beta;
 	}
 
 	public RetryDefinition getRetry() {

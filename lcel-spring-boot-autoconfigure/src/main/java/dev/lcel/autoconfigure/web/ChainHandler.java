@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import dev.lcel.autoconfigure.chain.ChainRegistry;
 import dev.lcel.core.runnable.Runnable;
@@ -40,6 +41,8 @@ final class ChainHandler {
 	/** How many inputs of one batch request run at once. */
 	private static final int BATCH_CONCURRENCY = 16;
 
+	private final Function<String, String> models;
+
 	private final ChainRegistry chains;
 
 	private final LcelServerProperties properties;
@@ -49,8 +52,9 @@ final class ChainHandler {
 	private final JsonMapper json;
 
 	ChainHandler(ChainRegistry chains, LcelServerProperties properties, JsonMapper json,
-			List<ChainRequestConfigCustomizer> customizers) {
+			List<ChainRequestConfigCustomizer> customizers, Function<String, String> models) {
 		this.chains = chains;
+		this.models = models;
 		this.properties = properties;
 		this.json = json;
 		this.reader = new ChainRequestReader(json, properties, customizers);
@@ -65,6 +69,10 @@ final class ChainHandler {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("name", name);
 			entry.put("description", this.chains.description(name).orElse(null));
+			String model = this.models.apply(name);
+			if (model != null) {
+				entry.put("model", model);
+			}
 			Map<String, String> links = new LinkedHashMap<>();
 			for (String route : List.of("invoke", "batch", "stream", "stream_log", "stream_events", "schema", "graph",
 					"playground")) {

@@ -2,6 +2,8 @@ package dev.lcel.autoconfigure.web;
 
 import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
 import dev.lcel.autoconfigure.chain.ChainRegistry;
+import dev.lcel.autoconfigure.chain.ConfiguredChainsRegistrar;
+import dev.lcel.autoconfigure.model.ChatModelRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,9 +34,10 @@ public final class LcelServerAutoConfiguration {
 
 	@Bean
 	RouterFunction<ServerResponse> lcelChainRoutes(ChainRegistry chains, LcelServerProperties properties,
-			ObjectProvider<JsonMapper> json, ObjectProvider<ChainRequestConfigCustomizer> customizers) {
+			ObjectProvider<JsonMapper> json, ObjectProvider<ChainRequestConfigCustomizer> customizers,
+			ObjectProvider<ConfiguredChainsRegistrar> configuredChains, ObjectProvider<ChatModelRegistry> models) {
 		ChainHandler handler = new ChainHandler(chains, properties, json.getIfAvailable(JsonMapper::shared),
-				customizers.orderedStream().toList());
+				customizers.orderedStream().toList(), new ChainModelLabels(configuredChains, models));
 		String base = properties.getBasePath().replaceAll("/+$", "");
 		return RouterFunctions.route()
 			.GET(base, handler::list)

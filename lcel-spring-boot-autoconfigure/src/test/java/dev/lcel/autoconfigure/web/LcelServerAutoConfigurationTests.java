@@ -45,6 +45,27 @@ class LcelServerAutoConfigurationTests {
 	}
 
 	@Test
+	void theChainListSaysWhichModelAConfiguredChainCallsAndThatAFakeOneIsNoLanguageModel() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(dev.lcel.autoconfigure.model.ModelAutoConfiguration.class))
+			.withPropertyValues("lcel.models.scripted.provider=fake", "lcel.models.gpt.provider=openai",
+					"lcel.models.gpt.model=gpt-4o-mini", "lcel.models.gpt.api-key=sk-listed-never",
+					"lcel.chains.joke.steps[0].model=scripted", "lcel.chains.smart.steps[0].model=gpt",
+					"lcel.chains.both.parallel.a.chain=joke", "lcel.chains.both.parallel.b.chain=smart")
+			.run((context) -> client(context).get()
+				.uri("/chains")
+				.exchange()
+				.expectStatus().isOk()
+				.expectBody()
+				.jsonPath("$.chains[?(@.name == 'joke')].model").isEqualTo(List.of("fake (offline demo)"))
+				.jsonPath("$.chains[?(@.name == 'smart')].model").isEqualTo(List.of("openai gpt-4o-mini"))
+				.jsonPath("$.chains[?(@.name == 'both')].model")
+				.isEqualTo(List.of("fake (offline demo), openai gpt-4o-mini"))
+				.jsonPath("$.chains[?(@.name == 'greet')].model").isEmpty()
+				.consumeWith((result) -> assertThat(new String(result.getResponseBody())).doesNotContain("sk-listed")));
+	}
+
+	@Test
 	void invokeAnswersInLangServesShape() {
 		this.contextRunner.run((context) -> client(context).post()
 			.uri("/chains/greet/invoke")
