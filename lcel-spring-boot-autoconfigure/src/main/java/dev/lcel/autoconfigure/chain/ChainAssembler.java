@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import dev.lcel.autoconfigure.model.ChatModelRegistry;
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.parsers.BeanOutputParser;
 import dev.lcel.core.parsers.JsonOutputParser;
 import dev.lcel.core.parsers.ListOutputParser;
@@ -304,6 +305,13 @@ final class ChainAssembler {
 		this.usedModels.put(path, name);
 		Map<String, Object> bind = new LinkedHashMap<>();
 		step.getBind().forEach((key, value) -> bind.put(key, typed(value)));
+		try {
+			ChatOptions.from(bind);
+		}
+		catch (IllegalArgumentException ex) {
+			String stepPath = path.endsWith(".model") ? path.substring(0, path.length() - ".model".length()) : path;
+			this.problems.add(stepPath + ".bind: " + ex.getMessage());
+		}
 		return new ChainReference((name != null) ? name : "default model",
 				() -> this.beans.getBean(ChatModelRegistry.class).runnable(name, bind));
 	}
@@ -312,7 +320,16 @@ final class ChainAssembler {
 	 * Read a bound argument from configuration, where every value is a string: numbers and booleans
 	 * become what they say.
 	 */
+	/**
+	 * Return a bound value as its type: numbers and booleans from their text, and lists from the
+	 * maps keyed {@code 0, 1, ...} that the binder makes of YAML lists inside a map.
+	 */
 	private static Object typed(Object value) {
+		if (value instanceof Map<?, ?> map) {
+			Map<String, Object> typedMap = new LinkedHashMap<>();
+			map.forEach((key, element) -> typedMap.put(String.valueOf(key), typed(element)));
+			return isList(typedMap) ? new ArrayList<>(typedMap.values()) : typedMap;
+		}
 		if (!(value instanceof String text)) {
 			return value;
 		}
@@ -325,6 +342,16 @@ final class ChainAssembler {
 		catch (NumberFormatException ex) {
 			return text;
 		}
+	}
+
+	private static boolean isList(Map<String, Object> map) {
+		int index = 0;
+		for (String key : map.keySet()) {
+			if (!key.equals(String.valueOf(index++))) {
+				return false;
+			}
+		}
+		return !map.isEmpty();
 	}
 
 	private Runnable<Object, Object> parser(String path, String parser) {

@@ -121,6 +121,34 @@ class ProviderModelsTests {
 	}
 
 	@Test
+	void aModelStepBindsStopSequencesAndToolsFromYaml() {
+		serveAnswers();
+		seedChains()
+			.withPropertyValues("lcel.chains.tooled.steps[0].model=gpt", "lcel.chains.tooled.steps[0].bind.stop[0]=END",
+					"lcel.chains.tooled.steps[0].bind.stop[1]=STOP", "lcel.chains.tooled.steps[0].bind.tools[0].name=weather",
+					"lcel.chains.tooled.steps[0].bind.tools[0].description=The weather in a city",
+					"lcel.chains.tooled.steps[0].bind.tools[0].parameters.type=object",
+					"lcel.chains.tooled.steps[0].bind.tools[0].parameters.properties.city.type=string")
+			.run((context) -> {
+				chain(context, "tooled").invoke("Weather in Oslo?");
+				JsonNode request = lastRequestBody("/v1/chat/completions");
+				assertThat(request.path("stop").toString()).isEqualTo("[\"END\",\"STOP\"]");
+				JsonNode function = request.path("tools").path(0).path("function");
+				assertThat(function.path("name").asString()).isEqualTo("weather");
+				assertThat(function.path("parameters").path("properties").path("city").path("type").asString())
+					.isEqualTo("string");
+			});
+	}
+
+	@Test
+	void aMistypedBindFailsAtStartupNamingTheStep() {
+		seedChains().withPropertyValues("lcel.chains.hot.steps[0].model=gpt", "lcel.chains.hot.steps[0].bind.temperature=hot")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("lcel.chains.hot.steps[0].bind: Chat option 'temperature' must be a number"));
+	}
+
+	@Test
 	void aModelThatAChainUsesWithoutAKeyFailsAtStartupNamingTheProperty() {
 		this.contextRunner
 			.withPropertyValues("lcel.models.gpt.provider=openai", "lcel.models.gpt.model=gpt-4o-mini",
