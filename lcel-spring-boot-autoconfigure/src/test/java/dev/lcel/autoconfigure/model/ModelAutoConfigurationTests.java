@@ -124,7 +124,7 @@ class ModelAutoConfigurationTests {
 				}
 				List<String> problems = ((InvalidChainDefinitionException) failure).getProblems();
 				assertThat(problems).contains("lcel.chains.c.steps[0].parser: unknown parser 'xml'; parsers: [str, json, list, numbered-list, a class name (parsed into that type)]",
-						"lcel.models.typo.provider: unknown provider 'opneai'; providers: [fake, keyed]",
+						"lcel.models.typo.provider: unknown provider 'opneai'; providers: [anthropic, fake, keyed, ollama, openai]",
 						"lcel.chains.a.steps[0].model: unknown model 'gtp4'; configured models: [fake, keyed, typo, unused]",
 						"lcel.models.keyed.api-key: required by lcel.chains.b.steps[0].model (provider keyed); set it, e.g. from an environment variable");
 				assertThat(problems).noneMatch((p) -> p.contains("lcel.models.unused"));
