@@ -106,6 +106,11 @@ final class ChainRequestReader {
 	 * Read an input as the chain's declared input type, or as plain values when it declares none.
 	 */
 	private Object input(Runnable<?, ?> chain, JsonNode input, String pointer) {
+		if (input.isNull()) {
+			// A run carries a value: Reactor streams cannot hold null, and no step means anything by it.
+			throw new ChainRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "The input is null; send a value",
+					List.of(java.util.Map.of("field", pointer, "message", "must not be null")));
+		}
 		java.lang.reflect.Type type = chain.inputType();
 		if (type == Object.class) {
 			return WireValues.toJava(this.json, input);

@@ -1,6 +1,7 @@
 package dev.lcel.core.models.http;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,9 +20,11 @@ import dev.lcel.core.models.ModelTimeoutException;
 import dev.lcel.core.models.ProviderException;
 import io.netty.channel.ChannelOption;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientException;
@@ -157,7 +160,14 @@ public abstract class HttpChatModel extends ChatModel {
 	}
 
 	private Mono<AIMessageChunk> failure(ClientResponse response) {
-		return response.bodyToMono(String.class)
+		// Read raw, not through a decoder: decoders log what they decode at DEBUG, and an error body
+		// may quote the API key.
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()))
+			.map((buffer) -> {
+				String text = buffer.toString(StandardCharsets.UTF_8);
+				DataBufferUtils.release(buffer);
+				return text;
+			})
 			.defaultIfEmpty("")
 			.flatMap((body) -> Mono.error(ProviderErrors.fromResponse(this.provider, response.statusCode().value(),
 					response.headers().asHttpHeaders(), redact(body))));

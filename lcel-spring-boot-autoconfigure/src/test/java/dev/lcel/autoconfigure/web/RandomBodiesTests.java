@@ -1,0 +1,124 @@
+package dev.lcel.autoconfigure.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
+
+/**
+ * A property: no JSON body a client can send makes the server answer 5xx, on any route of any
+ * chain, in the response status or in a stream's {@code error} event. The bodies are random JSON
+ * values, half of them shaped like requests ({@code input}, {@code inputs}, {@code config},
+ * {@code kwargs} with random values), from a fixed seed so that a failure can be replayed; each
+ * failure names its body.
+ */
+class RandomBodiesTests {
+
+	private static final long SEED = 20261125L;
+
+	private static final int BODIES = 400;
+
+	private static final List<String> KEYS = List.of("input", "inputs", "config", "kwargs", "configurable", "tags",
+			"metadata", "run_name", "callbacks", "max_concurrency", "recursion_limit", "name", "topic", "include_names",
+			"", "__proto__", "$ref", "{x}");
+
+	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
+				WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class, ChainAutoConfiguration.class,
+				LcelServerAutoConfiguration.class))
+		.withUserConfiguration(BadInputTests.Chains.class);
+
+	@Test
+	void noRandomJsonBodyGetsA5xx() {
+		Random random = new Random(SEED);
+		List<String> routes = List.of("invoke", "batch", "stream", "stream_log", "stream_events");
+		List<String> chains = List.of("greet", "words", "echo");
+		SoftAssertions softly = new SoftAssertions();
+		this.contextRunner.run((context) -> {
+			WebTestClient client = WebTestClient.bindToApplicationContext(context)
+				.configureClient()
+				.responseTimeout(Duration.ofSeconds(10))
+				.build();
+			for (int i = 0; i < BODIES; i++) {
+				String body = JsonMapper.shared().writeValueAsString(random.nextBoolean() ? request(random) : value(random, 0));
+				String path = "/chains/" + chains.get(random.nextInt(chains.size())) + "/"
+						+ routes.get(random.nextInt(routes.size()));
+				EntityExchangeResult<String> result = client.post()
+					.uri(path)
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(body)
+					.exchange()
+					.expectBody(String.class)
+					.returnResult();
+				String answer = String.valueOf(result.getResponseBody());
+				softly.assertThat(result.getStatus().value()).as("POST %s %s", path, body).isLessThan(500);
+				softly.assertThat(answer).as("POST %s %s", path, body).doesNotContain("\"status_code\":5");
+			}
+		});
+		softly.assertAll();
+	}
+
+	private static ObjectNode request(Random random) {
+		ObjectNode request = JsonNodeFactory.instance.objectNode();
+		for (int i = random.nextInt(4); i >= 0; i--) {
+			request.set(KEYS.get(random.nextInt(4)), value(random, 1));
+		}
+		return request;
+	}
+
+	private static JsonNode value(Random random, int depth) {
+		JsonNodeFactory nodes = JsonNodeFactory.instance;
+		int kind = random.nextInt((depth > 4) ? 6 : 8);
+		return switch (kind) {
+			case 0 -> nodes.nullNode();
+			case 1 -> nodes.booleanNode(random.nextBoolean());
+			case 2 -> nodes.numberNode(random.nextInt());
+			case 3 -> nodes.numberNode(random.nextDouble() * 1e6 - 5e5);
+			case 4 -> nodes.stringNode(text(random));
+			case 5 -> nodes.numberNode(Long.MAX_VALUE);
+			case 6 -> {
+				ArrayNode array = nodes.arrayNode();
+				for (int i = random.nextInt(5); i > 0; i--) {
+					array.add(value(random, depth + 1));
+				}
+				yield array;
+			}
+			default -> {
+				ObjectNode object = nodes.objectNode();
+				for (int i = random.nextInt(5); i > 0; i--) {
+					object.set(KEYS.get(random.nextInt(KEYS.size())), value(random, depth + 1));
+				}
+				yield object;
+			}
+		};
+	}
+
+	private static String text(Random random) {
+		String alphabet = "ab {}[]\"\\\u00e9\u2603\n\t<>%$";
+		StringBuilder text = new StringBuilder();
+		for (int i = random.nextInt(12); i > 0; i--) {
+			text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+		}
+		return text.toString();
+	}
+
+}
