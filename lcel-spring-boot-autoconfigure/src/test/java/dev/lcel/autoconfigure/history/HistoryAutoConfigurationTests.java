@@ -2,7 +2,6 @@ package dev.lcel.autoconfigure.history;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
 import dev.lcel.autoconfigure.chain.ChainRegistry;
@@ -10,8 +9,6 @@ import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
 import dev.lcel.autoconfigure.model.ModelAutoConfiguration;
 import dev.lcel.core.config.InvalidConfigurableException;
 import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.messages.BaseMessage;
-import dev.lcel.core.prompts.PromptValue;
 import dev.lcel.core.runnable.Runnable;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +18,6 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoCo
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +28,7 @@ class HistoryAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ChainAutoConfiguration.class, ModelAutoConfiguration.class,
 				HistoryAutoConfiguration.class))
-		.withUserConfiguration(Transcript.class)
+		.withUserConfiguration(TranscriptConfiguration.class)
 		.withPropertyValues("lcel.chains.chat.history.input-key=question",
 				"lcel.chains.chat.history.history-key=history", "lcel.chains.chat.steps[0].messages[0].system=Be brief",
 				"lcel.chains.chat.steps[0].messages[1].placeholder=history",
@@ -124,17 +119,6 @@ class HistoryAutoConfigurationTests {
 			.run((context) -> assertThat(problems(context)).contains(
 					"lcel.chains.chat.history.max-messages: must not be negative, was -1",
 					"lcel.chains.chat.history.ttl: must not be negative, was PT-5S"));
-	}
-
-	/** Answers with the texts of the prompt's messages, so the test sees what history the chain got. */
-	@Configuration(proxyBeanMethods = false)
-	static class Transcript {
-
-		@Bean
-		Function<PromptValue, String> transcript() {
-			return (prompt) -> String.join("|", prompt.toMessages().stream().map(BaseMessage::content).toList());
-		}
-
 	}
 
 }

@@ -12,7 +12,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * Testcontainers Redis when Docker is available; otherwise the tests are skipped, saying how to
  * enable them.
  */
-final class RedisServer {
+public final class RedisServer {
 
 	private static String url;
 
@@ -23,7 +23,7 @@ final class RedisServer {
 	 * Return the URL of the Redis to use, skipping the calling test when there is none.
 	 * @return a {@code redis://} URL
 	 */
-	static synchronized String url() {
+	public static synchronized String url() {
 		if (url == null) {
 			url = find();
 		}
