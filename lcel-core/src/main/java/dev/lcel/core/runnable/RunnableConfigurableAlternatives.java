@@ -10,13 +10,6 @@ import java.util.Objects;
 import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.InvalidConfigurableException;
 import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.graph.Graph;
-import dev.lcel.core.tracing.RunType;
-import dev.lcel.core.tracing.RunWrapper;
-import dev.lcel.core.tracing.Runs;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs one of several runnables, chosen per call by a key of {@link RunnableConfig#configurable()}
@@ -32,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param <I> the input type
  * @param <O> the output type
  */
-public final class RunnableConfigurableAlternatives<I, O> implements Runnable<I, O>, RunWrapper {
+public final class RunnableConfigurableAlternatives<I, O> extends DynamicRunnable<I, O> {
 
 	private final String key;
 
@@ -102,10 +95,11 @@ public final class RunnableConfigurableAlternatives<I, O> implements Runnable<I,
 	 * @return the chosen runnable
 	 * @throws InvalidConfigurableException if the config names no alternative
 	 */
+	@Override
 	public Runnable<I, O> choose(RunnableConfig config) {
 		Object value = config.configurable().get(this.key);
 		if (value == null) {
-			return this.alternatives.get(this.defaultKey);
+			return defaultRunnable();
 		}
 		Runnable<I, O> chosen = this.alternatives.get(value.toString());
 		if (chosen == null) {
@@ -116,28 +110,9 @@ public final class RunnableConfigurableAlternatives<I, O> implements Runnable<I,
 		return chosen;
 	}
 
-	private Runnable<I, O> defaultRunnable() {
+	@Override
+	Runnable<I, O> defaultRunnable() {
 		return this.alternatives.get(this.defaultKey);
-	}
-
-	@Override
-	public O invoke(I input, RunnableConfig config) {
-		return Runs.invoke(choose(config), input, config);
-	}
-
-	@Override
-	public Mono<O> ainvoke(I input, RunnableConfig config) {
-		return Mono.defer(() -> Runs.ainvoke(choose(config), input, config));
-	}
-
-	@Override
-	public Flux<O> astream(I input, RunnableConfig config) {
-		return Flux.defer(() -> Runs.astream(choose(config), input, config));
-	}
-
-	@Override
-	public Flux<O> transform(Flux<I> input, RunnableConfig config) {
-		return Flux.defer(() -> Runs.transform(choose(config), input, config));
 	}
 
 	/**
@@ -158,41 +133,6 @@ public final class RunnableConfigurableAlternatives<I, O> implements Runnable<I,
 				"Which of the alternatives to run", "string", this.defaultKey,
 				new ArrayList<>(this.alternatives.keySet()));
 		return ConfigSpecs.union(List.of(own), this.alternatives.values());
-	}
-
-	@Override
-	public String getName() {
-		return defaultRunnable().getName();
-	}
-
-	@Override
-	public RunType runType() {
-		return defaultRunnable().runType();
-	}
-
-	@Override
-	public java.lang.reflect.Type inputType() {
-		return defaultRunnable().inputType();
-	}
-
-	@Override
-	public ObjectNode inputSchema() {
-		return defaultRunnable().inputSchema();
-	}
-
-	@Override
-	public ObjectNode outputSchema() {
-		return defaultRunnable().outputSchema();
-	}
-
-	@Override
-	public ObjectNode outputSchema(ObjectNode inputSchema) {
-		return defaultRunnable().outputSchema(inputSchema);
-	}
-
-	@Override
-	public Graph getGraph() {
-		return defaultRunnable().getGraph();
 	}
 
 }

@@ -9,13 +9,6 @@ import java.util.Objects;
 import dev.lcel.core.config.ConfigurableField;
 import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.graph.Graph;
-import dev.lcel.core.tracing.RunType;
-import dev.lcel.core.tracing.RunWrapper;
-import dev.lcel.core.tracing.Runs;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs a runnable with parameters that each call may set through
@@ -31,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param <I> the input type
  * @param <O> the output type
  */
-public final class RunnableConfigurableFields<I, O> implements Runnable<I, O>, RunWrapper {
+public final class RunnableConfigurableFields<I, O> extends DynamicRunnable<I, O> {
 
 	private final Runnable<I, O> bound;
 
@@ -51,6 +44,7 @@ public final class RunnableConfigurableFields<I, O> implements Runnable<I, O>, R
 	 * @param config the call's config
 	 * @return the runnable bound to the values the config sets, or the runnable itself
 	 */
+	@Override
 	public Runnable<I, O> choose(RunnableConfig config) {
 		Map<String, Object> arguments = new LinkedHashMap<>();
 		this.fields.forEach((parameter, field) -> {
@@ -63,23 +57,8 @@ public final class RunnableConfigurableFields<I, O> implements Runnable<I, O>, R
 	}
 
 	@Override
-	public O invoke(I input, RunnableConfig config) {
-		return Runs.invoke(choose(config), input, config);
-	}
-
-	@Override
-	public Mono<O> ainvoke(I input, RunnableConfig config) {
-		return Mono.defer(() -> Runs.ainvoke(choose(config), input, config));
-	}
-
-	@Override
-	public Flux<O> astream(I input, RunnableConfig config) {
-		return Flux.defer(() -> Runs.astream(choose(config), input, config));
-	}
-
-	@Override
-	public Flux<O> transform(Flux<I> input, RunnableConfig config) {
-		return Flux.defer(() -> Runs.transform(choose(config), input, config));
+	Runnable<I, O> defaultRunnable() {
+		return this.bound;
 	}
 
 	@Override
@@ -91,41 +70,6 @@ public final class RunnableConfigurableFields<I, O> implements Runnable<I, O>, R
 	public List<ConfigurableFieldSpec> configSpecs() {
 		return ConfigSpecs.union(this.fields.values().stream().map(ConfigurableField::toSpec).toList(),
 				List.of(this.bound));
-	}
-
-	@Override
-	public String getName() {
-		return this.bound.getName();
-	}
-
-	@Override
-	public RunType runType() {
-		return this.bound.runType();
-	}
-
-	@Override
-	public java.lang.reflect.Type inputType() {
-		return this.bound.inputType();
-	}
-
-	@Override
-	public ObjectNode inputSchema() {
-		return this.bound.inputSchema();
-	}
-
-	@Override
-	public ObjectNode outputSchema() {
-		return this.bound.outputSchema();
-	}
-
-	@Override
-	public ObjectNode outputSchema(ObjectNode inputSchema) {
-		return this.bound.outputSchema(inputSchema);
-	}
-
-	@Override
-	public Graph getGraph() {
-		return this.bound.getGraph();
 	}
 
 }
