@@ -60,7 +60,7 @@ class MemoryExamplesTests {
 		Map<String, Object> input = Map.of("question", "hi");
 		// doc: alternatives
 		Runnable<Object, AIMessage> model = gpt.configurableAlternatives("llm", "gpt", Map.of("claude", claude));
-		Runnable<Object, String> chain = prompt.pipe(model).pipe(new StrOutputParser());
+		Runnable<Map<String, ?>, String> chain = prompt.pipe(model).pipe(new StrOutputParser());
 
 		String fromGpt = chain.invoke(input);
 		String fromClaude = chain.invoke(input, RunnableConfig.builder().configurable("llm", "claude").build());
