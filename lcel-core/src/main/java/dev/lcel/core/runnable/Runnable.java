@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import dev.lcel.core.config.ConfigurableField;
+import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.graph.Graph;
 import dev.lcel.core.schema.JsonSchemas;
@@ -384,11 +386,22 @@ public interface Runnable<I, O> {
 	}
 
 	/**
-	 * Return the JSON Schema of the {@link RunnableConfig} this runnable accepts.
+	 * Return the values this runnable and the runnables inside it read from
+	 * {@link RunnableConfig#configurable()}: the keys of configurable alternatives and fields, a
+	 * session id. Composites report the union of their parts'.
+	 * @return the specs, each key once; empty by default
+	 */
+	default List<ConfigurableFieldSpec> configSpecs() {
+		return List.of();
+	}
+
+	/**
+	 * Return the JSON Schema of the {@link RunnableConfig} this runnable accepts, its
+	 * {@code configurable} object listing {@link #configSpecs()}.
 	 * @return a new schema object
 	 */
 	default ObjectNode configSchema() {
-		return JsonSchemas.config();
+		return JsonSchemas.config(configSpecs());
 	}
 
 	/**
@@ -459,6 +472,41 @@ public interface Runnable<I, O> {
 		}
 		throw new IllegalArgumentException(getName() + " takes no bound arguments, but was given "
 				+ arguments.keySet() + "; bind arguments to the runnable that reads them, such as a chat model");
+	}
+
+	/**
+	 * Return this runnable with parameters that each call may set through
+	 * {@link RunnableConfig#configurable()}, such as a chat model's {@code temperature}: a call
+	 * whose {@code configurable} holds a field's id runs this runnable {@link #bind bound} to that
+	 * value under the parameter's name; a call that holds none runs it as it is.
+	 * @param fields the configurable fields by the name of the parameter they set
+	 * @return the configurable runnable
+	 * @see RunnableConfigurableFields
+	 */
+	default Runnable<I, O> configurableFields(Map<String, ConfigurableField> fields) {
+		return new RunnableConfigurableFields<>(this, fields);
+	}
+
+	/**
+	 * Return a runnable that runs, per call, this runnable or one of {@code alternatives}, chosen
+	 * by the value of {@code key} in {@link RunnableConfig#configurable()}; this runnable is the
+	 * choice named {@code defaultKey}, taken when the call names none.
+	 * @param key the key under {@code configurable} that names the choice
+	 * @param defaultKey the name of this runnable among the choices
+	 * @param alternatives the other choices by name
+	 * @return the configurable runnable
+	 * @see RunnableConfigurableAlternatives
+	 */
+	default Runnable<I, O> configurableAlternatives(String key, String defaultKey,
+			Map<String, ? extends Runnable<? super I, ? extends O>> alternatives) {
+		Map<String, Runnable<? super I, ? extends O>> choices = new java.util.LinkedHashMap<>();
+		choices.put(defaultKey, this);
+		alternatives.forEach((name, alternative) -> {
+			if (choices.putIfAbsent(name, alternative) != null) {
+				throw new IllegalArgumentException("Alternative '" + name + "' has the name of the default");
+			}
+		});
+		return RunnableConfigurableAlternatives.of(key, defaultKey, choices);
 	}
 
 	/**

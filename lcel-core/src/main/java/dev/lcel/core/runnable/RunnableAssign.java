@@ -1,8 +1,10 @@
 package dev.lcel.core.runnable;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
@@ -108,6 +110,11 @@ public final class RunnableAssign implements Runnable<Object, Map<String, Object
 		@SuppressWarnings("unchecked")
 		Map<String, Object> map = (Map<String, Object>) input;
 		return map;
+	}
+
+	@Override
+	public List<ConfigurableFieldSpec> configSpecs() {
+		return this.mapper.configSpecs();
 	}
 
 	@Override

@@ -1,7 +1,9 @@
 package dev.lcel.core.runnable;
 
+import java.util.List;
 import java.util.Objects;
 
+import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
@@ -89,6 +91,11 @@ public final class RunnableBinding<I, O> implements Runnable<I, O>, RunWrapper {
 	}
 
 	@Override
+	public List<ConfigurableFieldSpec> configSpecs() {
+		return this.bound.configSpecs();
+	}
+
+	@Override
 	public ObjectNode inputSchema() {
 		return this.bound.inputSchema();
 	}
@@ -101,11 +108,6 @@ public final class RunnableBinding<I, O> implements Runnable<I, O>, RunWrapper {
 	@Override
 	public ObjectNode outputSchema(ObjectNode inputSchema) {
 		return this.bound.outputSchema(inputSchema);
-	}
-
-	@Override
-	public ObjectNode configSchema() {
-		return this.bound.configSchema();
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 
+import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
@@ -84,6 +85,17 @@ public final class RunnableBranch<I, O> implements Runnable<I, O> {
 				.map((holds) -> (Runnable<I, O>) branch.runnable()), 1)
 			.next()
 			.defaultIfEmpty((Runnable<I, O>) this.otherwise);
+	}
+
+	@Override
+	public List<ConfigurableFieldSpec> configSpecs() {
+		List<Runnable<?, ?>> parts = new ArrayList<>();
+		for (Case<I, O> branchCase : this.cases) {
+			parts.add(branchCase.condition());
+			parts.add(branchCase.runnable());
+		}
+		parts.add(this.otherwise);
+		return ConfigSpecs.union(parts);
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package dev.lcel.core.runnable;
 import java.util.List;
 import java.util.Objects;
 
+import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
@@ -45,6 +46,11 @@ public final class RunnableEach<I, O> implements Runnable<List<I>, List<O>> {
 	@Override
 	public String getName() {
 		return "RunnableEach<" + this.bound.getName() + ">";
+	}
+
+	@Override
+	public List<ConfigurableFieldSpec> configSpecs() {
+		return this.bound.configSpecs();
 	}
 
 	@Override

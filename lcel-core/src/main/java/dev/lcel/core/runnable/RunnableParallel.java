@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
@@ -161,6 +162,11 @@ public final class RunnableParallel<I> implements Runnable<I, Map<String, Object
 			output.put(keys.get(outcome.index()), outcome.output());
 		}
 		return output;
+	}
+
+	@Override
+	public List<ConfigurableFieldSpec> configSpecs() {
+		return ConfigSpecs.union(this.branches.values());
 	}
 
 	@Override

@@ -1,9 +1,11 @@
 package dev.lcel.core.runnable;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
@@ -109,6 +111,11 @@ public final class RunnableRetry<I, O> implements Runnable<I, O>, RunWrapper {
 	@Override
 	public java.lang.reflect.Type inputType() {
 		return this.bound.inputType();
+	}
+
+	@Override
+	public List<ConfigurableFieldSpec> configSpecs() {
+		return this.bound.configSpecs();
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
+import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
@@ -147,6 +148,11 @@ public final class RunnableSequence<I, O> implements Runnable<I, O> {
 	@Override
 	public java.lang.reflect.Type inputType() {
 		return this.steps.get(0).inputType();
+	}
+
+	@Override
+	public List<ConfigurableFieldSpec> configSpecs() {
+		return ConfigSpecs.union(this.steps);
 	}
 
 	@Override

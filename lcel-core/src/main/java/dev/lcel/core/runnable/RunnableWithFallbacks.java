@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
@@ -142,6 +143,11 @@ public final class RunnableWithFallbacks<I, O> implements Runnable<I, O>, RunWra
 	@Override
 	public java.lang.reflect.Type inputType() {
 		return this.runnables.get(0).inputType();
+	}
+
+	@Override
+	public List<ConfigurableFieldSpec> configSpecs() {
+		return ConfigSpecs.union(this.runnables);
 	}
 
 	@Override

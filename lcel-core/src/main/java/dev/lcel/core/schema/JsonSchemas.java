@@ -12,6 +12,7 @@ import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
+import dev.lcel.core.config.ConfigurableFieldSpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -106,6 +107,46 @@ public final class JsonSchemas {
 	 */
 	public static ObjectNode config() {
 		return CONFIG.deepCopy();
+	}
+
+	/**
+	 * Return the schema of a {@link dev.lcel.core.config.RunnableConfig} whose {@code configurable}
+	 * object lists the given values: each with its title, description, type, choices
+	 * ({@code enum}) and default, as far as the spec says.
+	 * @param specs the values a runnable reads from {@code configurable}
+	 * @return the schema; {@link #config()} when there are none
+	 */
+	public static ObjectNode config(List<ConfigurableFieldSpec> specs) {
+		ObjectNode schema = config();
+		if (specs.isEmpty()) {
+			return schema;
+		}
+		Map<String, ObjectNode> properties = new LinkedHashMap<>();
+		for (ConfigurableFieldSpec spec : specs) {
+			properties.put(spec.id(), configurable(spec));
+		}
+		ObjectNode configurable = object("Configurable", properties, List.of());
+		((ObjectNode) schema.get("properties")).set("configurable", configurable);
+		return schema;
+	}
+
+	private static ObjectNode configurable(ConfigurableFieldSpec spec) {
+		ObjectNode property = NODES.objectNode();
+		property.put("title", (spec.name() != null) ? spec.name() : spec.id());
+		if (spec.description() != null) {
+			property.put("description", spec.description());
+		}
+		if (spec.type() != null) {
+			property.put("type", spec.type());
+		}
+		if (!spec.choices().isEmpty()) {
+			ArrayNode choices = property.putArray("enum");
+			spec.choices().forEach(choices::add);
+		}
+		if (spec.defaultValue() != null) {
+			property.set("default", JsonMapper.shared().valueToTree(spec.defaultValue()));
+		}
+		return property;
 	}
 
 	/**

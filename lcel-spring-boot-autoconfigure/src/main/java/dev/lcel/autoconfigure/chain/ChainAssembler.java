@@ -65,10 +65,16 @@ final class ChainAssembler {
 
 	private final Map<String, String> usedModels = new LinkedHashMap<>();
 
+	private final ModelStep models;
+
+	private final ChainHistory histories;
+
 	ChainAssembler(Map<String, ChainDefinition> definitions, ListableBeanFactory beans) {
 		this.definitions = definitions;
 		this.beans = beans;
 		this.beanChains = new TreeSet<>(List.of(beans.getBeanNamesForType(Runnable.class, true, false)));
+		this.models = new ModelStep(() -> beans.getBean(ChatModelRegistry.class), this.usedModels, this.problems);
+		this.histories = new ChainHistory(beans, this.problems);
 	}
 
 	/**
@@ -142,6 +148,9 @@ final class ChainAssembler {
 		}
 		Runnable<Object, Object> chain = hasSteps ? sequence(name, path + ".steps", definition.getSteps())
 				: parallel(name, path + ".parallel", definition.getParallel());
+		if (chain != null && definition.getHistory() != null) {
+			chain = this.histories.wrap(name, path + ".history", definition.getHistory(), chain);
+		}
 		return (chain != null) ? chain.withConfig(RunnableConfig.builder().runName(name).build()) : null;
 	}
 
@@ -301,8 +310,6 @@ final class ChainAssembler {
 	}
 
 	private Runnable<Object, Object> model(String path, StepDefinition step) {
-		String name = step.getModel().isBlank() ? null : step.getModel();
-		this.usedModels.put(path, name);
 		Map<String, Object> bind = new LinkedHashMap<>();
 		step.getBind().forEach((key, value) -> bind.put(key, typed(value)));
 		try {
@@ -312,8 +319,7 @@ final class ChainAssembler {
 			String stepPath = path.endsWith(".model") ? path.substring(0, path.length() - ".model".length()) : path;
 			this.problems.add(stepPath + ".bind: " + ex.getMessage());
 		}
-		return new ChainReference((name != null) ? name : "default model",
-				() -> this.beans.getBean(ChatModelRegistry.class).runnable(name, bind));
+		return this.models.build(path, step.getModel(), bind);
 	}
 
 	/**

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * One chain of {@code lcel.chains}: a sequence of {@code steps}, or a {@code parallel} of named
- * steps.
+ * steps, optionally with a conversation {@code history}.
  */
 public class ChainDefinition {
 
@@ -19,6 +19,9 @@ public class ChainDefinition {
 
 	/** Named steps run at once on the same input, producing a map by name. */
 	private Map<String, StepDefinition> parallel = new LinkedHashMap<>();
+
+	/** Run the chain as a turn of a conversation, keeping its messages by session id. */
+	private HistoryDefinition history;
 
 	public String getDescription() {
 		return this.description;
@@ -42,6 +45,14 @@ public class ChainDefinition {
 
 	public void setParallel(Map<String, StepDefinition> parallel) {
 		this.parallel = parallel;
+	}
+
+	public HistoryDefinition getHistory() {
+		return this.history;
+	}
+
+	public void setHistory(HistoryDefinition history) {
+		this.history = history;
 	}
 
 }

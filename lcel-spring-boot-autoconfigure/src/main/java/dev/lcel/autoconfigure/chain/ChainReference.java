@@ -1,7 +1,9 @@
 package dev.lcel.autoconfigure.chain;
 
+import java.util.List;
 import java.util.function.Supplier;
 
+import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.graph.Graph;
 import dev.lcel.core.runnable.Runnable;
@@ -66,6 +68,11 @@ final class ChainReference implements Runnable<Object, Object>, RunWrapper {
 	@Override
 	public RunType runType() {
 		return target().runType();
+	}
+
+	@Override
+	public List<ConfigurableFieldSpec> configSpecs() {
+		return target().configSpecs();
 	}
 
 	@Override

@@ -17,8 +17,8 @@ public class StepDefinition {
 	/** A chat prompt: entries of role to template (system, human, ai), or placeholder / optional-placeholder to a variable holding messages. */
 	private List<Map<String, String>> messages = new ArrayList<>();
 
-	/** A chat model by name under lcel.models; empty for the default model. */
-	private String model;
+	/** A chat model by name under lcel.models (empty for the default model), or alternatives chosen per call. */
+	private ModelDefinition model;
 
 	/** Arguments bound to the model for this step: temperature, max_tokens, stop, top_p. */
 	private Map<String, Object> bind = new LinkedHashMap<>();
@@ -69,11 +69,11 @@ public class StepDefinition {
 		this.messages = messages;
 	}
 
-	public String getModel() {
+	public ModelDefinition getModel() {
 		return this.model;
 	}
 
-	public void setModel(String model) {
+	public void setModel(ModelDefinition model) {
 		this.model = model;
 	}
 

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
 import dev.lcel.autoconfigure.chain.RetryDefinition;
+import dev.lcel.core.config.ConfigurableField;
 import dev.lcel.core.models.ChatModel;
 import dev.lcel.core.models.ChatOptions;
 
@@ -122,13 +123,27 @@ public final class ChatModelRegistry {
 	 * @param arguments arguments to bind, such as {@code temperature}
 	 * @return the step
 	 */
-	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public dev.lcel.core.runnable.Runnable<Object, Object> runnable(String name, Map<String, ?> arguments) {
+		return runnable(name, arguments, Map.of());
+	}
+
+	/**
+	 * Return the model of the given name as a chain step: with the given arguments bound, with
+	 * parameters each call may set through {@code config.configurable}, and with the model's
+	 * configured retries.
+	 * @param name the model's name, or {@code null} for the default model
+	 * @param arguments arguments to bind, such as {@code temperature}
+	 * @param configurable the parameters a call may set, by parameter name; empty for none
+	 * @return the step
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public dev.lcel.core.runnable.Runnable<Object, Object> runnable(String name, Map<String, ?> arguments,
+			Map<String, ConfigurableField> configurable) {
 		ChatModel model = get(name);
 		ChatModel bound = arguments.isEmpty() ? model : model.bind(arguments);
+		dev.lcel.core.runnable.Runnable step = configurable.isEmpty() ? bound : bound.configurableFields(configurable);
 		RetryDefinition retry = this.models.get((name != null) ? name : this.defaultModel).getRetry();
-		dev.lcel.core.runnable.Runnable step = (retry.getMaxAttempts() > 1) ? bound.withRetry(retry.toPolicy()) : bound;
-		return step;
+		return (retry.getMaxAttempts() > 1) ? step.withRetry(retry.toPolicy()) : step;
 	}
 
 	/**

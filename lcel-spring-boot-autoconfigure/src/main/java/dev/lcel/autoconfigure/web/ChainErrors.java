@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.time.Duration;
 
 import dev.lcel.core.UpstreamFailure;
+import dev.lcel.core.config.InvalidConfigurableException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -21,7 +22,8 @@ import reactor.core.publisher.Mono;
  * (with a {@code message} beside the standard fields, which LangChain's clients display) before
  * a stream starts, or the {@code status_code} and {@code message} of an SSE {@code error} event
  * after. A client's mistake is a 4xx naming what to fix; an unexpected failure is a 500 that
- * says only that, with the run id, while the details go to the log. A failure of a model provider
+ * says only that, with the run id, while the details go to the log; a {@code configurable} value
+ * that is missing or not among the choices is a 400 naming the key and the choices. A failure of a model provider
  * (an {@link UpstreamFailure}) is 429 with {@code Retry-After}, 504 or 502.
  */
 final class ChainErrors {
@@ -44,6 +46,10 @@ final class ChainErrors {
 		if (error instanceof ChainRequestException request) {
 			return new Outcome(request.getStatus(), request.getMessage(),
 					request.getErrors().isEmpty() ? null : request.getErrors());
+		}
+		if (error instanceof InvalidConfigurableException) {
+			// A session id missing, or an alternative that does not exist: the client's config.
+			return new Outcome(HttpStatus.BAD_REQUEST, error.getMessage(), null);
 		}
 		if (error instanceof IllegalArgumentException) {
 			// Raised by a step that could not use the input it got: the client's input.

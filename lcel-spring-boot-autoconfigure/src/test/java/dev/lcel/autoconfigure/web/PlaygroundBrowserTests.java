@@ -14,9 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import reactor.core.publisher.Flux;
 
@@ -88,8 +90,32 @@ class PlaygroundBrowserTests {
 		assertThat(this.browser.findElement(By.id("steps")).getText()).contains("setup (chain): done", "words (chain): done");
 	}
 
+	@Test
+	void chooseAConfigurableAlternativeAndRun() {
+		this.browser.get("http://localhost:" + this.port + "/chains/styled/playground");
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		wait.until((driver) -> !driver.findElements(By.id("configurable-style")).isEmpty());
+		Select style = new Select(this.browser.findElement(By.id("configurable-style")));
+		assertThat(style.getOptions()).extracting(WebElement::getText).containsExactly("plain", "loud");
+		assertThat(style.getFirstSelectedOption().getText()).isEqualTo("plain");
+
+		style.selectByVisibleText("loud");
+		this.browser.findElement(By.id("field-input")).sendKeys("hi");
+		this.browser.findElement(By.id("run")).click();
+
+		wait.until((driver) -> "done".equals(driver.findElement(By.id("status")).getText()));
+		assertThat(this.browser.findElement(By.id("output")).getText()).isEqualTo("LOUD hi");
+	}
+
 	@SpringBootApplication
 	static class Server {
+
+		@Bean
+		Runnable<String, String> styled() {
+			return RunnableLambda.of("plain", (String s) -> "plain " + s)
+				.configurableAlternatives("style", "plain", java.util.Map.of("loud",
+						RunnableLambda.of("loud", (String s) -> "LOUD " + s)));
+		}
 
 		record Topic(String topic) {
 		}

@@ -1,0 +1,90 @@
+package dev.lcel.autoconfigure.chain;
+
+import java.util.List;
+
+import dev.lcel.autoconfigure.history.ChatMessageHistoryStoreFactory;
+import dev.lcel.core.history.ChatMessageHistoryStore;
+import dev.lcel.core.history.RunnableWithMessageHistory;
+import dev.lcel.core.runnable.Runnable;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * Wraps a configured chain that has a {@code history} in a {@link RunnableWithMessageHistory},
+ * checking the definition on the way (problems are collected with their property paths). The
+ * store is created on the chain's first call, by the {@link ChatMessageHistoryStoreFactory} bean
+ * of the store's name.
+ */
+final class ChainHistory {
+
+	private static final String REDIS_TEMPLATE = "org.springframework.data.redis.core.ReactiveStringRedisTemplate";
+
+	private final ListableBeanFactory beans;
+
+	private final List<String> problems;
+
+	ChainHistory(ListableBeanFactory beans, List<String> problems) {
+		this.beans = beans;
+		this.problems = problems;
+	}
+
+	Runnable<Object, Object> wrap(String chain, String path, HistoryDefinition history, Runnable<Object, Object> runnable) {
+		String store = history.getStore();
+		// Checked from the definition alone: the factories are beans, created only on first call.
+		if (!check(path, history)) {
+			return null;
+		}
+		SingletonSupplier<ChatMessageHistoryStore> stores = SingletonSupplier
+			.of(() -> factory(path, store).create(chain, history.getTtl(), history.getMaxMessages()));
+		return RunnableWithMessageHistory.builder(runnable, (sessionId) -> stores.obtain().forSession(sessionId))
+			.inputMessagesKey(blankToNull(history.getInputKey()))
+			.historyMessagesKey(blankToNull(history.getHistoryKey()))
+			.outputMessagesKey(blankToNull(history.getOutputKey()))
+			.sessionIdKey(history.getSessionIdKey())
+			.build();
+	}
+
+	private boolean check(String path, HistoryDefinition history) {
+		int before = this.problems.size();
+		String store = history.getStore();
+		if (store == null || !ChatMessageHistoryStoreFactory.STORES.contains(store)) {
+			this.problems.add(path + ".store: unknown store '" + store + "'; stores: " + ChatMessageHistoryStoreFactory.STORES);
+		}
+		else if ("redis".equals(store) && !ClassUtils.isPresent(REDIS_TEMPLATE, null)) {
+			this.problems.add(path + ".store: the redis store needs Spring Data Redis; add "
+					+ "org.springframework.boot:spring-boot-starter-data-redis-reactive and set spring.data.redis.url");
+		}
+		if (history.getTtl() != null && history.getTtl().isNegative()) {
+			this.problems.add(path + ".ttl: must not be negative, was " + history.getTtl());
+		}
+		if (history.getMaxMessages() < 0) {
+			this.problems.add(path + ".max-messages: must not be negative, was " + history.getMaxMessages());
+		}
+		if (history.getSessionIdKey() == null || history.getSessionIdKey().isBlank()) {
+			this.problems.add(path + ".session-id-key: must not be empty");
+		}
+		return this.problems.size() == before;
+	}
+
+	private ChatMessageHistoryStoreFactory factory(String path, String store) {
+		return this.beans.getBeanProvider(ChatMessageHistoryStoreFactory.class)
+			.orderedStream()
+			.filter((factory) -> factory.store().equals(store))
+			.findFirst()
+			.orElseGet(() -> {
+				if ("memory".equals(store)) {
+					return ChatMessageHistoryStoreFactory.memory();
+				}
+				throw new IllegalStateException(path + ".store: no '" + store + "' store is configured; for redis, "
+						+ "add spring-boot-starter-data-redis-reactive and configure spring.data.redis.* "
+						+ "(a ReactiveRedisConnectionFactory)");
+			});
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+}

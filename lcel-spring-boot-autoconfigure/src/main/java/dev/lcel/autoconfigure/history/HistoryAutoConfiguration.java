@@ -1,0 +1,63 @@
+package dev.lcel.autoconfigure.history;
+
+import java.time.Duration;
+
+import dev.lcel.core.history.ChatMessageHistoryStore;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/**
+ * Auto-configuration of the stores that keep chains' conversations: {@code memory} always, and
+ * {@code redis} when Spring Data Redis is on the classpath and Spring Boot has configured a
+ * {@link ReactiveRedisConnectionFactory}.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
+@ConditionalOnClass(ChatMessageHistoryStore.class)
+@EnableConfigurationProperties(HistoryProperties.class)
+@Import(HistoryAutoConfiguration.RedisHistoryConfiguration.class)
+public final class HistoryAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "memoryChatMessageHistoryStoreFactory")
+	ChatMessageHistoryStoreFactory memoryChatMessageHistoryStoreFactory() {
+		return ChatMessageHistoryStoreFactory.memory();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ReactiveStringRedisTemplate.class)
+	@ConditionalOnBean(ReactiveRedisConnectionFactory.class)
+	static class RedisHistoryConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "redisChatMessageHistoryStoreFactory")
+		ChatMessageHistoryStoreFactory redisChatMessageHistoryStoreFactory(ReactiveRedisConnectionFactory connections,
+				HistoryProperties properties) {
+			ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(connections);
+			String prefix = properties.getRedis().getKeyPrefix();
+			return new ChatMessageHistoryStoreFactory() {
+
+				@Override
+				public String store() {
+					return "redis";
+				}
+
+				@Override
+				public ChatMessageHistoryStore create(String chain, Duration timeToLive, int maxMessages) {
+					return new RedisChatMessageHistoryStore(redis, prefix + chain + ":", timeToLive, maxMessages);
+				}
+
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,108 @@
+package dev.lcel.autoconfigure.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
+import dev.lcel.autoconfigure.history.HistoryAutoConfiguration;
+import dev.lcel.autoconfigure.history.RedisServer;
+import dev.lcel.autoconfigure.history.TranscriptConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A chain with {@code history: {store: redis}} served by two application instances that share one
+ * Redis ({@code REDIS_URL}, or Testcontainers; skipped without): a conversation started on one
+ * continues on the other, with the session id in {@code config.configurable.session_id}.
+ */
+class ConversationOverHttpTests {
+
+	private ReactiveWebApplicationContextRunner contextRunner;
+
+	private final String session = UUID.randomUUID().toString();
+
+	@BeforeEach
+	void instances() {
+		this.contextRunner = new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
+					WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class, DataRedisAutoConfiguration.class,
+					DataRedisReactiveAutoConfiguration.class, ChainAutoConfiguration.class, HistoryAutoConfiguration.class,
+					LcelServerAutoConfiguration.class))
+			.withUserConfiguration(TranscriptConfiguration.class)
+			.withPropertyValues("spring.data.redis.url=" + RedisServer.url(),
+					"lcel.history.redis.key-prefix=lcel-test:" + UUID.randomUUID() + ":",
+					"lcel.chains.chat.history.store=redis", "lcel.chains.chat.history.ttl=1m",
+					"lcel.chains.chat.history.input-key=question", "lcel.chains.chat.history.history-key=history",
+					"lcel.chains.chat.steps[0].messages[0].placeholder=history",
+					"lcel.chains.chat.steps[0].messages[1].human={question}", "lcel.chains.chat.steps[1].bean=transcript");
+	}
+
+	private static WebTestClient client(ApplicationContext context) {
+		return WebTestClient.bindToApplicationContext(context).configureClient().responseTimeout(Duration.ofSeconds(10)).build();
+	}
+
+	private WebTestClient.ResponseSpec post(ApplicationContext context, String route, String question) {
+		return client(context).post()
+			.uri("/chains/chat/" + route)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"input\": {\"question\": \"" + question + "\"}, \"config\": {\"configurable\": {\"session_id\": \""
+					+ this.session + "\"}}}")
+			.exchange();
+	}
+
+	@Test
+	void twoInstancesContinueTheSameConversation() {
+		this.contextRunner.run((first) -> this.contextRunner.run((second) -> {
+			post(first, "invoke", "I am Bob").expectStatus().isOk().expectBody().jsonPath("$.output").isEqualTo("I am Bob");
+			post(second, "invoke", "who am I?").expectStatus().isOk()
+				.expectBody().jsonPath("$.output").isEqualTo("I am Bob|I am Bob|who am I?");
+			String streamed = post(first, "stream", "and now?").expectStatus().isOk()
+				.expectBody(String.class).returnResult().getResponseBody();
+			assertThat(streamed).contains("event:end");
+			String twoTurns = "I am Bob|I am Bob|who am I?";
+			String threeTurns = twoTurns + "|" + twoTurns + "|and now?";
+			post(second, "invoke", "last").expectStatus().isOk()
+				.expectBody().jsonPath("$.output").isEqualTo(threeTurns + "|" + threeTurns + "|last");
+		}));
+	}
+
+	@Test
+	void missingSessionIdIsA400() {
+		this.contextRunner.run((context) -> client(context).post()
+			.uri("/chains/chat/invoke")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"input\": {\"question\": \"hi\"}}")
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectBody()
+			.jsonPath("$.message").value((String message) -> assertThat(message).contains("config.configurable.session_id")));
+	}
+
+	@Test
+	void schemasShowTheSessionIdAndNotTheHistory() {
+		this.contextRunner.run((context) -> client(context).get()
+			.uri("/chains/chat/schema")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.input.properties.question").exists()
+			.jsonPath("$.input.properties.history").doesNotExist()
+			.jsonPath("$.config.properties.configurable.properties.session_id.type").isEqualTo("string"));
+	}
+
+}
