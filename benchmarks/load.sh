@@ -66,9 +66,13 @@ done
 curl -fs "$url/actuator/health" >/dev/null || { echo "the server is not healthy after 60 s; log: $log" >&2; exit 1; }
 
 echo "server: pid $server, $(java -version 2>&1 | head -1), ${SERVER_JAVA_OPTS:--Xmx512m}, $(nproc) cores, chunk delay $delay"
+echo "machine load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 driver=(java -Xmx1g -cp "$driver_jar" dev.lcel.benchmarks.http.LoadDriver --url="$url" --pid="$server" --warmup="$warmup")
 [ -n "$clients" ] && driver+=(--clients="$clients")
 [ -n "$duration" ] && driver+=(--duration="$duration")
+
+# The server's CPU time so far (user + system), in clock ticks of 1/CLK_TCK s.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
 
 # /invoke with wrk: warm both endpoints up, then alternate them in three rounds (a shared 2-core
 # machine drifts; alternating spreads the drift over both) and compare the totals.
@@ -85,12 +89,15 @@ invoke_with_wrk() {
 	for _ in 1 2 3; do
 		for path in /baseline/invoke /chains/joke/invoke; do
 			echo "== $path" >>"$log.wrk"
+			local before; before=$(cpu_ticks)
 			wrk -t1 -c"$c" -d"$round"s --latency -s "$lua" "$url$path" >>"$log.wrk"
+			echo "server_cpu_ticks $(( $(cpu_ticks) - before ))" >>"$log.wrk"
 		done
 	done
-	awk -v c="$c" -v d="$d" '
+	awk -v c="$c" -v d="$d" -v hz="$(getconf CLK_TCK)" '
 		/^== / { path = $2 }
 		/requests in/ { sub(/s,$/, "", $4); n[path] += $1; t[path] += $4 }
+		/^server_cpu_ticks/ { ticks[path] += $2 }
 		/^ +50%/ { p50[path] = p50[path] " " $2 }
 		/^ +99%/ { p99[path] = p99[path] " " $2 }
 		/Non-2xx|Socket errors/ { bad[path] = bad[path] " " $0 }
@@ -100,7 +107,10 @@ invoke_with_wrk() {
 			print "| measurement | value |"; print "|---|---|"
 			printf "| plain WebFlux handler /baseline/invoke | %.0f requests/s (p50 per round:%s; p99:%s) |\n", b, p50["/baseline/invoke"], p99["/baseline/invoke"]
 			printf "| lcel /chains/joke/invoke | %.0f requests/s (p50 per round:%s; p99:%s) |\n", l, p50["/chains/joke/invoke"], p99["/chains/joke/invoke"]
-			printf "| lcel / plain | %.2f |\n", l / b
+			printf "| lcel / plain (throughput) | %.2f |\n", l / b
+			cb = ticks["/baseline/invoke"] / hz * 1e6 / n["/baseline/invoke"]; cl = ticks["/chains/joke/invoke"] / hz * 1e6 / n["/chains/joke/invoke"]
+			printf "| server CPU per request: plain / lcel | %.0f us / %.0f us |\n", cb, cl
+			printf "| plain / lcel (CPU per request) | %.2f |\n", cb / cl
 			printf "| errors (wrk) | %s |\n\n", (bad["/baseline/invoke"] bad["/chains/joke/invoke"]) == "" ? "0" : bad["/baseline/invoke"] bad["/chains/joke/invoke"]
 			exit (bad["/baseline/invoke"] bad["/chains/joke/invoke"]) == "" ? 0 : 1
 		}' "$log.wrk"
@@ -114,4 +124,5 @@ elif [ "$tool" = driver ]; then
 else
 	invoke_with_wrk || status=$?
 fi
+echo "machine load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit "$status"
