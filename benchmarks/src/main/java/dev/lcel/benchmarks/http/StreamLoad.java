@@ -100,7 +100,9 @@ final class StreamLoad {
 					failures.add(error);
 					return Mono.delay(PAUSE_AFTER_FAILURE).then();
 				})
-				.doFinally((signal) -> this.open.decrementAndGet())
+				// Before completion reaches the repeat, which opens the client's next stream at once.
+				.doOnTerminate(this.open::decrementAndGet)
+				.doOnCancel(this.open::decrementAndGet)
 				.then();
 		});
 	}
