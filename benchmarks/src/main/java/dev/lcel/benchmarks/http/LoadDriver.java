@@ -90,7 +90,9 @@ public final class LoadDriver {
 		}, endProbe.toMillis(), TimeUnit.MILLISECONDS);
 		this.out.printf("measuring: %d concurrent streams to %s%s for %d s%n", o.clients(), o.url(), path,
 				o.duration().toSeconds());
+		double cpuBefore = this.server.cpuSeconds();
 		StreamLoad.Result result = load.run(o.clients(), o.duration(), o.ramp());
+		double cpu = this.server.cpuSeconds() - cpuBefore;
 		probes.shutdownNow();
 		long idleAfter = this.server.heapAfterGcBytes();
 		Report report = new Report(String.format(Locale.ROOT, "%s: %d concurrent streams of %s for %d s", o.mode(),
@@ -103,6 +105,11 @@ public final class LoadDriver {
 					Report.millis(result.firstChunk().percentile(50)) + " / " + Report.millis(result.firstChunk().percentile(99)))
 			.row("total time p50 / p99",
 					Report.millis(result.total().percentile(50)) + " / " + Report.millis(result.total().percentile(99)))
+			.row("time to first chunk p50 / p99, streams opened after the " + o.ramp().toSeconds() + " s ramp",
+					Report.millis(result.steadyFirstChunk().percentile(50)) + " / "
+							+ Report.millis(result.steadyFirstChunk().percentile(99)))
+			.row("server CPU during the run", (cpu < 0) ? "n/a" : String.format(Locale.ROOT, "%.0f s (%.2f cores on average)",
+					cpu, cpu / (result.elapsed().toNanos() / 1e9)))
 			.row("server heap after GC: idle before", Report.mebibytes(idleBefore))
 			.row("server heap after GC: under load, start (" + startProbe.toSeconds() + " s)", Report.mebibytes(loadedStart.get()))
 			.row("server heap after GC: under load, end (" + endProbe.toSeconds() + " s)", Report.mebibytes(loadedEnd.get()))
@@ -127,13 +134,21 @@ public final class LoadDriver {
 			load.run(o.baselinePath(), o.clients(), o.warmup());
 		}
 		this.out.printf("measuring: %d connections, %d s each%n", o.clients(), o.duration().toSeconds());
+		double cpu0 = this.server.cpuSeconds();
 		InvokeLoad.Result baseline = load.run(o.baselinePath(), o.clients(), o.duration());
+		double cpu1 = this.server.cpuSeconds();
 		InvokeLoad.Result chain = load.run(path, o.clients(), o.duration());
+		double cpu2 = this.server.cpuSeconds();
+		double baselineCpu = (cpu1 - cpu0) / baseline.completed() * 1e6;
+		double chainCpu = (cpu2 - cpu1) / chain.completed() * 1e6;
 		new Report(String.format(Locale.ROOT, "invoke: %d connections for %d s each (tool: reactor-netty driver)",
 				o.clients(), o.duration().toSeconds()))
 			.row("plain WebFlux handler " + o.baselinePath(), throughput(baseline))
 			.row("lcel " + path, throughput(chain))
-			.row("lcel / plain", String.format(Locale.ROOT, "%.2f", chain.perSecond() / baseline.perSecond()))
+			.row("lcel / plain (throughput)", String.format(Locale.ROOT, "%.2f", chain.perSecond() / baseline.perSecond()))
+			.row("server CPU per request: plain / lcel", (cpu0 < 0) ? "n/a"
+					: String.format(Locale.ROOT, "%.0f us / %.0f us", baselineCpu, chainCpu))
+			.row("plain / lcel (CPU per request)", (cpu0 < 0) ? "n/a" : String.format(Locale.ROOT, "%.2f", baselineCpu / chainCpu))
 			.row("errors", Report.count(baseline.failures().total() + chain.failures().total())
 					+ kinds(baseline.failures()) + kinds(chain.failures()))
 			.print(this.out);

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Measures the server process from outside: its heap after a full GC (through {@code jcmd}, from
- * the JDK running this driver) and its resident set size (from {@code /proc/PID/status}, Linux).
+ * the JDK running this driver), its resident set size and CPU time (from {@code /proc/PID}, Linux).
  *
  * <p>{@link #heapAfterGcBytes()} forces a full collection in the server, a pause of some tens of
  * milliseconds that the streams open at that moment feel; it is taken only a few times a run.
@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 final class ServerProbe {
 
 	private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+
+	/** USER_HZ, the unit of /proc's CPU times: 100 on every mainstream Linux build. */
+	private static final double CLOCK_TICKS_PER_SECOND = 100;
 
 	private final long pid;
 
@@ -62,6 +65,25 @@ final class ServerProbe {
 			// Not Linux, or the process is gone: reported as unknown.
 		}
 		return -1;
+	}
+
+	/**
+	 * The CPU time the server has used so far, user and system, from {@code /proc/PID/stat}.
+	 * @return seconds of CPU, or -1 when it cannot be read
+	 */
+	double cpuSeconds() {
+		if (!enabled()) {
+			return -1;
+		}
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(this.pid), "stat"));
+			// Fields after the command name, which is in parentheses and may hold spaces.
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS_PER_SECOND;
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
 	}
 
 	private String jcmd(String command) {

@@ -42,8 +42,19 @@ final class StreamLoad {
 		this.body = body;
 	}
 
-	/** What a run measured. */
-	record Result(long completed, Failures failures, Samples firstChunk, Samples total, int peakOpen, Duration elapsed) {
+	/**
+	 * What a run measured.
+	 * @param completed streams read to their {@code end} event
+	 * @param failures streams that failed, by kind
+	 * @param firstChunk time to the first {@code data} event, every stream
+	 * @param total time to the end of the response, every stream
+	 * @param steadyFirstChunk time to the first {@code data} event of the streams opened after the
+	 * ramp, on connections that were already open: the steady state, without connection set-up
+	 * @param peakOpen the most streams open at once
+	 * @param elapsed from the first request to the end of the last stream
+	 */
+	record Result(long completed, Failures failures, Samples firstChunk, Samples total, Samples steadyFirstChunk,
+			int peakOpen, Duration elapsed) {
 	}
 
 	/**
@@ -56,17 +67,19 @@ final class StreamLoad {
 	Result run(int clients, Duration duration, Duration ramp) {
 		Samples firstChunk = new Samples();
 		Samples total = new Samples();
+		Samples steadyFirstChunk = new Samples();
 		Failures failures = new Failures();
 		AtomicLong completed = new AtomicLong();
 		this.peakOpen.set(0);
 		long start = System.nanoTime();
 		long deadline = start + duration.toNanos();
+		long steady = start + ramp.toNanos();
 		Flux.range(0, clients)
 			.flatMap((index) -> Mono.delay(ramp.multipliedBy(index).dividedBy(clients))
-				.then(stream(firstChunk, total, failures, completed).repeat(() -> System.nanoTime() < deadline).then()),
+				.then(stream(firstChunk, total, failures, completed, steady, steadyFirstChunk).repeat(() -> System.nanoTime() < deadline).then()),
 					clients)
 			.blockLast(duration.plus(STREAM_TIMEOUT).plusSeconds(30));
-		return new Result(completed.get(), failures, firstChunk, total, this.peakOpen.get(),
+		return new Result(completed.get(), failures, firstChunk, total, steadyFirstChunk, this.peakOpen.get(),
 				Duration.ofNanos(System.nanoTime() - start));
 	}
 
@@ -75,7 +88,8 @@ final class StreamLoad {
 		return this.open.get();
 	}
 
-	private Mono<Void> stream(Samples firstChunk, Samples total, Failures failures, AtomicLong completed) {
+	private Mono<Void> stream(Samples firstChunk, Samples total, Failures failures, AtomicLong completed, long steady,
+			Samples steadyFirstChunk) {
 		return Mono.defer(() -> {
 			long sent = System.nanoTime();
 			SseProgress progress = new SseProgress();
@@ -92,6 +106,9 @@ final class StreamLoad {
 					}
 					long now = System.nanoTime();
 					firstChunk.add(progress.firstDataNanos() - sent);
+					if (sent > steady) {
+						steadyFirstChunk.add(progress.firstDataNanos() - sent);
+					}
 					total.add(now - sent);
 					completed.incrementAndGet();
 				}))
