@@ -25,8 +25,6 @@ public final class LoadDriver {
 
 	private final LoadOptions options;
 
-	private final HttpClient client;
-
 	private final ServerProbe server;
 
 	private final PrintStream out = System.out;
@@ -34,13 +32,20 @@ public final class LoadDriver {
 	LoadDriver(LoadOptions options) {
 		this.options = options;
 		this.server = new ServerProbe(options.pid());
-		ConnectionProvider connections = ConnectionProvider.builder("load")
-			.maxConnections(options.clients())
+	}
+
+	/** A pool of up to one connection per client, closed by disposing it once a phase is over. */
+	private ConnectionProvider connections() {
+		return ConnectionProvider.builder("load")
+			.maxConnections(this.options.clients())
 			.pendingAcquireMaxCount(-1)
 			.pendingAcquireTimeout(Duration.ofSeconds(60))
 			.build();
-		this.client = HttpClient.create(connections)
-			.baseUrl(options.url())
+	}
+
+	private HttpClient client(ConnectionProvider connections) {
+		return HttpClient.create(connections)
+			.baseUrl(this.options.url())
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
 			.headers((headers) -> headers.set("Content-Type", "application/json"));
 	}
@@ -67,11 +72,16 @@ public final class LoadDriver {
 	private long streams() {
 		LoadOptions o = this.options;
 		String path = "/chains/" + o.chain() + "/stream";
-		StreamLoad load = new StreamLoad(this.client, path, o.requestBody());
 		if (!o.warmup().isZero()) {
 			this.out.printf("warming up: %d streams for %d s%n", Math.min(o.clients(), 200), o.warmup().toSeconds());
-			load.run(Math.min(o.clients(), 200), o.warmup(), o.ramp().dividedBy(2));
+			ConnectionProvider warmup = connections();
+			new StreamLoad(client(warmup), path, o.requestBody()).run(Math.min(o.clients(), 200), o.warmup(),
+					o.ramp().dividedBy(2));
+			warmup.disposeLater().block();
 		}
+		// Idle means no connections either: the heap before and after is compared without them.
+		ConnectionProvider connections = connections();
+		StreamLoad load = new StreamLoad(client(connections), path, o.requestBody());
 		long idleBefore = this.server.heapAfterGcBytes();
 		AtomicLong loadedStart = new AtomicLong(-1);
 		AtomicLong loadedEnd = new AtomicLong(-1);
@@ -94,6 +104,7 @@ public final class LoadDriver {
 		StreamLoad.Result result = load.run(o.clients(), o.duration(), o.ramp());
 		double cpu = this.server.cpuSeconds() - cpuBefore;
 		probes.shutdownNow();
+		connections.disposeLater().block();
 		long idleAfter = this.server.heapAfterGcBytes();
 		Report report = new Report(String.format(Locale.ROOT, "%s: %d concurrent streams of %s for %d s", o.mode(),
 				o.clients(), path, o.duration().toSeconds()))
@@ -127,7 +138,7 @@ public final class LoadDriver {
 	private long invoke() {
 		LoadOptions o = this.options;
 		String path = "/chains/" + o.chain() + "/invoke";
-		InvokeLoad load = new InvokeLoad(this.client, o.requestBody());
+		InvokeLoad load = new InvokeLoad(client(connections()), o.requestBody());
 		if (!o.warmup().isZero()) {
 			this.out.printf("warming up: %s and %s for %d s each%n", path, o.baselinePath(), o.warmup().toSeconds());
 			load.run(path, o.clients(), o.warmup());
