@@ -78,6 +78,7 @@ public final class LoadDriver {
 			new StreamLoad(client(warmup), path, o.requestBody()).run(Math.min(o.clients(), 200), o.warmup(),
 					o.ramp().dividedBy(2));
 			warmup.disposeLater().block();
+			settle();
 		}
 		// Idle means no connections either: the heap before and after is compared without them.
 		ConnectionProvider connections = connections();
@@ -105,6 +106,7 @@ public final class LoadDriver {
 		double cpu = this.server.cpuSeconds() - cpuBefore;
 		probes.shutdownNow();
 		connections.disposeLater().block();
+		settle();
 		long idleAfter = this.server.heapAfterGcBytes();
 		Report report = new Report(String.format(Locale.ROOT, "%s: %d concurrent streams of %s for %d s", o.mode(),
 				o.clients(), path, o.duration().toSeconds()))
@@ -164,6 +166,16 @@ public final class LoadDriver {
 					+ kinds(baseline.failures()) + kinds(chain.failures()))
 			.print(this.out);
 		return baseline.failures().total() + chain.failures().total();
+	}
+
+	/** Gives the server a moment to close the connections the client has just closed. */
+	private static void settle() {
+		try {
+			Thread.sleep(2000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static String throughput(InvokeLoad.Result result) {
