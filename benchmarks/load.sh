@@ -11,8 +11,9 @@
 #
 # Flags: --endpoint=stream|invoke|soak, --clients=N (streams, or connections for invoke),
 # --duration=SECONDS, --warmup=SECONDS, --tool=wrk|driver (invoke only), --port=PORT,
-# --no-build. The server runs with SERVER_JAVA_OPTS (default -Xmx512m); each stream's fake model
-# sends CHUNK_DELAY (default 100ms) apart 3-character chunks of a 103-character reply.
+# --no-build. The server runs with SERVER_JAVA_OPTS (default -Xmx512m) and SERVER_ARGS (more
+# --property=value arguments, e.g. SERVER_ARGS=--lcel.observations.enabled=false); each stream's
+# fake model sends CHUNK_DELAY (default 100ms) apart 3-character chunks of a 103-character reply.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,7 +46,7 @@ delay="${CHUNK_DELAY:-100ms}"
 [ "$endpoint" = invoke ] && delay=0ms   # invoke measures the server's own cost, not the model's wait
 log="$(mktemp -t lcel-load-server.XXXXXX.log)"
 # The baseline handler joins the demo only here: a jar on the launcher's loader.path, added as a source.
-# shellcheck disable=SC2086
+# shellcheck disable=SC2086 # SERVER_JAVA_OPTS and SERVER_ARGS are lists of words
 java ${SERVER_JAVA_OPTS:--Xmx512m} -Dloader.path="$baseline_jar" -cp "$demo_jar" \
 	org.springframework.boot.loader.launch.PropertiesLauncher \
 	--server.port="$port" --server.address=127.0.0.1 \
@@ -54,6 +55,7 @@ java ${SERVER_JAVA_OPTS:--Xmx512m} -Dloader.path="$baseline_jar" -cp "$demo_jar"
 	"--lcel.models.joke-model.responses[0]=$reply" \
 	--lcel.models.joke-model.chunk-size=3 \
 	--lcel.models.joke-model.delay="$delay" \
+	${SERVER_ARGS:-} \
 	>"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
