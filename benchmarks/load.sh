@@ -10,14 +10,15 @@
 #   benchmarks/load.sh --clients=500 --duration=10 --endpoint=stream
 #
 # Flags: --endpoint=stream|invoke|soak, --clients=N (streams, or connections for invoke),
-# --duration=SECONDS, --warmup=SECONDS, --tool=wrk|driver (invoke only), --port=PORT,
+# --duration=SECONDS, --warmup=SECONDS, --ramp=SECONDS (over which the stream clients start,
+# default 5), --tool=wrk|driver (invoke only), --port=PORT,
 # --no-build. The server runs with SERVER_JAVA_OPTS (default -Xmx512m) and SERVER_ARGS (more
 # --property=value arguments, e.g. SERVER_ARGS=--lcel.observations.enabled=false); each stream's
 # fake model sends CHUNK_DELAY (default 100ms) apart 3-character chunks of a 103-character reply.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-endpoint=stream clients="" duration="" warmup=10 tool="" port=18080 build=1
+endpoint=stream clients="" duration="" warmup=10 ramp=5 tool="" port=18080 build=1
 for arg in "$@"; do
 	case "$arg" in
 		--endpoint=*) endpoint="${arg#*=}" ;;
@@ -27,7 +28,8 @@ for arg in "$@"; do
 		--tool=*) tool="${arg#*=}" ;;
 		--port=*) port="${arg#*=}" ;;
 		--no-build) build=0 ;;
-		*) sed -n '2,17p' "$0" >&2; echo "unknown flag: $arg" >&2; exit 2 ;;
+		--ramp=*) ramp="${arg#*=}" ;;
+		*) sed -n '2,/^set /p' "$0" | grep '^#' >&2; echo "unknown flag: $arg" >&2; exit 2 ;;
 	esac
 done
 case "$endpoint" in stream | soak | invoke) ;; *) echo "--endpoint must be stream, invoke or soak" >&2; exit 2 ;; esac
@@ -69,7 +71,7 @@ curl -fs "$url/actuator/health" >/dev/null || { echo "the server is not healthy 
 
 echo "server: pid $server, $(java -version 2>&1 | head -1), ${SERVER_JAVA_OPTS:--Xmx512m}, $(nproc) cores, chunk delay $delay"
 echo "machine load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-driver=(java -Xmx1g -cp "$driver_jar" dev.lcel.benchmarks.http.LoadDriver --url="$url" --pid="$server" --warmup="$warmup")
+driver=(java -Xmx1g -cp "$driver_jar" dev.lcel.benchmarks.http.LoadDriver --url="$url" --pid="$server" --warmup="$warmup" --ramp="$ramp")
 [ -n "$clients" ] && driver+=(--clients="$clients")
 [ -n "$duration" ] && driver+=(--duration="$duration")
 
