@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# HTTP load on the demo application, on this machine (127.0.0.1): builds what it needs, starts the
+# server, runs the load, prints a table, stops the server. Needs a JDK 17+ (java and jcmd), Linux
+# (the server's RSS comes from /proc), and for --endpoint=invoke `wrk` if installed (else the Java
+# driver). Nothing in CI runs this: it times things.
+#
+#   benchmarks/load.sh                          # 2,000 concurrent /stream clients for 30 s
+#   benchmarks/load.sh --endpoint=invoke        # /invoke throughput against a plain WebFlux handler
+#   benchmarks/load.sh --endpoint=soak          # 1,000 streams for 60 s, heap at start and end
+#   benchmarks/load.sh --clients=500 --duration=10 --endpoint=stream
+#
+# Flags: --endpoint=stream|invoke|soak, --clients=N (streams, or connections for invoke),
+# --duration=SECONDS, --warmup=SECONDS, --ramp=SECONDS (over which the stream clients start,
+# default 5), --tool=wrk|driver (invoke only), --port=PORT,
+# --no-build. The server runs with SERVER_JAVA_OPTS (default -Xmx512m) and SERVER_ARGS (more
+# --property=value arguments, e.g. SERVER_ARGS=--lcel.observations.enabled=false); each stream's
+# fake model sends CHUNK_DELAY (default 100ms) apart 3-character chunks of a 103-character reply.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+endpoint=stream clients="" duration="" warmup=10 ramp=5 tool="" port=18080 build=1
+for arg in "$@"; do
+	case "$arg" in
+		--endpoint=*) endpoint="${arg#*=}" ;;
+		--clients=*) clients="${arg#*=}" ;;
+		--duration=*) duration="${arg#*=}" ;;
+		--warmup=*) warmup="${arg#*=}" ;;
+		--tool=*) tool="${arg#*=}" ;;
+		--port=*) port="${arg#*=}" ;;
+		--no-build) build=0 ;;
+		--ramp=*) ramp="${arg#*=}" ;;
+		*) sed -n '2,/^set /p' "$0" | grep '^#' >&2; echo "unknown flag: $arg" >&2; exit 2 ;;
+	esac
+done
+case "$endpoint" in stream | soak | invoke) ;; *) echo "--endpoint must be stream, invoke or soak" >&2; exit 2 ;; esac
+if [ -z "$tool" ]; then tool=$(command -v wrk >/dev/null && echo wrk || echo driver); fi
+
+demo_jar=demo-app/target/demo-app-0.1.0-SNAPSHOT.jar
+baseline_jar=benchmarks/target/benchmarks-0.1.0-SNAPSHOT-baseline.jar
+driver_jar=benchmarks/target/benchmarks.jar
+if [ "$build" = 1 ]; then
+	echo "building the demo and the driver (./mvnw -pl demo-app,benchmarks -am package -DskipTests)"
+	./mvnw -q -pl demo-app,benchmarks -am package -DskipTests
+fi
+
+reply="Why do bears have hairy coats? Fur protection! (a scripted reply from the offline fake model, streamed)"
+delay="${CHUNK_DELAY:-100ms}"
+[ "$endpoint" = invoke ] && delay=0ms   # invoke measures the server's own cost, not the model's wait
+log="$(mktemp -t lcel-load-server.XXXXXX.log)"
+# The baseline handler joins the demo only here: a jar on the launcher's loader.path, added as a source.
+# shellcheck disable=SC2086 # SERVER_JAVA_OPTS and SERVER_ARGS are lists of words
+java ${SERVER_JAVA_OPTS:--Xmx512m} -Dloader.path="$baseline_jar" -cp "$demo_jar" \
+	org.springframework.boot.loader.launch.PropertiesLauncher \
+	--server.port="$port" --server.address=127.0.0.1 \
+	--spring.main.sources=dev.lcel.benchmarks.http.baseline.BaselineRoutes \
+	--load.baseline.reply="$reply" \
+	"--lcel.models.joke-model.responses[0]=$reply" \
+	--lcel.models.joke-model.chunk-size=3 \
+	--lcel.models.joke-model.delay="$delay" \
+	${SERVER_ARGS:-} \
+	>"$log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
+url="http://127.0.0.1:$port"
+for _ in $(seq 1 120); do
+	curl -fs "$url/actuator/health" >/dev/null 2>&1 && break
+	kill -0 "$server" 2>/dev/null || { echo "the server did not start; its log:" >&2; cat "$log" >&2; exit 1; }
+	sleep 0.5
+done
+curl -fs "$url/actuator/health" >/dev/null || { echo "the server is not healthy after 60 s; log: $log" >&2; exit 1; }
+
+echo "server: pid $server, $(java -version 2>&1 | head -1), ${SERVER_JAVA_OPTS:--Xmx512m}, $(nproc) cores, chunk delay $delay"
+echo "machine load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+driver=(java -Xmx1g -cp "$driver_jar" dev.lcel.benchmarks.http.LoadDriver --url="$url" --pid="$server" --warmup="$warmup" --ramp="$ramp")
+[ -n "$clients" ] && driver+=(--clients="$clients")
+[ -n "$duration" ] && driver+=(--duration="$duration")
+
+# The server's CPU time so far (user + system), in clock ticks of 1/CLK_TCK s.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+
+# /invoke with wrk: warm both endpoints up, then alternate them in three rounds (a shared 2-core
+# machine drifts; alternating spreads the drift over both) and compare the totals.
+invoke_with_wrk() {
+	local lua; lua="$(mktemp -t lcel-load.XXXXXX.lua)"
+	printf '%s\n' 'wrk.method = "POST"' 'wrk.body = '"'"'{"input":{"topic":"bears"}}'"'"'' \
+		'wrk.headers["Content-Type"] = "application/json"' >"$lua"
+	local c="${clients:-64}" d="${duration:-30}" round=$(( ${duration:-30} / 3 ))
+	echo "warming up: /chains/joke/invoke and /baseline/invoke for $warmup s each (wrk)"
+	wrk -t1 -c"$c" -d"$warmup"s -s "$lua" "$url/chains/joke/invoke" >/dev/null
+	wrk -t1 -c"$c" -d"$warmup"s -s "$lua" "$url/baseline/invoke" >/dev/null
+	echo "measuring: $c connections, 3 alternating rounds of $round s per endpoint (wrk)"
+	: >"$log.wrk"
+	for _ in 1 2 3; do
+		for path in /baseline/invoke /chains/joke/invoke; do
+			echo "== $path" >>"$log.wrk"
+			local before; before=$(cpu_ticks)
+			wrk -t1 -c"$c" -d"$round"s --latency -s "$lua" "$url$path" >>"$log.wrk"
+			echo "server_cpu_ticks $(( $(cpu_ticks) - before ))" >>"$log.wrk"
+		done
+	done
+	awk -v c="$c" -v d="$d" -v hz="$(getconf CLK_TCK)" '
+		/^== / { path = $2 }
+		/requests in/ { sub(/s,$/, "", $4); n[path] += $1; t[path] += $4 }
+		/^server_cpu_ticks/ { ticks[path] += $2 }
+		/^ +50%/ { p50[path] = p50[path] " " $2 }
+		/^ +99%/ { p99[path] = p99[path] " " $2 }
+		/Non-2xx|Socket errors/ { bad[path] = bad[path] " " $0 }
+		END {
+			b = n["/baseline/invoke"] / t["/baseline/invoke"]; l = n["/chains/joke/invoke"] / t["/chains/joke/invoke"]
+			printf "\ninvoke: %d connections, %d s per endpoint in 3 alternating rounds (tool: wrk)\n\n", c, d
+			print "| measurement | value |"; print "|---|---|"
+			printf "| plain WebFlux handler /baseline/invoke | %.0f requests/s (p50 per round:%s; p99:%s) |\n", b, p50["/baseline/invoke"], p99["/baseline/invoke"]
+			printf "| lcel /chains/joke/invoke | %.0f requests/s (p50 per round:%s; p99:%s) |\n", l, p50["/chains/joke/invoke"], p99["/chains/joke/invoke"]
+			printf "| lcel / plain (throughput) | %.2f |\n", l / b
+			cb = ticks["/baseline/invoke"] / hz * 1e6 / n["/baseline/invoke"]; cl = ticks["/chains/joke/invoke"] / hz * 1e6 / n["/chains/joke/invoke"]
+			printf "| server CPU per request: plain / lcel | %.0f us / %.0f us |\n", cb, cl
+			printf "| plain / lcel (CPU per request) | %.2f |\n", cb / cl
+			printf "| errors (wrk) | %s |\n\n", (bad["/baseline/invoke"] bad["/chains/joke/invoke"]) == "" ? "0" : bad["/baseline/invoke"] bad["/chains/joke/invoke"]
+			exit (bad["/baseline/invoke"] bad["/chains/joke/invoke"]) == "" ? 0 : 1
+		}' "$log.wrk"
+}
+
+status=0
+if [ "$endpoint" != invoke ]; then
+	"${driver[@]}" --mode="$endpoint" 2>&1 | grep -v '^SLF4J' || status=$?
+elif [ "$tool" = driver ]; then
+	"${driver[@]}" --mode=invoke 2>&1 | grep -v '^SLF4J' || status=$?
+else
+	invoke_with_wrk || status=$?
+fi
+echo "machine load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+exit "$status"

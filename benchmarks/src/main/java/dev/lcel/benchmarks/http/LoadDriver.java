@@ -1,0 +1,208 @@
+package dev.lcel.benchmarks.http;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Puts HTTP load on a running lcel server and prints what it measured: concurrent SSE streams
+ * ({@code --mode=stream}, and {@code --mode=soak} for a longer run that checks the heap does not
+ * grow), or {@code /invoke} throughput against a plain WebFlux handler ({@code --mode=invoke}).
+ *
+ * <p>Run it through {@code benchmarks/load.sh} or {@code benchmarks/soak.sh}, which build and start
+ * the server; see {@link LoadOptions#USAGE} for the flags. The exit status is 1 when any request
+ * failed.
+ */
+public final class LoadDriver {
+
+	private final LoadOptions options;
+
+	private final ServerProbe server;
+
+	private final PrintStream out = System.out;
+
+	LoadDriver(LoadOptions options) {
+		this.options = options;
+		this.server = new ServerProbe(options.pid());
+	}
+
+	/** A pool of up to one connection per client, closed by disposing it once a phase is over. */
+	private ConnectionProvider connections() {
+		return ConnectionProvider.builder("load")
+			.maxConnections(this.options.clients())
+			.pendingAcquireMaxCount(-1)
+			.pendingAcquireTimeout(Duration.ofSeconds(60))
+			.build();
+	}
+
+	private HttpClient client(ConnectionProvider connections) {
+		return HttpClient.create(connections)
+			.baseUrl(this.options.url())
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+			.headers((headers) -> headers.set("Content-Type", "application/json"));
+	}
+
+	/**
+	 * Runs one load against a server that is already up.
+	 * @param args {@code --name=value} flags, see {@link LoadOptions#USAGE}; exits with 0 when no
+	 * request failed, 1 when some did, 2 when the flags are wrong
+	 */
+	public static void main(String[] args) {
+		LoadOptions options;
+		try {
+			options = LoadOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		long failures = new LoadDriver(options).run();
+		System.exit((failures == 0) ? 0 : 1);
+	}
+
+	/** Runs the load the options describe and prints the report; returns the number of failures. */
+	long run() {
+		return this.options.mode().equals("invoke") ? invoke() : streams();
+	}
+
+	private long streams() {
+		LoadOptions o = this.options;
+		String path = "/chains/" + o.chain() + "/stream";
+		if (!o.warmup().isZero()) {
+			this.out.printf("warming up: %d streams for %d s%n", Math.min(o.clients(), 200), o.warmup().toSeconds());
+			ConnectionProvider warmup = connections();
+			new StreamLoad(client(warmup), path, o.requestBody()).run(Math.min(o.clients(), 200), o.warmup(),
+					o.ramp().dividedBy(2));
+			warmup.disposeLater().block();
+			settle();
+		}
+		// Idle means no connections either: the heap before and after is compared without them.
+		ConnectionProvider connections = connections();
+		StreamLoad load = new StreamLoad(client(connections), path, o.requestBody());
+		long idleBefore = this.server.heapAfterGcBytes();
+		AtomicLong loadedStart = new AtomicLong(-1);
+		AtomicLong loadedEnd = new AtomicLong(-1);
+		AtomicLong openAtStart = new AtomicLong();
+		AtomicLong rssLoaded = new AtomicLong(-1);
+		ScheduledExecutorService probes = Executors.newSingleThreadScheduledExecutor();
+		Duration startProbe = o.ramp().plus(o.duration().minus(o.ramp()).dividedBy(5));
+		Duration endProbe = o.duration().minusSeconds(2);
+		if (startProbe.compareTo(endProbe) >= 0) {
+			// A run too short for the usual moments: measure at 40% and 80% of it.
+			startProbe = o.duration().multipliedBy(2).dividedBy(5);
+			endProbe = o.duration().multipliedBy(4).dividedBy(5);
+		}
+		probes.schedule(() -> {
+			openAtStart.set(load.open());
+			loadedStart.set(this.server.heapAfterGcBytes());
+		}, startProbe.toMillis(), TimeUnit.MILLISECONDS);
+		probes.schedule(() -> {
+			rssLoaded.set(this.server.statusBytes("VmRSS"));
+			loadedEnd.set(this.server.heapAfterGcBytes());
+		}, endProbe.toMillis(), TimeUnit.MILLISECONDS);
+		this.out.printf("measuring: %d concurrent streams to %s%s for %d s%n", o.clients(), o.url(), path,
+				o.duration().toSeconds());
+		double cpuBefore = this.server.cpuSeconds();
+		StreamLoad.Result result = load.run(o.clients(), o.duration(), o.ramp());
+		double cpu = this.server.cpuSeconds() - cpuBefore;
+		probes.shutdownNow();
+		connections.disposeLater().block();
+		settle();
+		long idleAfter = this.server.heapAfterGcBytes();
+		Report report = new Report(String.format(Locale.ROOT, "%s: %d concurrent streams of %s for %d s", o.mode(),
+				o.clients(), path, o.duration().toSeconds()))
+			.row("completed streams", Report.count(result.completed()))
+			.row("errors", Report.count(result.failures().total()) + kinds(result.failures()))
+			.row("peak open streams (client side)", Report.count(result.peakOpen()))
+			.row("open streams when the heap was first measured under load", Report.count(openAtStart.get()))
+			.row("time to first chunk p50 / p99",
+					Report.millis(result.firstChunk().percentile(50)) + " / " + Report.millis(result.firstChunk().percentile(99)))
+			.row("total time p50 / p99",
+					Report.millis(result.total().percentile(50)) + " / " + Report.millis(result.total().percentile(99)))
+			.row("time to first chunk p50 / p99, streams opened after the " + o.ramp().toSeconds() + " s ramp",
+					Report.millis(result.steadyFirstChunk().percentile(50)) + " / "
+							+ Report.millis(result.steadyFirstChunk().percentile(99)))
+			.row("server CPU during the run", (cpu < 0) ? "n/a" : String.format(Locale.ROOT, "%.0f s (%.2f cores on average)",
+					cpu, cpu / (result.elapsed().toNanos() / 1e9)))
+			.row("server heap after GC: idle before", Report.mebibytes(idleBefore))
+			.row("server heap after GC: under load, start (" + startProbe.toSeconds() + " s)", Report.mebibytes(loadedStart.get()))
+			.row("server heap after GC: under load, end (" + endProbe.toSeconds() + " s)", Report.mebibytes(loadedEnd.get()))
+			.row("server heap after GC: idle after", Report.mebibytes(idleAfter))
+			.row("server RSS under load / peak (VmHWM)",
+					Report.mebibytes(rssLoaded.get()) + " / " + Report.mebibytes(this.server.statusBytes("VmHWM")));
+		if (o.mode().equals("soak")) {
+			report.row("heap growth under load (end - start)", growth(loadedStart.get(), loadedEnd.get()))
+				.row("heap growth idle (after - before)", growth(idleBefore, idleAfter));
+		}
+		report.print(this.out);
+		return result.failures().total();
+	}
+
+	private long invoke() {
+		LoadOptions o = this.options;
+		String path = "/chains/" + o.chain() + "/invoke";
+		InvokeLoad load = new InvokeLoad(client(connections()), o.requestBody());
+		if (!o.warmup().isZero()) {
+			this.out.printf("warming up: %s and %s for %d s each%n", path, o.baselinePath(), o.warmup().toSeconds());
+			load.run(path, o.clients(), o.warmup());
+			load.run(o.baselinePath(), o.clients(), o.warmup());
+		}
+		this.out.printf("measuring: %d connections, %d s each%n", o.clients(), o.duration().toSeconds());
+		double cpu0 = this.server.cpuSeconds();
+		InvokeLoad.Result baseline = load.run(o.baselinePath(), o.clients(), o.duration());
+		double cpu1 = this.server.cpuSeconds();
+		InvokeLoad.Result chain = load.run(path, o.clients(), o.duration());
+		double cpu2 = this.server.cpuSeconds();
+		double baselineCpu = (cpu1 - cpu0) / baseline.completed() * 1e6;
+		double chainCpu = (cpu2 - cpu1) / chain.completed() * 1e6;
+		new Report(String.format(Locale.ROOT, "invoke: %d connections for %d s each (tool: reactor-netty driver)",
+				o.clients(), o.duration().toSeconds()))
+			.row("plain WebFlux handler " + o.baselinePath(), throughput(baseline))
+			.row("lcel " + path, throughput(chain))
+			.row("lcel / plain (throughput)", String.format(Locale.ROOT, "%.2f", chain.perSecond() / baseline.perSecond()))
+			.row("server CPU per request: plain / lcel", (cpu0 < 0) ? "n/a"
+					: String.format(Locale.ROOT, "%.0f us / %.0f us", baselineCpu, chainCpu))
+			.row("plain / lcel (CPU per request)", (cpu0 < 0) ? "n/a" : String.format(Locale.ROOT, "%.2f", baselineCpu / chainCpu))
+			.row("errors", Report.count(baseline.failures().total() + chain.failures().total())
+					+ kinds(baseline.failures()) + kinds(chain.failures()))
+			.print(this.out);
+		return baseline.failures().total() + chain.failures().total();
+	}
+
+	/** Gives the server a moment to close the connections the client has just closed. */
+	private static void settle() {
+		try {
+			Thread.sleep(2000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static String throughput(InvokeLoad.Result result) {
+		return String.format(Locale.ROOT, "%,.0f requests/s (p50 %s, p99 %s)", result.perSecond(),
+				Report.millis(result.latency().percentile(50)), Report.millis(result.latency().percentile(99)));
+	}
+
+	private static String kinds(Failures failures) {
+		return failures.byKind().isEmpty() ? "" : " " + failures.byKind();
+	}
+
+	private static String growth(long before, long after) {
+		if (before < 0 || after < 0) {
+			return "n/a";
+		}
+		double percent = 100.0 * (after - before) / before;
+		return String.format(Locale.ROOT, "%+.1f MiB (%+.1f%%)", (after - before) / (1024.0 * 1024.0), percent);
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.lcel.benchmarks.http;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one load run does, from {@code --name=value} flags.
+ *
+ * @param mode {@code stream} (concurrent SSE streams), {@code soak} (the same, with the soak's
+ * defaults and a heap-growth verdict) or {@code invoke} (throughput of {@code /invoke} against the
+ * baseline handler)
+ * @param url the server's base URL
+ * @param chain the chain to call
+ * @param input the chain's input as JSON
+ * @param clients concurrent clients: open streams, or connections for {@code invoke}
+ * @param duration how long new requests are started
+ * @param ramp over how long the clients start, so they do not all connect in the same instant
+ * @param warmup how long a smaller load runs first, unmeasured, so the server's JIT has compiled
+ * the hot paths
+ * @param pid the server's process id, for heap and RSS; 0 for none
+ * @param baselinePath the path of the plain handler to compare {@code /invoke} with
+ */
+record LoadOptions(String mode, String url, String chain, String input, int clients, Duration duration, Duration ramp,
+		Duration warmup, long pid, String baselinePath) {
+
+	static final String USAGE = """
+			usage: LoadDriver [--mode=stream|soak|invoke] [--url=http://127.0.0.1:8080] [--chain=joke]
+			                  [--input={"topic":"bears"}] [--clients=N] [--duration=SECONDS] [--ramp=SECONDS]
+			                  [--warmup=SECONDS] [--pid=SERVER_PID] [--baseline-path=/baseline/invoke]
+			defaults: stream 2000 clients for 30 s; soak 1000 for 60 s; invoke 64 connections for 30 s""";
+
+	/**
+	 * Reads the flags; unknown flags are refused, so that a typo never silently runs the default.
+	 * @param args {@code --name=value} flags
+	 * @return the options
+	 * @throws IllegalArgumentException naming the flag that is not understood
+	 */
+	static LoadOptions parse(String... args) {
+		Map<String, String> flags = new LinkedHashMap<>();
+		for (String arg : args) {
+			int equals = arg.indexOf('=');
+			if (!arg.startsWith("--") || equals < 0) {
+				throw new IllegalArgumentException("expected --name=value, got '" + arg + "'\n" + USAGE);
+			}
+			flags.put(arg.substring(2, equals), arg.substring(equals + 1));
+		}
+		String mode = flags.getOrDefault("mode", "stream");
+		boolean soak = mode.equals("soak");
+		int defaultClients = switch (mode) {
+			case "stream" -> 2000;
+			case "soak" -> 1000;
+			case "invoke" -> 64;
+			default -> throw new IllegalArgumentException("unknown mode '" + mode + "'; the modes are stream, soak, invoke");
+		};
+		LoadOptions options = new LoadOptions(mode, take(flags, "url", "http://127.0.0.1:8080"), take(flags, "chain", "joke"),
+				take(flags, "input", "{\"topic\":\"bears\"}"), Integer.parseInt(take(flags, "clients", "" + defaultClients)),
+				seconds(take(flags, "duration", soak ? "60" : "30")), seconds(take(flags, "ramp", "5")),
+				seconds(take(flags, "warmup", "10")), Long.parseLong(take(flags, "pid", "0")),
+				take(flags, "baseline-path", "/baseline/invoke"));
+		flags.remove("mode");
+		if (!flags.isEmpty()) {
+			throw new IllegalArgumentException("unknown flags " + flags.keySet() + "\n" + USAGE);
+		}
+		return options;
+	}
+
+	private static String take(Map<String, String> flags, String name, String fallback) {
+		String value = flags.remove(name);
+		return (value != null) ? value : fallback;
+	}
+
+	private static Duration seconds(String value) {
+		return Duration.ofMillis(Math.round(Double.parseDouble(value.replaceAll("s$", "")) * 1000));
+	}
+
+	/** The JSON body of a LangServe request for {@link #input}. */
+	String requestBody() {
+		return "{\"input\":" + this.input + "}";
+	}
+
+}
