@@ -61,7 +61,7 @@ public final class BeanOutputParser<T> implements Runnable<Object, T> {
 
 	@Override
 	public T invoke(Object input, RunnableConfig config) {
-		String text = ParserInput.text(input, getName());
+		String text = ParserInput.text(input, this);
 		Object value = this.json.invoke(text, config);
 		try {
 			return JSON.convertValue(value, this.type);

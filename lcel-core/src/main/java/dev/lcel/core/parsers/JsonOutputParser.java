@@ -89,7 +89,7 @@ public final class JsonOutputParser implements Runnable<Object, Object> {
 	@Override
 	public Object invoke(Object input, RunnableConfig config) {
 		JsonStream stream = new JsonStream(false);
-		stream.accept(ParserInput.text(input, getName()));
+		stream.accept(ParserInput.text(input, this));
 		stream.finish();
 		return stream.value();
 	}
@@ -104,7 +104,7 @@ public final class JsonOutputParser implements Runnable<Object, Object> {
 		return Flux.defer(() -> {
 			JsonStream stream = new JsonStream(this.diff);
 			return input.handle((chunk, sink) -> {
-				Object emission = stream.accept(ParserInput.text(chunk, getName()));
+				Object emission = stream.accept(ParserInput.text(chunk, this));
 				if (emission != null) {
 					sink.next(emission);
 				}

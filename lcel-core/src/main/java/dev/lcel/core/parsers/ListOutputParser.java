@@ -68,7 +68,7 @@ public final class ListOutputParser implements Runnable<Object, List<String>> {
 	public List<String> invoke(Object input, RunnableConfig config) {
 		ListSplitter splitter = this.splitters.get();
 		List<String> items = new ArrayList<>();
-		splitter.feed(ParserInput.text(input, getName()), items::add);
+		splitter.feed(ParserInput.text(input, this), items::add);
 		splitter.finish(items::add);
 		return List.copyOf(items);
 	}
@@ -84,7 +84,7 @@ public final class ListOutputParser implements Runnable<Object, List<String>> {
 			ListSplitter splitter = this.splitters.get();
 			return input.concatMapIterable((chunk) -> {
 				List<List<String>> items = new ArrayList<>(1);
-				splitter.feed(ParserInput.text(chunk, getName()), (item) -> items.add(List.of(item)));
+				splitter.feed(ParserInput.text(chunk, this), (item) -> items.add(List.of(item)));
 				return items;
 			}).concatWith(Flux.defer(() -> {
 				List<List<String>> items = new ArrayList<>(1);

@@ -19,7 +19,7 @@ public final class StrOutputParser implements Runnable<Object, String> {
 
 	@Override
 	public String invoke(Object input, RunnableConfig config) {
-		return ParserInput.text(input, getName());
+		return ParserInput.text(input, this);
 	}
 
 	@Override
@@ -29,7 +29,7 @@ public final class StrOutputParser implements Runnable<Object, String> {
 
 	@Override
 	public Flux<String> transform(Flux<Object> input, RunnableConfig config) {
-		return input.map((chunk) -> ParserInput.text(chunk, getName()));
+		return input.map((chunk) -> ParserInput.text(chunk, this));
 	}
 
 	@Override

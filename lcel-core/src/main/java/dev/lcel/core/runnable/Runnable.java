@@ -327,8 +327,7 @@ public interface Runnable<I, O> {
 	 * @return the name; by default the simple name of the class
 	 */
 	default String getName() {
-		Class<?> type = getClass();
-		return (type.isSynthetic() || type.isAnonymousClass()) ? "Runnable" : type.getSimpleName();
+		return RunnableNames.of(getClass());
 	}
 
 	/**

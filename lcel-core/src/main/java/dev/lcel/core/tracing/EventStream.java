@@ -89,7 +89,7 @@ public final class EventStream {
 
 		private void emit(RunInfo run, String phase, Map<String, Object> data) {
 			if (this.filter.test(run)) {
-				this.sink.next(new StreamEvent("on_" + run.runType().wireName() + "_" + phase, run.name(), run.runId(),
+				this.sink.next(new StreamEvent(run.runType().eventName(phase), run.name(), run.runId(),
 						run.parentIds(), run.tags(), run.metadata(), data));
 			}
 		}

@@ -53,7 +53,7 @@ public final class RunLogStream {
 
 		private final Map<String, Integer> nameCounts = new HashMap<>();
 
-		private final Map<UUID, String> keys = new HashMap<>();
+		private final Map<UUID, LogPaths> paths = new HashMap<>();
 
 		private UUID root;
 
@@ -80,7 +80,7 @@ public final class RunLogStream {
 				return;
 			}
 			String key = uniqueKey(run.name());
-			this.keys.put(run.runId(), key);
+			this.paths.put(run.runId(), new LogPaths(key));
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("id", run.runId().toString());
 			entry.put("name", run.name());
@@ -92,7 +92,7 @@ public final class RunLogStream {
 			entry.put("streamed_output_str", new ArrayList<>());
 			entry.put("final_output", null);
 			entry.put("end_time", null);
-			emit(RunLogPatch.Operation.add("/logs/" + escape(key), entry));
+			emit(RunLogPatch.Operation.add(this.paths.get(run.runId()).entry, entry));
 		}
 
 		@Override
@@ -101,16 +101,14 @@ public final class RunLogStream {
 				emit(RunLogPatch.Operation.add("/streamed_output/-", chunk));
 				return;
 			}
-			String key = this.keys.get(run.runId());
-			if (key == null) {
+			LogPaths paths = this.paths.get(run.runId());
+			if (paths == null) {
 				return;
 			}
-			List<RunLogPatch.Operation> ops = new ArrayList<>(2);
-			ops.add(RunLogPatch.Operation.add("/logs/" + escape(key) + "/streamed_output/-", chunk));
-			if (chunk instanceof CharSequence text) {
-				ops.add(RunLogPatch.Operation.add("/logs/" + escape(key) + "/streamed_output_str/-", text.toString()));
-			}
-			this.sink.next(new RunLogPatch(ops));
+			RunLogPatch.Operation output = RunLogPatch.Operation.add(paths.streamedOutput, chunk);
+			this.sink.next(new RunLogPatch((chunk instanceof CharSequence text)
+					? List.of(output, RunLogPatch.Operation.add(paths.streamedOutputStr, text.toString()))
+					: List.of(output)));
 		}
 
 		@Override
@@ -119,24 +117,24 @@ public final class RunLogStream {
 				emit(RunLogPatch.Operation.replace("/final_output", output));
 				return;
 			}
-			String key = this.keys.get(run.runId());
-			if (key != null) {
-				finish(key, RunLogPatch.Operation.add("/logs/" + escape(key) + "/final_output", output));
+			LogPaths paths = this.paths.get(run.runId());
+			if (paths != null) {
+				finish(paths, RunLogPatch.Operation.add(paths.entry + "/final_output", output));
 			}
 		}
 
 		@Override
 		public synchronized void onRunError(RunInfo run, Throwable error) {
-			String key = this.keys.get(run.runId());
-			if (key != null) {
-				finish(key, RunLogPatch.Operation.add("/logs/" + escape(key) + "/error",
+			LogPaths paths = this.paths.get(run.runId());
+			if (paths != null) {
+				finish(paths, RunLogPatch.Operation.add(paths.entry + "/error",
 						error.getClass().getName() + ": " + error.getMessage()));
 			}
 		}
 
-		private void finish(String key, RunLogPatch.Operation result) {
+		private void finish(LogPaths paths, RunLogPatch.Operation result) {
 			this.sink.next(new RunLogPatch(List.of(result,
-					RunLogPatch.Operation.add("/logs/" + escape(key) + "/end_time", Instant.now().toString()))));
+					RunLogPatch.Operation.add(paths.entry + "/end_time", Instant.now().toString()))));
 		}
 
 		private String uniqueKey(String name) {
@@ -151,6 +149,26 @@ public final class RunLogStream {
 		/** Escape a key for use as a JSON Pointer segment (RFC 6901). */
 		private static String escape(String key) {
 			return key.replace("~", "~0").replace("/", "~1");
+		}
+
+	}
+
+	/**
+	 * The JSON Pointers of one run's entry under {@code logs}, made once when the run starts rather
+	 * than for every chunk.
+	 */
+	private static final class LogPaths {
+
+		final String entry;
+
+		final String streamedOutput;
+
+		final String streamedOutputStr;
+
+		LogPaths(String key) {
+			this.entry = "/logs/" + Recorder.escape(key);
+			this.streamedOutput = this.entry + "/streamed_output/-";
+			this.streamedOutputStr = this.entry + "/streamed_output_str/-";
 		}
 
 	}

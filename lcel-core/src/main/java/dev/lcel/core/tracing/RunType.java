@@ -26,8 +26,31 @@ public enum RunType {
 
 	private final String wireName;
 
+	private final String startEvent;
+
+	private final String streamEvent;
+
+	private final String endEvent;
+
 	RunType(String wireName) {
 		this.wireName = wireName;
+		this.startEvent = "on_" + wireName + "_start";
+		this.streamEvent = "on_" + wireName + "_stream";
+		this.endEvent = "on_" + wireName + "_end";
+	}
+
+	/**
+	 * Return the name of an event of a run of this type, made once rather than per event.
+	 * @param phase {@code start}, {@code stream} or {@code end}
+	 * @return the event's name, such as {@code on_chat_model_stream}
+	 */
+	String eventName(String phase) {
+		return switch (phase) {
+			case "start" -> this.startEvent;
+			case "stream" -> this.streamEvent;
+			case "end" -> this.endEvent;
+			default -> "on_" + this.wireName + "_" + phase;
+		};
 	}
 
 	/**
