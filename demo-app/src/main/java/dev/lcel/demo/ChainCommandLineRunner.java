@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.lcel.autoconfigure.chain.ChainRegistry;
+import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +25,11 @@ class ChainCommandLineRunner implements ApplicationRunner {
 			"streams of tokens flow", "typewriter", "every chunk arrives as soon as it is ready", "headline",
 			"chains declared in yaml", "joke", Map.of("topic", "bears"), "poem", Map.of("topic", "bears"), "combined",
 			Map.of("topic", "bears"), "countries",
-			"output a list of the countries france, spain and japan and their populations in JSON format");
+			"output a list of the countries france, spain and japan and their populations in JSON format", "chat",
+			Map.of("question", "Hello, I am Ada."));
+
+	/** The config of every call: a session id, for the chains that keep a conversation. */
+	private static final RunnableConfig CONFIG = RunnableConfig.builder().configurable("session_id", "terminal").build();
 
 	private final ChainRegistry chains;
 
@@ -60,8 +65,8 @@ class ChainCommandLineRunner implements ApplicationRunner {
 			Object sample = SAMPLES.getOrDefault(name, "sample");
 			this.out.println();
 			this.out.println("== " + name + " ==" + this.chains.description(name).map((d) -> " (" + d + ")").orElse(""));
-			this.out.println("invoke: " + this.json.writeValueAsString(chain.invoke(sample)));
-			this.out.println("batch:  " + this.json.writeValueAsString(chain.batch(List.of(sample, sample))));
+			this.out.println("invoke: " + this.json.writeValueAsString(chain.invoke(sample, CONFIG)));
+			this.out.println("batch:  " + this.json.writeValueAsString(chain.batch(List.of(sample, sample), CONFIG)));
 			this.out.print("stream: ");
 			stream(chain, sample);
 		}
@@ -71,7 +76,7 @@ class ChainCommandLineRunner implements ApplicationRunner {
 	}
 
 	private void stream(Runnable<Object, Object> chain, Object input) {
-		try (var chunks = chain.stream(input)) {
+		try (var chunks = chain.stream(input, CONFIG)) {
 			chunks.forEach((chunk) -> {
 				this.out.print((chunk instanceof String text) ? text : this.json.writeValueAsString(chunk) + " ");
 				this.out.flush();

@@ -17,8 +17,8 @@ import org.springframework.core.env.StandardEnvironment;
  * {@code OLLAMA_BASE_URL} (a local Ollama), checked in that order, or {@code demo.provider}
  * explicitly. {@code demo.model} picks the model, else each provider's small default.
  *
- * <p>It rewrites the demo's three models ({@code lcel.models.joke-model}, {@code poem-model},
- * {@code countries-model}) in a property source below the command line and the environment, so
+ * <p>It rewrites the demo's models ({@code lcel.models.joke-model}, {@code poem-model},
+ * {@code countries-model}, {@code chat-model}) in a property source below the command line and the environment, so
  * that any of their properties can still be set there. The key itself stays in the environment: the
  * models refer to it by placeholder.
  */
@@ -28,7 +28,7 @@ class DemoProviderSwitch implements EnvironmentPostProcessor {
 
 	private static final List<String> PROVIDERS = List.of("fake", "openai", "anthropic", "ollama");
 
-	private static final List<String> MODELS = List.of("joke-model", "poem-model", "countries-model");
+	private static final List<String> MODELS = List.of("joke-model", "poem-model", "countries-model", "chat-model");
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -21,6 +21,34 @@ class DemoHttpTests {
 	private WebTestClient client;
 
 	@Test
+	void theChatChainKeepsAConversationPerSessionId() {
+		this.client.get()
+			.uri("/chains/chat/config_schema")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.properties.configurable.properties.session_id").exists();
+		this.client.post()
+			.uri("/chains/chat/invoke")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"input\": {\"question\": \"Hello, I am Ada.\"}}")
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail").value((String detail) -> assertThat(detail).contains("session_id"));
+		for (String question : List.of("Hello, I am Ada.", "What is my name?")) {
+			this.client.post()
+				.uri("/chains/chat/invoke")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"input\": {\"question\": \"" + question
+						+ "\"}, \"config\": {\"configurable\": {\"session_id\": \"ada-1\"}}}")
+				.exchange()
+				.expectStatus().isOk()
+				.expectBody()
+				.jsonPath("$.output").value((String output) -> assertThat(output).contains("scripted reply"));
+		}
+	}
+
+	@Test
 	void yamlChainIsServedOverHttp() {
 		this.client.post()
 			.uri("/chains/headline/invoke")
