@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -14,6 +15,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.lcel.autoconfigure.model.ProviderStreams;
+import dev.lcel.core.tracing.RunObservationContext;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every provider behind every fault, through the real HTTP endpoints of a running server: the
  * client always gets its documented status or SSE {@code error} event and never hangs, retries
  * happen only where they may help and honour {@code Retry-After}, fallbacks answer in the failed
- * model's place, and nothing is left open afterwards.
+ * model's place, and nothing is left open afterwards (threads, connections to the provider,
+ * subscribed streams).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = ProviderFaultsTests.Server.class)
 class ProviderFaultsTests {
@@ -50,6 +56,10 @@ class ProviderFaultsTests {
 
 	@LocalServerPort
 	private int port;
+
+	static final AtomicInteger runsStarted = new AtomicInteger();
+
+	static final AtomicInteger runsStopped = new AtomicInteger();
 
 	private WebTestClient client;
 
@@ -310,13 +320,19 @@ class ProviderFaultsTests {
 	}
 
 	@Test
-	void afterEveryFaultNothingIsLeftOpen() throws IOException {
+	void afterEveryFaultNothingIsLeftOpen() throws IOException, InterruptedException {
 		runAllFaults();
 		int threads = Thread.activeCount();
 		runAllFaults();
 		assertThat(Thread.activeCount()).as("threads after a second round of faults").isLessThanOrEqualTo(threads + 2);
 		assertThat(establishedConnectionsTo(provider().port())).as("connections to the provider")
 			.isLessThanOrEqualTo(2);
+		for (int i = 0; i < 50 && runsStopped.get() != runsStarted.get(); i++) {
+			Thread.sleep(20);
+		}
+		assertThat(runsStarted.get()).as("runs").isPositive();
+		assertThat(runsStopped.get()).as("runs ended, of those started (none left subscribed)")
+			.isEqualTo(runsStarted.get());
 	}
 
 	private void runAllFaults() {
@@ -382,6 +398,29 @@ class ProviderFaultsTests {
 
 	@SpringBootApplication
 	static class Server {
+
+		/** Counts the runs that started and those that ended, so that open ones show. */
+		@Bean
+		ObservationHandler<RunObservationContext> runCounter() {
+			return new ObservationHandler<>() {
+
+				@Override
+				public void onStart(RunObservationContext context) {
+					runsStarted.incrementAndGet();
+				}
+
+				@Override
+				public void onStop(RunObservationContext context) {
+					runsStopped.incrementAndGet();
+				}
+
+				@Override
+				public boolean supportsContext(Observation.Context context) {
+					return context instanceof RunObservationContext;
+				}
+
+			};
+		}
 
 	}
 

@@ -1,6 +1,7 @@
 package dev.lcel.autoconfigure.web;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.lcel.autoconfigure.model.ProviderStreams;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -62,6 +64,11 @@ class SecretsExposureTests {
 	@AfterAll
 	static void stop() {
 		openAi.stop();
+		// The levels outlive the context: put them back for the test classes that run next.
+		LoggingSystem logging = LoggingSystem.get(SecretsExposureTests.class.getClassLoader());
+		for (String logger : List.of("dev.lcel", "org.springframework.web", "org.springframework.http", "reactor.netty")) {
+			logging.setLogLevel(logger, null);
+		}
 	}
 
 	@Test
@@ -72,7 +79,7 @@ class SecretsExposureTests {
 			.build();
 		openAi.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
 			.withHeader("Content-Type", "text/event-stream")
-			.withBody(ProviderStreams.openAi(java.util.List.of("fine")))));
+			.withBody(ProviderStreams.openAi(List.of("fine")))));
 		assertThat(call(client, "invoke")).contains("fine");
 		assertThat(openAi.getAllServeEvents().get(0).getRequest().getHeader("Authorization")).isEqualTo("Bearer " + KEY);
 
