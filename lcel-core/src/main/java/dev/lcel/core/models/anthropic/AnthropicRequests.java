@@ -11,6 +11,7 @@ import dev.lcel.core.messages.ToolCall;
 import dev.lcel.core.messages.ToolMessage;
 import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.models.ToolDefinition;
+import dev.lcel.core.models.http.RequestBodies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -64,21 +65,9 @@ final class AnthropicRequests {
 		}
 		body.set("messages", wire);
 		body.put("stream", true);
-		if (options.temperature() != null) {
-			body.put("temperature", options.temperature());
-		}
-		if (options.topP() != null) {
-			body.put("top_p", options.topP());
-		}
-		if (!options.stop().isEmpty()) {
-			ArrayNode stop = body.putArray("stop_sequences");
-			options.stop().forEach(stop::add);
-		}
-		if (!options.tools().isEmpty()) {
-			ArrayNode tools = body.putArray("tools");
-			options.tools().forEach((tool) -> tools.add(tool(tool)));
-		}
-		options.extra().forEach((name, value) -> body.set(name, JSON.valueToTree(value)));
+		RequestBodies.putSampling(body, options, null, "stop_sequences");
+		RequestBodies.putTools(body, options.tools(), AnthropicRequests::tool);
+		RequestBodies.putExtra(body, options.extra());
 		return body;
 	}
 

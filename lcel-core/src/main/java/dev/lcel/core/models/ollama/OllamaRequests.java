@@ -10,6 +10,7 @@ import dev.lcel.core.messages.SystemMessage;
 import dev.lcel.core.messages.ToolMessage;
 import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.models.ToolDefinition;
+import dev.lcel.core.models.http.RequestBodies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -36,24 +37,9 @@ final class OllamaRequests {
 		ArrayNode wire = body.putArray("messages");
 		messages.forEach((message) -> wire.add(message(message)));
 		body.put("stream", true);
-		if (!options.tools().isEmpty()) {
-			ArrayNode tools = body.putArray("tools");
-			options.tools().forEach((tool) -> tools.add(tool(tool)));
-		}
+		RequestBodies.putTools(body, options.tools(), OllamaRequests::tool);
 		ObjectNode modelOptions = NODES.objectNode();
-		if (options.temperature() != null) {
-			modelOptions.put("temperature", options.temperature());
-		}
-		if (options.topP() != null) {
-			modelOptions.put("top_p", options.topP());
-		}
-		if (options.maxTokens() != null) {
-			modelOptions.put("num_predict", options.maxTokens());
-		}
-		if (!options.stop().isEmpty()) {
-			ArrayNode stop = modelOptions.putArray("stop");
-			options.stop().forEach(stop::add);
-		}
+		RequestBodies.putSampling(modelOptions, options, "num_predict", "stop");
 		options.extra().forEach((name, value) -> {
 			if (TOP_LEVEL.contains(name)) {
 				body.set(name, JSON.valueToTree(value));

@@ -10,6 +10,7 @@ import dev.lcel.core.messages.ToolCall;
 import dev.lcel.core.messages.ToolMessage;
 import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.models.ToolDefinition;
+import dev.lcel.core.models.http.RequestBodies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -32,24 +33,9 @@ final class OpenAiRequests {
 		messages.forEach((message) -> wire.add(message(message)));
 		body.put("stream", true);
 		body.putObject("stream_options").put("include_usage", true);
-		if (options.temperature() != null) {
-			body.put("temperature", options.temperature());
-		}
-		if (options.maxTokens() != null) {
-			body.put("max_tokens", options.maxTokens());
-		}
-		if (options.topP() != null) {
-			body.put("top_p", options.topP());
-		}
-		if (!options.stop().isEmpty()) {
-			ArrayNode stop = body.putArray("stop");
-			options.stop().forEach(stop::add);
-		}
-		if (!options.tools().isEmpty()) {
-			ArrayNode tools = body.putArray("tools");
-			options.tools().forEach((tool) -> tools.add(tool(tool)));
-		}
-		options.extra().forEach((name, value) -> body.set(name, JSON.valueToTree(value)));
+		RequestBodies.putSampling(body, options, "max_tokens", "stop");
+		RequestBodies.putTools(body, options.tools(), OpenAiRequests::tool);
+		RequestBodies.putExtra(body, options.extra());
 		return body;
 	}
 
