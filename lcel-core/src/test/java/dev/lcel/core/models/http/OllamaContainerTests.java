@@ -9,6 +9,7 @@ import dev.lcel.core.models.anthropic.AnthropicChatModel;
 import dev.lcel.core.models.ollama.OllamaChatModel;
 import dev.lcel.core.models.openai.OpenAiChatModel;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testcontainers.junit.jupiter.Container;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one container checks all three wire formats. Runs only where Docker is available (it pulls a
  * small model, about 400 MB); skipped elsewhere.
  */
+@Tag("docker")
 @Testcontainers(disabledWithoutDocker = true)
 class OllamaContainerTests {
 
