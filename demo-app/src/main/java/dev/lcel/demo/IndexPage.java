@@ -20,7 +20,7 @@ class IndexPage {
 
 	private static String modelText(ChatModelRegistry models) {
 		String model = models.describe("joke-model");
-		return "fake (offline demo)".equals(model) ? "an offline fake model (scripted replies, no API key)" : model;
+		return ChatModelRegistry.FAKE_DESCRIPTION.equals(model) ? "an offline fake model (scripted replies, no API key)" : model;
 	}
 
 	@Bean

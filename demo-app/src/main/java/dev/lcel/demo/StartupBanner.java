@@ -24,7 +24,7 @@ class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
 
 	private String modelsLine() {
 		String model = this.models.describe("joke-model");
-		if ("fake (offline demo)".equals(model)) {
+		if (ChatModelRegistry.FAKE_DESCRIPTION.equals(model)) {
 			return "the library's offline fake provider (scripted replies, no API key; not a language model);"
 					+ " set OPENAI_API_KEY, ANTHROPIC_API_KEY or OLLAMA_BASE_URL to use a real one";
 		}

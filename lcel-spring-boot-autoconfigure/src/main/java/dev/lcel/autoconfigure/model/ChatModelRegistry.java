@@ -28,6 +28,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class ChatModelRegistry {
 
+	/** What {@link #describe(String)} says of a model of the {@code fake} provider. */
+	public static final String FAKE_DESCRIPTION = "fake (offline demo)";
+
 	private final Map<String, ModelProperties> models;
 
 	private final Map<String, ChatModelFactory> factories = new TreeMap<>();
@@ -174,7 +177,7 @@ public final class ChatModelRegistry {
 			return null;
 		}
 		if ("fake".equals(properties.getProvider())) {
-			return "fake (offline demo)";
+			return FAKE_DESCRIPTION;
 		}
 		return properties.getProvider() + ((properties.getModel() != null) ? " " + properties.getModel() : "");
 	}
