@@ -9,7 +9,6 @@ import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.schema.JsonSchemas;
 import dev.lcel.core.tracing.RunType;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -1,7 +1,6 @@
 package dev.lcel.autoconfigure.web;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;

@@ -20,7 +20,6 @@ import dev.lcel.core.messages.ToolMessage;
 import dev.lcel.core.messages.UsageMetadata;
 import dev.lcel.core.models.AuthenticationException;
 import dev.lcel.core.models.BadRequestException;
-import dev.lcel.core.models.ChatModel;
 import dev.lcel.core.models.ChatModelException;
 import dev.lcel.core.models.ModelNotFoundException;
 import dev.lcel.core.models.ModelOverloadedException;
