@@ -36,6 +36,17 @@ public interface UpstreamFailure {
 	}
 
 	/**
+	 * Return whether a call that a service answered with an HTTP status may succeed if tried again:
+	 * for 408, 409, 429 and every 5xx, not for the other 4xx, which the same request would get
+	 * again.
+	 * @param status the HTTP status
+	 * @return whether the status is worth a retry
+	 */
+	static boolean isRetriableStatus(int status) {
+		return status == 408 || status == 409 || status == 429 || status >= 500;
+	}
+
+	/**
 	 * What went wrong upstream.
 	 */
 	enum Kind {

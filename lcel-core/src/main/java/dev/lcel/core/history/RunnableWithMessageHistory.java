@@ -72,19 +72,13 @@ public final class RunnableWithMessageHistory<I, O> implements Runnable<I, O> {
 		return new Builder<>(runnable, store);
 	}
 
+	/**
+	 * Run the chain with the conversation so far and append the turn, blocking: reading and
+	 * appending the history is I/O either way.
+	 */
 	@Override
 	public O invoke(I input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.invoke(this, input, config);
-		}
-		ChatMessageHistory history = history(config);
-		List<BaseMessage> inputMessages = this.keys.inputMessages(input);
-		List<BaseMessage> past = history.getMessages().collectList().block();
-		O output = Runs.invoke(this.runnable, this.keys.withHistory(input, past, inputMessages), config.forChild());
-		if (output != null) {
-			history.addMessages(turn(inputMessages, output)).block();
-		}
-		return output;
+		return ainvoke(input, config).block();
 	}
 
 	@Override

@@ -43,8 +43,7 @@ public class RemoteRunnableException extends LcelException implements UpstreamFa
 	 */
 	@Override
 	public boolean retriable() {
-		return this.status < 400 || this.status >= 500 || this.status == 408 || this.status == 409
-				|| this.status == 429;
+		return this.status < 400 || UpstreamFailure.isRetriableStatus(this.status);
 	}
 
 }

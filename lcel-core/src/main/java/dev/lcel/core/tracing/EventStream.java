@@ -54,13 +54,13 @@ public final class EventStream {
 
 		@Override
 		public void onRunStart(RunInfo run, Object input) {
-			emit(run, "start", (input != null) ? data("input", input) : Map.of());
+			emit(run, run.runType().startEvent(), (input != null) ? data("input", input) : Map.of());
 		}
 
 		@Override
 		public void onRunStream(RunInfo run, Object chunk) {
 			if (streams(run.runType())) {
-				emit(run, "stream", data("chunk", chunk));
+				emit(run, run.runType().streamEvent(), data("chunk", chunk));
 			}
 		}
 
@@ -71,12 +71,12 @@ public final class EventStream {
 				data.put("input", input);
 			}
 			data.put("output", output);
-			emit(run, "end", data);
+			emit(run, run.runType().endEvent(), data);
 		}
 
 		@Override
 		public void onRunError(RunInfo run, Throwable error) {
-			emit(run, "end", data("error", error.getClass().getName() + ": " + error.getMessage()));
+			emit(run, run.runType().endEvent(), data("error", error.getClass().getName() + ": " + error.getMessage()));
 		}
 
 		@Override
@@ -87,9 +87,9 @@ public final class EventStream {
 			}
 		}
 
-		private void emit(RunInfo run, String phase, Map<String, Object> data) {
+		private void emit(RunInfo run, String event, Map<String, Object> data) {
 			if (this.filter.test(run)) {
-				this.sink.next(new StreamEvent(run.runType().eventName(phase), run.name(), run.runId(),
+				this.sink.next(new StreamEvent(event, run.name(), run.runId(),
 						run.parentIds(), run.tags(), run.metadata(), data));
 			}
 		}

@@ -79,8 +79,8 @@ public final class RunLogStream {
 			if (!this.filter.test(run)) {
 				return;
 			}
-			String key = uniqueKey(run.name());
-			this.paths.put(run.runId(), new LogPaths(key));
+			LogPaths paths = new LogPaths(uniqueKey(run.name()));
+			this.paths.put(run.runId(), paths);
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("id", run.runId().toString());
 			entry.put("name", run.name());
@@ -92,7 +92,7 @@ public final class RunLogStream {
 			entry.put("streamed_output_str", new ArrayList<>());
 			entry.put("final_output", null);
 			entry.put("end_time", null);
-			emit(RunLogPatch.Operation.add(this.paths.get(run.runId()).entry, entry));
+			emit(RunLogPatch.Operation.add(paths.entry, entry));
 		}
 
 		@Override

@@ -39,18 +39,19 @@ public enum RunType {
 		this.endEvent = "on_" + wireName + "_end";
 	}
 
-	/**
-	 * Return the name of an event of a run of this type, made once rather than per event.
-	 * @param phase {@code start}, {@code stream} or {@code end}
-	 * @return the event's name, such as {@code on_chat_model_stream}
-	 */
-	String eventName(String phase) {
-		return switch (phase) {
-			case "start" -> this.startEvent;
-			case "stream" -> this.streamEvent;
-			case "end" -> this.endEvent;
-			default -> "on_" + this.wireName + "_" + phase;
-		};
+	/** The name of the event of a run of this type starting, made once rather than per event. */
+	String startEvent() {
+		return this.startEvent;
+	}
+
+	/** The name of the event of a run of this type streaming a chunk. */
+	String streamEvent() {
+		return this.streamEvent;
+	}
+
+	/** The name of the event of a run of this type ending. */
+	String endEvent() {
+		return this.endEvent;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.lcel.core.runnable;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.lcel.core.models.ProviderException;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -97,17 +98,17 @@ class RunnableRetryTests {
 	@Test
 	void anUpstreamFailureThatIsNotRetriableIsNeverRetried() {
 		RetryPolicy policy = RetryPolicy.DEFAULTS;
-		assertThat(policy.retries(new Upstream(false, null))).isFalse();
-		assertThat(policy.retries(new Upstream(true, null))).isTrue();
+		assertThat(policy.retries(upstream(false, null))).isFalse();
+		assertThat(policy.retries(upstream(true, null))).isTrue();
 	}
 
 	@Test
 	void theWaitAServiceAskedForReplacesTheBackoffUnlessItIsLongerThanTheLongestWait() {
 		RetryPolicy policy = RetryPolicy.DEFAULTS.withBackoff(Duration.ofMillis(10), Duration.ofSeconds(30));
-		Upstream askedToWait = new Upstream(true, Duration.ofSeconds(7));
+		ProviderException askedToWait = upstream(true, Duration.ofSeconds(7));
 		assertThat(policy.backoff(1, askedToWait)).isEqualTo(Duration.ofSeconds(7));
 		assertThat(policy.retries(askedToWait)).isTrue();
-		assertThat(policy.retries(new Upstream(true, Duration.ofMinutes(5)))).as("longer than maxBackoff").isFalse();
+		assertThat(policy.retries(upstream(true, Duration.ofMinutes(5)))).as("longer than maxBackoff").isFalse();
 	}
 
 	@Test
@@ -115,7 +116,7 @@ class RunnableRetryTests {
 		AtomicInteger calls = new AtomicInteger();
 		Runnable<String, String> flaky = RunnableLambda.of((String input) -> {
 			if (calls.incrementAndGet() == 1) {
-				throw new Upstream(true, Duration.ofMillis(200));
+				throw upstream(true, Duration.ofMillis(200));
 			}
 			return input;
 		});
@@ -126,34 +127,9 @@ class RunnableRetryTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
 	}
 
-	/** A failure of a service, as model clients throw them. */
-	static final class Upstream extends RuntimeException implements dev.lcel.core.UpstreamFailure {
-
-		private final boolean retriable;
-
-		private final Duration retryAfter;
-
-		Upstream(boolean retriable, Duration retryAfter) {
-			super("upstream failed");
-			this.retriable = retriable;
-			this.retryAfter = retryAfter;
-		}
-
-		@Override
-		public Kind kind() {
-			return Kind.FAILED;
-		}
-
-		@Override
-		public boolean retriable() {
-			return this.retriable;
-		}
-
-		@Override
-		public java.util.Optional<Duration> retryAfter() {
-			return java.util.Optional.ofNullable(this.retryAfter);
-		}
-
+	/** A failure of a service, as the model clients report it. */
+	private static ProviderException upstream(boolean retriable, Duration retryAfter) {
+		return new ProviderException("test", 0, "upstream failed", retriable, retryAfter, null);
 	}
 
 }

@@ -193,7 +193,7 @@ final class ChainAssembler {
 		Runnable<Object, Object> runnable = switch (kinds.get(0)) {
 			case "prompt" -> prompt(path + ".prompt", step.getPrompt());
 			case "messages" -> messages(path + ".messages", step.getMessages());
-			case "model" -> model(path + ".model", step);
+			case "model" -> model(path, step);
 			case "parser" -> parser(path + ".parser", step.getParser());
 			case "chain" -> chainReference(owner, path + ".chain", step.getChain());
 			case "bean" -> beanStep(path + ".bean", step.getBean());
@@ -309,17 +309,16 @@ final class ChainAssembler {
 		}
 	}
 
-	private Runnable<Object, Object> model(String path, StepDefinition step) {
+	private Runnable<Object, Object> model(String stepPath, StepDefinition step) {
 		Map<String, Object> bind = new LinkedHashMap<>();
 		step.getBind().forEach((key, value) -> bind.put(key, typed(value)));
 		try {
 			ChatOptions.from(bind);
 		}
 		catch (IllegalArgumentException ex) {
-			String stepPath = path.endsWith(".model") ? path.substring(0, path.length() - ".model".length()) : path;
 			this.problems.add(stepPath + ".bind: " + ex.getMessage());
 		}
-		return this.models.build(path, step.getModel(), bind);
+		return this.models.build(stepPath + ".model", step.getModel(), bind);
 	}
 
 	/**

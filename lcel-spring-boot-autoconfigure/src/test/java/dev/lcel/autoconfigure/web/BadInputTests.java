@@ -4,18 +4,10 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
-import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.prompts.PromptTemplate;
-import dev.lcel.core.prompts.PromptValue;
-import dev.lcel.core.runnable.Runnable;
-import dev.lcel.core.runnable.RunnableGenerator;
-import dev.lcel.core.runnable.RunnableLambda;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -24,8 +16,6 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -43,7 +33,7 @@ class BadInputTests {
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 				WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class, ChainAutoConfiguration.class,
 				LcelServerAutoConfiguration.class))
-		.withUserConfiguration(Chains.class);
+		.withUserConfiguration(LcelServerAutoConfigurationTests.Chains.class);
 
 	record Case(String name, String method, String path, String contentType, String body, int status) {
 	}
@@ -116,30 +106,6 @@ class BadInputTests {
 			json.append(", \"k").append(i).append("\": 1");
 		}
 		return json.append("}}").toString();
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Chains {
-
-		record Person(String name) {
-		}
-
-		@Bean
-		Runnable<Person, String> greet() {
-			return RunnableLambda.typed(Person.class, String.class, (p) -> "Hello, " + p.name() + "!");
-		}
-
-		@Bean
-		Runnable<String, String> words() {
-			return RunnableGenerator.of("words", (Flux<String> in, RunnableConfig config) -> in
-				.flatMapIterable((s) -> List.of(s.split("(?<= )"))));
-		}
-
-		@Bean
-		Runnable<Map<String, ?>, String> echo() {
-			return PromptTemplate.fromTemplate("tell me about {topic}").pipe(RunnableLambda.of(PromptValue::toText));
-		}
-
 	}
 
 }

@@ -2,13 +2,18 @@ package dev.lcel.autoconfigure.web;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
-import dev.lcel.core.UpstreamFailure;
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.models.ModelTimeoutException;
+import dev.lcel.core.models.ProviderException;
+import dev.lcel.core.models.RateLimitException;
+import dev.lcel.core.prompts.PromptTemplate;
+import dev.lcel.core.prompts.PromptValue;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableGenerator;
 import dev.lcel.core.runnable.RunnableLambda;
@@ -212,7 +217,7 @@ class LcelServerAutoConfigurationTests {
 				.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.message").value((String m) -> assertThat(m).startsWith("Malformed JSON"));
 			client.post().uri("/chains/gret/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": {}}")
 				.exchange().expectStatus().isNotFound().expectBody().jsonPath("$.message")
-				.value((String m) -> assertThat(m).isEqualTo("No chain named 'gret'; the chains are [broken, down, endless, greet, limited, slow, spy, words]"));
+				.value((String m) -> assertThat(m).isEqualTo("No chain named 'gret'; the chains are [broken, down, echo, endless, greet, limited, slow, spy, words]"));
 			client.post().uri("/chains/greet/invoke").contentType(MediaType.APPLICATION_JSON)
 				.bodyValue("{\"input\": {\"name\": \"" + "x".repeat(200) + "\"}}")
 				.exchange().expectStatus().isEqualTo(413);
@@ -339,30 +344,6 @@ class LcelServerAutoConfigurationTests {
 		});
 	}
 
-	static final class Upstream extends RuntimeException implements UpstreamFailure {
-
-		private final Kind kind;
-
-		private final Duration retryAfter;
-
-		Upstream(Kind kind, Duration retryAfter, String message) {
-			super(message);
-			this.kind = kind;
-			this.retryAfter = retryAfter;
-		}
-
-		@Override
-		public Kind kind() {
-			return this.kind;
-		}
-
-		@Override
-		public java.util.Optional<Duration> retryAfter() {
-			return java.util.Optional.ofNullable(this.retryAfter);
-		}
-
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	static class Chains {
 
@@ -385,6 +366,11 @@ class LcelServerAutoConfigurationTests {
 		}
 
 		@Bean
+		Runnable<Map<String, ?>, String> echo() {
+			return PromptTemplate.fromTemplate("tell me about {topic}").pipe(RunnableLambda.of(PromptValue::toText));
+		}
+
+		@Bean
 		Runnable<String, String> broken() {
 			return RunnableGenerator.of("broken", (Flux<String> in, RunnableConfig config) -> Flux.concat(
 					Flux.just("partial"), Flux.error(new IllegalStateException("secret database password in message"))));
@@ -393,21 +379,21 @@ class LcelServerAutoConfigurationTests {
 		@Bean
 		Runnable<String, String> limited() {
 			return RunnableLambda.of((String s) -> {
-				throw new Upstream(UpstreamFailure.Kind.RATE_LIMITED, Duration.ofSeconds(7), "rate limited, key sk-secret");
+				throw new RateLimitException("test", 429, "rate limited, key sk-secret", true, Duration.ofSeconds(7), null);
 			});
 		}
 
 		@Bean
 		Runnable<String, String> slow() {
 			return RunnableLambda.of((String s) -> {
-				throw new Upstream(UpstreamFailure.Kind.TIMED_OUT, null, "read timed out");
+				throw new ModelTimeoutException("test", 0, "read timed out", true, null, null);
 			});
 		}
 
 		@Bean
 		Runnable<String, String> down() {
 			return RunnableLambda.of((String s) -> {
-				throw new Upstream(UpstreamFailure.Kind.FAILED, null, "500 from provider, key sk-secret");
+				throw new ProviderException("test", 500, "500 from provider, key sk-secret", true, null, null);
 			});
 		}
 

@@ -45,7 +45,7 @@ class RandomBodiesTests {
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 				WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class, ChainAutoConfiguration.class,
 				LcelServerAutoConfiguration.class))
-		.withUserConfiguration(BadInputTests.Chains.class);
+		.withUserConfiguration(LcelServerAutoConfigurationTests.Chains.class);
 
 	@Test
 	void noRandomJsonBodyGetsA5xx() {

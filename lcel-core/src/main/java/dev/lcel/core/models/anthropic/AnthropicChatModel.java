@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.messages.BaseMessage;
 import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.models.http.HttpChatModel;
+import dev.lcel.core.models.http.StreamDecoder;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.node.ObjectNode;
@@ -71,17 +71,18 @@ public final class AnthropicChatModel extends HttpChatModel {
 	}
 
 	@Override
-	protected Flux<AIMessageChunk> decode(ClientResponse response) {
-		AnthropicEvents decoder = new AnthropicEvents();
-		return events(response).<AIMessageChunk>handle((event, sink) -> {
-			if (event.data() == null || event.data().isBlank() || decoder.ended()) {
-				return;
-			}
-			AIMessageChunk chunk = decoder.decode(event.data());
-			if (chunk != null) {
-				sink.next(chunk);
-			}
-		}).concatWith(Flux.defer(() -> decoder.ended() ? Flux.empty() : Flux.error(truncated("message_stop"))));
+	protected Flux<String> frames(ClientResponse response) {
+		return eventData(response);
+	}
+
+	@Override
+	protected StreamDecoder decoder() {
+		return new AnthropicEvents();
+	}
+
+	@Override
+	protected String endEvent() {
+		return "message_stop";
 	}
 
 	/**

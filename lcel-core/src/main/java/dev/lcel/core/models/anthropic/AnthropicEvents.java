@@ -8,6 +8,7 @@ import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.messages.ToolCallChunk;
 import dev.lcel.core.messages.UsageMetadata;
 import dev.lcel.core.models.http.ProviderErrors;
+import dev.lcel.core.models.http.StreamDecoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,13 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
  * cumulative output-token counts of {@code message_delta} into increments, so that the chunks' usage
  * adds up to the message's, and notes when {@code message_stop} has arrived.
  */
-final class AnthropicEvents {
+final class AnthropicEvents implements StreamDecoder {
 
 	private int outputTokensSoFar;
 
 	private boolean ended;
 
-	boolean ended() {
+	@Override
+	public boolean ended() {
 		return this.ended;
 	}
 
@@ -33,7 +35,8 @@ final class AnthropicEvents {
 	 * @throws tools.jackson.core.JacksonException if the data is not JSON
 	 * @throws dev.lcel.core.models.ChatModelException for an {@code error} event
 	 */
-	AIMessageChunk decode(String data) {
+	@Override
+	public AIMessageChunk decode(String data) {
 		JsonNode event = JsonMapper.shared().readTree(data);
 		switch (event.path("type").asString("")) {
 			case "message_start" -> {

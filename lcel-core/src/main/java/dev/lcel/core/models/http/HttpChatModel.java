@@ -121,11 +121,24 @@ public abstract class HttpChatModel extends ChatModel {
 	protected abstract ObjectNode requestBody(List<BaseMessage> messages, ChatOptions options);
 
 	/**
-	 * Decode a successful streamed answer into chunks, failing if it ends without its end event.
+	 * Return the frames of a successful streamed answer as they arrive: the {@code data} of its
+	 * server-sent events ({@link #eventData}) or its lines.
 	 * @param response the response, status 2xx
-	 * @return the chunks, as they arrive
+	 * @return the frames' texts
 	 */
-	protected abstract Flux<AIMessageChunk> decode(ClientResponse response);
+	protected abstract Flux<String> frames(ClientResponse response);
+
+	/**
+	 * Return a decoder for one streamed answer.
+	 * @return a new decoder
+	 */
+	protected abstract StreamDecoder decoder();
+
+	/**
+	 * Return the provider's end event, as a failure to find it is reported.
+	 * @return the end event, such as {@code data: [DONE]}
+	 */
+	protected abstract String endEvent();
 
 	@Override
 	protected Flux<AIMessageChunk> streamChunks(List<BaseMessage> messages, ChatOptions options,
@@ -157,6 +170,19 @@ public abstract class HttpChatModel extends ChatModel {
 
 	private Flux<AIMessageChunk> read(ClientResponse response) {
 		return response.statusCode().is2xxSuccessful() ? decode(response) : failure(response).flux();
+	}
+
+	private Flux<AIMessageChunk> decode(ClientResponse response) {
+		StreamDecoder decoder = decoder();
+		return frames(response).<AIMessageChunk>handle((frame, sink) -> {
+			if (decoder.ended() || frame.isBlank()) {
+				return;
+			}
+			AIMessageChunk chunk = decoder.decode(frame);
+			if (chunk != null) {
+				sink.next(chunk);
+			}
+		}).concatWith(Flux.defer(() -> decoder.ended() ? Flux.empty() : Flux.error(truncated())));
 	}
 
 	private Mono<AIMessageChunk> failure(ClientResponse response) {
@@ -218,22 +244,17 @@ public abstract class HttpChatModel extends ChatModel {
 	}
 
 	/**
-	 * Read a response as server-sent events.
+	 * Read a response as server-sent events, returning their {@code data}.
 	 * @param response the response
-	 * @return its events, as they arrive
+	 * @return the events' data, as they arrive
 	 */
-	protected static Flux<ServerSentEvent<String>> events(ClientResponse response) {
-		return response.bodyToFlux(SSE);
+	protected static Flux<String> eventData(ClientResponse response) {
+		return response.bodyToFlux(SSE).mapNotNull(ServerSentEvent::data);
 	}
 
-	/**
-	 * Return the failure for an answer that ended without its end event.
-	 * @param what the end event that was missing
-	 * @return the exception
-	 */
-	protected ProviderException truncated(String what) {
+	private ProviderException truncated() {
 		return new ProviderException(this.provider, 0,
-				this.provider + "'s answer ended without " + what + ": the stream was cut off", true, null, null);
+				this.provider + "'s answer ended without " + endEvent() + ": the stream was cut off", true, null, null);
 	}
 
 	private String redact(String text) {

@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
+import dev.lcel.core.UpstreamFailure;
 import dev.lcel.core.models.AuthenticationException;
 import dev.lcel.core.models.BadRequestException;
 import dev.lcel.core.models.ChatModelException;
@@ -46,7 +47,7 @@ public final class ProviderErrors {
 	public static ChatModelException fromResponse(String provider, int status, HttpHeaders headers, String body) {
 		ErrorBody error = ErrorBody.parse(body);
 		Duration retryAfter = retryAfter(headers);
-		boolean retriable = shouldRetry(headers, status == 408 || status == 409 || status == 429 || status >= 500);
+		boolean retriable = shouldRetry(headers, UpstreamFailure.isRetriableStatus(status));
 		String message = provider + " answered " + status + ": " + error.message();
 		if (status == 401 || status == 403) {
 			return new AuthenticationException(provider, status, message, false, null, null);

@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.messages.BaseMessage;
 import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.models.http.HttpChatModel;
+import dev.lcel.core.models.http.StreamDecoder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import reactor.core.publisher.Flux;
@@ -63,14 +63,18 @@ public final class OllamaChatModel extends HttpChatModel {
 	}
 
 	@Override
-	protected Flux<AIMessageChunk> decode(ClientResponse response) {
-		OllamaLines decoder = new OllamaLines();
-		return response.bodyToFlux(String.class).<AIMessageChunk>handle((line, sink) -> {
-			if (line.isBlank() || decoder.ended()) {
-				return;
-			}
-			sink.next(decoder.decode(line));
-		}).concatWith(Flux.defer(() -> decoder.ended() ? Flux.empty() : Flux.error(truncated("its \"done\": true line"))));
+	protected Flux<String> frames(ClientResponse response) {
+		return response.bodyToFlux(String.class);
+	}
+
+	@Override
+	protected StreamDecoder decoder() {
+		return new OllamaLines();
+	}
+
+	@Override
+	protected String endEvent() {
+		return "its \"done\": true line";
 	}
 
 	/**

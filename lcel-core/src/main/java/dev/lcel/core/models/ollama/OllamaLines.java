@@ -9,6 +9,7 @@ import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.messages.ToolCallChunk;
 import dev.lcel.core.messages.UsageMetadata;
 import dev.lcel.core.models.http.ProviderErrors;
+import dev.lcel.core.models.http.StreamDecoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,13 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
  * the tool calls, which Ollama sends whole, so that calls from different lines never merge, and notes
  * when the {@code "done": true} line has arrived.
  */
-final class OllamaLines {
+final class OllamaLines implements StreamDecoder {
 
 	private int toolCalls;
 
 	private boolean ended;
 
-	boolean ended() {
+	@Override
+	public boolean ended() {
 		return this.ended;
 	}
 
@@ -34,7 +36,8 @@ final class OllamaLines {
 	 * @throws tools.jackson.core.JacksonException if the line is not JSON
 	 * @throws dev.lcel.core.models.ChatModelException if the line reports an error
 	 */
-	AIMessageChunk decode(String line) {
+	@Override
+	public AIMessageChunk decode(String line) {
 		JsonNode node = JsonMapper.shared().readTree(line);
 		if (node.has("error")) {
 			throw ProviderErrors.fromStreamError(OllamaChatModel.PROVIDER, node);

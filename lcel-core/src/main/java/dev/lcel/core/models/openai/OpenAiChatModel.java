@@ -3,12 +3,11 @@ package dev.lcel.core.models.openai;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.messages.BaseMessage;
 import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.models.http.HttpChatModel;
+import dev.lcel.core.models.http.StreamDecoder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import reactor.core.publisher.Flux;
@@ -68,23 +67,18 @@ public final class OpenAiChatModel extends HttpChatModel {
 	}
 
 	@Override
-	protected Flux<AIMessageChunk> decode(ClientResponse response) {
-		OpenAiChunks chunks = new OpenAiChunks();
-		AtomicBoolean done = new AtomicBoolean();
-		return events(response).<AIMessageChunk>handle((event, sink) -> {
-			String data = event.data();
-			if (done.get() || data == null || data.isBlank()) {
-				return;
-			}
-			if ("[DONE]".equals(data.strip())) {
-				done.set(true);
-				return;
-			}
-			AIMessageChunk chunk = chunks.decode(data);
-			if (chunk != null) {
-				sink.next(chunk);
-			}
-		}).concatWith(Flux.defer(() -> done.get() ? Flux.empty() : Flux.error(truncated("data: [DONE]"))));
+	protected Flux<String> frames(ClientResponse response) {
+		return eventData(response);
+	}
+
+	@Override
+	protected StreamDecoder decoder() {
+		return new OpenAiChunks();
+	}
+
+	@Override
+	protected String endEvent() {
+		return "data: [DONE]";
 	}
 
 	/**

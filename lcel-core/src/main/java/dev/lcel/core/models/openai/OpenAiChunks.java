@@ -9,15 +9,17 @@ import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.messages.ToolCallChunk;
 import dev.lcel.core.messages.UsageMetadata;
 import dev.lcel.core.models.http.ProviderErrors;
+import dev.lcel.core.models.http.StreamDecoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Decodes the {@code data:} objects of one Chat Completions stream into chunks. One instance per
+ * Decodes the {@code data:} objects of one Chat Completions stream into chunks, until
+ * {@code [DONE]}. One instance per
  * stream: it numbers tool calls from servers that leave out their {@code index} (a new id starts a
  * new call, a fragment without one continues the last), and treats an empty id as absent.
  */
-final class OpenAiChunks {
+final class OpenAiChunks implements StreamDecoder {
 
 	private int lastToolIndex = -1;
 
@@ -25,14 +27,26 @@ final class OpenAiChunks {
 
 	private boolean first = true;
 
+	private boolean done;
+
+	@Override
+	public boolean ended() {
+		return this.done;
+	}
+
 	/**
 	 * Decode one event's data.
-	 * @param data the JSON of a {@code chat.completion.chunk}, or of an error
-	 * @return the chunk
+	 * @param data the JSON of a {@code chat.completion.chunk} or of an error, or {@code [DONE]}
+	 * @return the chunk, or {@code null} for {@code [DONE]}
 	 * @throws tools.jackson.core.JacksonException if the data is not JSON
 	 * @throws dev.lcel.core.models.ChatModelException if the data reports an error
 	 */
-	AIMessageChunk decode(String data) {
+	@Override
+	public AIMessageChunk decode(String data) {
+		if (data.strip().equals("[DONE]")) {
+			this.done = true;
+			return null;
+		}
 		JsonNode node = JsonMapper.shared().readTree(data);
 		if (node.has("error") && !node.path("error").isNull()) {
 			throw ProviderErrors.fromStreamError(OpenAiChatModel.PROVIDER, node);
