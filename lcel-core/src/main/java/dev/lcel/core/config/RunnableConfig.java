@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.lcel.core.tracing.CallbackHandler;
-import dev.lcel.core.tracing.RunInfo;
+import dev.lcel.core.tracing.RunCallbacks;
 
 /**
  * The settings one call of a runnable runs with: tags, metadata, callbacks, a run name and id,
@@ -24,31 +24,30 @@ import dev.lcel.core.tracing.RunInfo;
  *
  * @param tags labels for this run and its children
  * @param metadata key-value data for this run and its children
- * @param callbacks handlers told about this run and its children
+ * @param callbacks handlers told about this run and its children; in the config a run gives its
+ * children, a {@link RunCallbacks} that also names that run as their parent
  * @param runName the name of this run, or {@code null} for the runnable's own name
  * @param runId the id of this run, or {@code null} to have one generated
  * @param maxConcurrency the most parallel work this run may start at once, or {@code null} for the
  * default
  * @param recursionLimit how many more levels of dynamically returned runnables this run may call
  * @param configurable per-call values read by configurable runnables (a model name, a session id)
- * @param currentRun the run that receives this config, set by {@link dev.lcel.core.tracing.Runs} when
- * someone listens (callbacks); {@code null} otherwise
  */
 public record RunnableConfig(List<String> tags, Map<String, Object> metadata, List<CallbackHandler> callbacks,
-		String runName, UUID runId, Integer maxConcurrency, int recursionLimit, Map<String, Object> configurable,
-		RunInfo currentRun) {
+		String runName, UUID runId, Integer maxConcurrency, int recursionLimit, Map<String, Object> configurable) {
 
 	/** The recursion limit a config has unless told otherwise. */
 	public static final int DEFAULT_RECURSION_LIMIT = 25;
 
 	/** A config with nothing set. */
 	public static final RunnableConfig EMPTY = new RunnableConfig(List.of(), Map.of(), List.of(), null, null, null,
-			DEFAULT_RECURSION_LIMIT, Map.of(), null);
+			DEFAULT_RECURSION_LIMIT, Map.of());
 
 	public RunnableConfig {
 		tags = List.copyOf(Objects.requireNonNullElse(tags, List.of()));
 		metadata = unmodifiableCopy(metadata);
-		callbacks = List.copyOf(Objects.requireNonNullElse(callbacks, List.of()));
+		callbacks = (callbacks instanceof RunCallbacks) ? callbacks
+				: List.copyOf(Objects.requireNonNullElse(callbacks, List.of()));
 		configurable = unmodifiableCopy(configurable);
 		if (maxConcurrency != null && maxConcurrency < 1) {
 			throw new IllegalArgumentException("maxConcurrency must be at least 1, was " + maxConcurrency);
@@ -80,22 +79,23 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 			return this;
 		}
 		return new RunnableConfig(this.tags, this.metadata, this.callbacks, null, null, this.maxConcurrency,
-				this.recursionLimit, this.configurable, this.currentRun);
+				this.recursionLimit, this.configurable);
 	}
 
 	/**
-	 * Return a copy of this config for the runnable of {@code run}: its run name and id are used
-	 * up by the run, and its children become children of the run.
-	 * @param run the run that receives the config
-	 * @return the config
+	 * Return the config of a child run with other callbacks: as {@link #forChild()}, with
+	 * {@code callbacks} in place of this config's (LangChain's {@code patch_config(callbacks=...)}).
+	 * @param callbacks the child's callbacks
+	 * @return the child's config
 	 */
-	public RunnableConfig withCurrentRun(RunInfo run) {
-		return new RunnableConfig(this.tags, this.metadata, this.callbacks, null, null, this.maxConcurrency,
-				this.recursionLimit, this.configurable, run);
+	public RunnableConfig withCallbacks(List<CallbackHandler> callbacks) {
+		return new RunnableConfig(this.tags, this.metadata, callbacks, null, null, this.maxConcurrency,
+				this.recursionLimit, this.configurable);
 	}
 
 	/**
-	 * Layer {@code override} over this config: tags and callbacks are joined (without duplicates),
+	 * Layer {@code override} over this config: tags and callbacks are joined (without duplicates;
+	 * the run that callbacks name as the parent is kept),
 	 * metadata and {@code configurable} merged with {@code override}'s values winning, and every
 	 * other value taken from {@code override} where it is set.
 	 * @param override the config whose values take precedence
@@ -111,15 +111,13 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 		}
 		LinkedHashSet<String> mergedTags = new LinkedHashSet<>(this.tags);
 		mergedTags.addAll(override.tags);
-		LinkedHashSet<CallbackHandler> mergedCallbacks = new LinkedHashSet<>(this.callbacks);
-		mergedCallbacks.addAll(override.callbacks);
 		return new RunnableConfig(new ArrayList<>(mergedTags), mergeMaps(this.metadata, override.metadata),
-				new ArrayList<>(mergedCallbacks), (override.runName != null) ? override.runName : this.runName,
+				RunCallbacks.join(this.callbacks, override.callbacks),
+				(override.runName != null) ? override.runName : this.runName,
 				(override.runId != null) ? override.runId : this.runId,
 				(override.maxConcurrency != null) ? override.maxConcurrency : this.maxConcurrency,
 				(override.recursionLimit != DEFAULT_RECURSION_LIMIT) ? override.recursionLimit : this.recursionLimit,
-				mergeMaps(this.configurable, override.configurable),
-				(override.currentRun != null) ? override.currentRun : this.currentRun);
+				mergeMaps(this.configurable, override.configurable));
 	}
 
 	/**
@@ -169,7 +167,9 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 
 		private Map<String, Object> metadata;
 
-		private List<CallbackHandler> callbacks;
+		private final List<CallbackHandler> inheritedCallbacks;
+
+		private final List<CallbackHandler> callbacks = new ArrayList<>();
 
 		private String runName;
 
@@ -181,18 +181,15 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 
 		private Map<String, Object> configurable;
 
-		private RunInfo currentRun;
-
 		private Builder(RunnableConfig from) {
 			this.tags = new ArrayList<>(from.tags);
 			this.metadata = new LinkedHashMap<>(from.metadata);
-			this.callbacks = new ArrayList<>(from.callbacks);
+			this.inheritedCallbacks = from.callbacks;
 			this.runName = from.runName;
 			this.runId = from.runId;
 			this.maxConcurrency = from.maxConcurrency;
 			this.recursionLimit = from.recursionLimit;
 			this.configurable = new LinkedHashMap<>(from.configurable);
-			this.currentRun = from.currentRun;
 		}
 
 		/**
@@ -292,8 +289,9 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 		 * @return the config
 		 */
 		public RunnableConfig build() {
-			return new RunnableConfig(this.tags, this.metadata, this.callbacks, this.runName, this.runId,
-					this.maxConcurrency, this.recursionLimit, this.configurable, this.currentRun);
+			return new RunnableConfig(this.tags, this.metadata,
+					RunCallbacks.join(this.inheritedCallbacks, List.copyOf(this.callbacks)), this.runName, this.runId,
+					this.maxConcurrency, this.recursionLimit, this.configurable);
 		}
 
 	}

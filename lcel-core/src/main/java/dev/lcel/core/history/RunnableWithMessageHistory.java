@@ -10,8 +10,9 @@ import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.graph.Graph;
 import dev.lcel.core.messages.BaseMessage;
 import dev.lcel.core.runnable.ChunkAggregator;
+import dev.lcel.core.runnable.AbstractRunnable;
 import dev.lcel.core.runnable.Runnable;
-import dev.lcel.core.tracing.Runs;
+import dev.lcel.core.tracing.RunManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ArrayNode;
@@ -37,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param <I> the input type: a map when the keys name an input key, else messages or a string
  * @param <O> the output type
  */
-public final class RunnableWithMessageHistory<I, O> implements Runnable<I, O> {
+public final class RunnableWithMessageHistory<I, O> extends AbstractRunnable<I, O> {
 
 	/** The key under {@code configurable} that holds the session id unless told otherwise. */
 	public static final String DEFAULT_SESSION_ID_KEY = "session_id";
@@ -77,43 +78,33 @@ public final class RunnableWithMessageHistory<I, O> implements Runnable<I, O> {
 	 * appending the history is I/O either way.
 	 */
 	@Override
-	public O invoke(I input, RunnableConfig config) {
-		return ainvoke(input, config).block();
+	protected O doInvoke(I input, RunManager run) {
+		return await(doAinvoke(input, run));
 	}
 
 	@Override
-	public Mono<O> ainvoke(I input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.ainvoke(this, input, config);
-		}
-		return Mono.defer(() -> {
-			ChatMessageHistory history = history(config);
-			List<BaseMessage> inputMessages = this.keys.inputMessages(input);
-			return history.getMessages()
-				.collectList()
-				.flatMap((past) -> Runs.ainvoke(this.runnable, this.keys.withHistory(input, past, inputMessages),
-						config.forChild()))
-				.flatMap((output) -> history.addMessages(turn(inputMessages, output)).thenReturn(output));
-		});
+	protected Mono<O> doAinvoke(I input, RunManager run) {
+		RunnableConfig config = run.child();
+		ChatMessageHistory history = history(config);
+		List<BaseMessage> inputMessages = this.keys.inputMessages(input);
+		return history.getMessages()
+			.collectList()
+			.flatMap((past) -> this.runnable.ainvoke(this.keys.withHistory(input, past, inputMessages), config))
+			.flatMap((output) -> history.addMessages(turn(inputMessages, output)).thenReturn(output));
 	}
 
 	@Override
-	public Flux<O> astream(I input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.astream(this, input, config);
-		}
-		return Flux.defer(() -> {
-			ChatMessageHistory history = history(config);
-			List<BaseMessage> inputMessages = this.keys.inputMessages(input);
-			ChunkAggregator answer = new ChunkAggregator();
-			return history.getMessages()
-				.collectList()
-				.flatMapMany((past) -> Runs.astream(this.runnable, this.keys.withHistory(input, past, inputMessages),
-						config.forChild()))
-				.doOnNext(answer::add)
-				.concatWith(Mono.defer(() -> answer.isEmpty() ? Mono.empty()
-						: history.addMessages(turn(inputMessages, answer.current())).then(Mono.empty())));
-		});
+	protected Flux<O> doStream(I input, RunManager run) {
+		RunnableConfig config = run.child();
+		ChatMessageHistory history = history(config);
+		List<BaseMessage> inputMessages = this.keys.inputMessages(input);
+		ChunkAggregator answer = new ChunkAggregator();
+		return history.getMessages()
+			.collectList()
+			.flatMapMany((past) -> this.runnable.astream(this.keys.withHistory(input, past, inputMessages), config))
+			.doOnNext(answer::add)
+			.concatWith(Mono.defer(() -> answer.isEmpty() ? Mono.empty()
+					: history.addMessages(turn(inputMessages, answer.current())).then(Mono.empty())));
 	}
 
 	private ChatMessageHistory history(RunnableConfig config) {
@@ -204,7 +195,7 @@ public final class RunnableWithMessageHistory<I, O> implements Runnable<I, O> {
 
 		@SuppressWarnings("unchecked")
 		private Builder(Runnable<? super I, ? extends O> runnable, ChatMessageHistoryStore store) {
-			this.runnable = (Runnable<Object, O>) Objects.requireNonNull(runnable, "runnable must not be null");
+			this.runnable = AbstractRunnable.coerce((Runnable<Object, O>) Objects.requireNonNull(runnable, "runnable must not be null"));
 			this.store = Objects.requireNonNull(store, "store must not be null");
 		}
 

@@ -13,11 +13,11 @@ import dev.lcel.core.messages.HumanMessage;
 import dev.lcel.core.messages.MessageSchemas;
 import dev.lcel.core.prompts.PromptValue;
 import dev.lcel.core.prompts.PromptValueSchemas;
+import dev.lcel.core.runnable.AbstractRunnable;
 import dev.lcel.core.runnable.ChunkAggregator;
-import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.schema.JsonSchemas;
 import dev.lcel.core.tracing.RunType;
-import dev.lcel.core.tracing.Runs;
+import dev.lcel.core.tracing.RunManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ArrayNode;
@@ -36,11 +36,12 @@ import tools.jackson.databind.node.ObjectNode;
  * the provider produces them. {@link #astream} emits those chunks (each an {@code AIMessage}, so
  * the next step of a chain can stream them); {@link #invoke} and {@link #ainvoke} add them up into
  * one plain {@code AIMessage} (a provider with a cheaper non-streaming call may override
- * {@link #generate}). Nothing happens until a returned publisher is subscribed, and cancelling it
+ * {@link #generate}). Each call is a {@code chat_model} run whose chunks are reported as they
+ * come. Nothing happens until a returned publisher is subscribed, and cancelling it
  * cancels the call. {@link #bind(Map)} returns the model with parameters such as
  * {@code temperature} applied to every call.
  */
-public abstract class ChatModel implements Runnable<Object, AIMessage> {
+public abstract class ChatModel extends AbstractRunnable<Object, AIMessage> {
 
 	/**
 	 * Stream the model's answer to a conversation, chunk by chunk as it is produced.
@@ -69,28 +70,47 @@ public abstract class ChatModel implements Runnable<Object, AIMessage> {
 	/**
 	 * Answer a conversation, blocking until the whole message is ready.
 	 * @param input a string, a prompt value or a list of messages
-	 * @param config the config of this run
+	 * @param run the run of this call
 	 * @return the answer
 	 */
 	@Override
-	public AIMessage invoke(Object input, RunnableConfig config) {
-		return ainvoke(input, config).block();
+	protected AIMessage doInvoke(Object input, RunManager run) {
+		return await(doAinvoke(input, run));
+	}
+
+	/**
+	 * Answer a conversation. When an event or log stream listens, the answer is streamed and each
+	 * chunk reported, as LangChain does, and then added up.
+	 */
+	@Override
+	protected Mono<AIMessage> doAinvoke(Object input, RunManager run) {
+		List<BaseMessage> messages = toMessages(input);
+		if (!run.watchesChunks()) {
+			return generate(messages, ChatOptions.EMPTY, run.child());
+		}
+		return ChunkAggregator.aggregate(streamChunks(messages, ChatOptions.EMPTY, run.child()).doOnNext(run::onChunk))
+			.map(AIMessageChunk::toMessage)
+			.defaultIfEmpty(new AIMessage(""));
 	}
 
 	@Override
-	public Mono<AIMessage> ainvoke(Object input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.ainvoke(this, input, config);
-		}
-		return Mono.defer(() -> generate(toMessages(input), ChatOptions.EMPTY, config));
+	protected Flux<AIMessage> doStream(Object input, RunManager run) {
+		Flux<AIMessageChunk> chunks = streamChunks(toMessages(input), ChatOptions.EMPTY, run.child());
+		return Flux.<AIMessage>from(run.watchesChunks() ? chunks.doOnNext(run::onChunk) : chunks);
 	}
 
+	/**
+	 * Report the input as LangChain reports a chat model's: {@code {"messages": [[...]]}}, the
+	 * conversation as a batch of one.
+	 */
 	@Override
-	public Flux<AIMessage> astream(Object input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.astream(this, input, config);
+	protected Object runInput(Object input) {
+		try {
+			return Map.of("messages", List.of(toMessages(input)));
 		}
-		return Flux.<AIMessage>from(Flux.defer(() -> streamChunks(toMessages(input), ChatOptions.EMPTY, config)));
+		catch (IllegalArgumentException ex) {
+			return input;
+		}
 	}
 
 	/**

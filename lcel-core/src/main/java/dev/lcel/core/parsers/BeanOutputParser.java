@@ -2,9 +2,9 @@ package dev.lcel.core.parsers;
 
 import java.util.Objects;
 
-import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.runnable.AbstractRunnable;
 import dev.lcel.core.schema.JsonSchemas;
+import dev.lcel.core.tracing.RunManager;
 import dev.lcel.core.tracing.RunType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param <T> the type parsed into
  */
-public final class BeanOutputParser<T> implements Runnable<Object, T> {
+public final class BeanOutputParser<T> extends AbstractRunnable<Object, T> {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -60,9 +60,9 @@ public final class BeanOutputParser<T> implements Runnable<Object, T> {
 	}
 
 	@Override
-	public T invoke(Object input, RunnableConfig config) {
+	protected T doInvoke(Object input, RunManager run) {
 		String text = ParserInput.text(input, this);
-		Object value = this.json.invoke(text, config);
+		Object value = this.json.parse(text);
 		try {
 			return JSON.convertValue(value, this.type);
 		}

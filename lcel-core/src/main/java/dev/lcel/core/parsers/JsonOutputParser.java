@@ -1,7 +1,7 @@
 package dev.lcel.core.parsers;
 
-import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.runnable.AbstractTransformingRunnable;
+import dev.lcel.core.tracing.RunManager;
 import dev.lcel.core.tracing.RunType;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,7 +40,7 @@ import reactor.core.publisher.Mono;
  * before then stand. {@code invoke} returns the parsed value, also in diff mode. Thread-safe: each
  * run has its own state.
  */
-public final class JsonOutputParser implements Runnable<Object, Object> {
+public final class JsonOutputParser extends AbstractTransformingRunnable<Object, Object> {
 
 	private final boolean diff;
 
@@ -87,7 +87,14 @@ public final class JsonOutputParser implements Runnable<Object, Object> {
 	 * @throws OutputParserException if the text is not one complete JSON value
 	 */
 	@Override
-	public Object invoke(Object input, RunnableConfig config) {
+	protected Object doInvoke(Object input, RunManager run) {
+		return parse(input);
+	}
+
+	/**
+	 * Parse one whole answer, outside any run.
+	 */
+	Object parse(Object input) {
 		JsonStream stream = new JsonStream(false);
 		stream.accept(ParserInput.text(input, this));
 		stream.finish();
@@ -95,12 +102,7 @@ public final class JsonOutputParser implements Runnable<Object, Object> {
 	}
 
 	@Override
-	public Flux<Object> astream(Object input, RunnableConfig config) {
-		return transform(Flux.just(input), config);
-	}
-
-	@Override
-	public Flux<Object> transform(Flux<Object> input, RunnableConfig config) {
+	protected Flux<Object> doTransform(Flux<Object> input, RunManager run) {
 		return Flux.defer(() -> {
 			JsonStream stream = new JsonStream(this.diff);
 			return input.handle((chunk, sink) -> {

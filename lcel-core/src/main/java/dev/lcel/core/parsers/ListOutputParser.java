@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.runnable.AbstractTransformingRunnable;
 import dev.lcel.core.schema.JsonSchemas;
+import dev.lcel.core.tracing.RunManager;
 import dev.lcel.core.tracing.RunType;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * so the chunks concatenate into what {@code invoke} returns. Input is text or messages. Each run
  * has its own state, so a parser is thread-safe.
  */
-public final class ListOutputParser implements Runnable<Object, List<String>> {
+public final class ListOutputParser extends AbstractTransformingRunnable<Object, List<String>> {
 
 	private final String name;
 
@@ -64,7 +64,7 @@ public final class ListOutputParser implements Runnable<Object, List<String>> {
 	}
 
 	@Override
-	public List<String> invoke(Object input, RunnableConfig config) {
+	protected List<String> doInvoke(Object input, RunManager run) {
 		ListSplitter splitter = this.splitters.get();
 		List<String> items = new ArrayList<>();
 		splitter.feed(ParserInput.text(input, this), items::add);
@@ -73,12 +73,7 @@ public final class ListOutputParser implements Runnable<Object, List<String>> {
 	}
 
 	@Override
-	public Flux<List<String>> astream(Object input, RunnableConfig config) {
-		return transform(Flux.just(input), config);
-	}
-
-	@Override
-	public Flux<List<String>> transform(Flux<Object> input, RunnableConfig config) {
+	protected Flux<List<String>> doTransform(Flux<Object> input, RunManager run) {
 		return Flux.defer(() -> {
 			ListSplitter splitter = this.splitters.get();
 			return input.concatMapIterable((chunk) -> {

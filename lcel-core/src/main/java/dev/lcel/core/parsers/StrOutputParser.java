@@ -1,7 +1,7 @@
 package dev.lcel.core.parsers;
 
-import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.runnable.AbstractTransformingRunnable;
+import dev.lcel.core.tracing.RunManager;
 import dev.lcel.core.tracing.RunType;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -15,20 +15,15 @@ import tools.jackson.databind.node.ObjectNode;
  * produces them. Text input passes through unchanged; other input fails with an
  * {@link IllegalArgumentException}. Stateless and thread-safe.
  */
-public final class StrOutputParser implements Runnable<Object, String> {
+public final class StrOutputParser extends AbstractTransformingRunnable<Object, String> {
 
 	@Override
-	public String invoke(Object input, RunnableConfig config) {
+	protected String doInvoke(Object input, RunManager run) {
 		return ParserInput.text(input, this);
 	}
 
 	@Override
-	public Flux<String> astream(Object input, RunnableConfig config) {
-		return transform(Flux.just(input), config);
-	}
-
-	@Override
-	public Flux<String> transform(Flux<Object> input, RunnableConfig config) {
+	protected Flux<String> doTransform(Flux<Object> input, RunManager run) {
 		return input.map((chunk) -> ParserInput.text(chunk, this));
 	}
 

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.messages.BaseMessage;
-import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.runnable.AbstractRunnable;
+import dev.lcel.core.tracing.RunManager;
 import dev.lcel.core.tracing.RunType;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * required except partial variables and optional placeholders; the output schema is that of a
  * {@link ChatPromptValue}. Immutable and thread-safe.
  */
-public final class ChatPromptTemplate implements Runnable<Map<String, ?>, PromptValue> {
+public final class ChatPromptTemplate extends AbstractRunnable<Map<String, ?>, PromptValue> {
 
 	private final List<ChatPromptPart> parts;
 
@@ -157,7 +157,7 @@ public final class ChatPromptTemplate implements Runnable<Map<String, ?>, Prompt
 	}
 
 	@Override
-	public PromptValue invoke(Map<String, ?> input, RunnableConfig config) {
+	protected PromptValue doInvoke(Map<String, ?> input, RunManager run) {
 		return new ChatPromptValue(formatMessages(input));
 	}
 

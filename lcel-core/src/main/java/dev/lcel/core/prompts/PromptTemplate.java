@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.runnable.AbstractRunnable;
+import dev.lcel.core.tracing.RunManager;
 import dev.lcel.core.tracing.RunType;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>The input schema is an object with one required string property per variable; the output
  * schema is that of a {@link StringPromptValue}.
  */
-public final class PromptTemplate implements Runnable<Map<String, ?>, PromptValue> {
+public final class PromptTemplate extends AbstractRunnable<Map<String, ?>, PromptValue> {
 
 	private final Template template;
 
@@ -82,7 +82,7 @@ public final class PromptTemplate implements Runnable<Map<String, ?>, PromptValu
 	}
 
 	@Override
-	public PromptValue invoke(Map<String, ?> input, RunnableConfig config) {
+	protected PromptValue doInvoke(Map<String, ?> input, RunManager run) {
 		return new StringPromptValue(format(input));
 	}
 

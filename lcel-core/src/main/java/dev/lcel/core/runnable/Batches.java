@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.tracing.Runs;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -32,14 +31,15 @@ final class Batches {
 		return (config.maxConcurrency() != null) ? config.maxConcurrency() : DEFAULT_MAX_CONCURRENCY;
 	}
 
-	static <I, O> List<O> invoke(Runnable<I, O> runnable, List<I> inputs, RunnableConfig config,
+	static <I, O> List<O> invoke(Runnable<I, O> given, List<I> inputs, RunnableConfig config,
 			BatchOptions options) {
 		rejectReturnExceptions(options);
+		Runnable<I, O> runnable = RunnableAdapter.adapt(given);
 		if (inputs.isEmpty()) {
 			return new ArrayList<>();
 		}
 		if (inputs.size() == 1) {
-			return Collections.singletonList(Runs.invoke(runnable, inputs.get(0), config));
+			return Collections.singletonList(runnable.invoke(inputs.get(0), config));
 		}
 		RunnableConfig itemConfig = perItem(config, inputs.size());
 		int workers = Math.min(concurrency(config, options), inputs.size());
@@ -50,7 +50,7 @@ final class Batches {
 		AtomicBoolean stop = new AtomicBoolean();
 		Blocking.await(Flux.range(0, workers).flatMap((worker) -> Mono.<Void>fromRunnable(() -> {
 			for (int i = next.getAndIncrement(); i < outputs.length && !stop.get(); i = next.getAndIncrement()) {
-				outputs[i] = Runs.invoke(runnable, inputs.get(i), itemConfig);
+				outputs[i] = runnable.invoke(inputs.get(i), itemConfig);
 			}
 		}).subscribeOn(Workers.scheduler()), workers).doFinally((signal) -> stop.set(true)).then());
 		@SuppressWarnings("unchecked")
@@ -58,16 +58,18 @@ final class Batches {
 		return result;
 	}
 
-	static <I, O> Mono<List<O>> ainvoke(Runnable<I, O> runnable, List<I> inputs, RunnableConfig config,
+	static <I, O> Mono<List<O>> ainvoke(Runnable<I, O> given, List<I> inputs, RunnableConfig config,
 			BatchOptions options) {
 		rejectReturnExceptions(options);
+		Runnable<I, O> runnable = RunnableAdapter.adapt(given);
 		RunnableConfig itemConfig = perItem(config, inputs.size());
 		return outputs(ordered(inputs.size(), concurrency(config, options),
 				(i) -> asyncOutcome(runnable, inputs.get(i), i, itemConfig)));
 	}
 
-	static <I, O> Flux<Indexed<O>> asCompleted(Runnable<I, O> runnable, List<I> inputs, RunnableConfig config,
+	static <I, O> Flux<Indexed<O>> asCompleted(Runnable<I, O> given, List<I> inputs, RunnableConfig config,
 			BatchOptions options) {
+		Runnable<I, O> runnable = RunnableAdapter.adapt(given);
 		RunnableConfig itemConfig = perItem(config, inputs.size());
 		return Flux.range(0, inputs.size()).flatMap((i) -> {
 			Mono<Indexed<O>> outcome = asyncOutcome(runnable, inputs.get(i), i, itemConfig);
@@ -86,7 +88,7 @@ final class Batches {
 
 	private static <I, O> Mono<Indexed<O>> asyncOutcome(Runnable<I, O> runnable, I input, int index,
 			RunnableConfig config) {
-		return Mono.defer(() -> Runs.ainvoke(runnable, input, config))
+		return Mono.defer(() -> runnable.ainvoke(input, config))
 			.map((output) -> Indexed.success(index, output))
 			.defaultIfEmpty(Indexed.success(index, null))
 			.subscribeOn(Workers.scheduler());

@@ -1,5 +1,7 @@
 package dev.lcel.core.runnable;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,9 +11,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Joins streamed chunks into the value they add up to, by the chunk's own rule: strings
- * concatenate, maps merge key by key (recursively), lists concatenate, {@link Addable}s use their
- * {@code add}, and anything else is replaced by the chunk after it.
+ * Joins streamed chunks into the value they add up to, by LangChain's {@code +} rules: strings
+ * concatenate, numbers add, lists concatenate, {@link Addable}s use their {@code add}, maps merge
+ * key by key (the values of a key joined by these same rules, a {@code null} value never replacing
+ * one), and anything else is replaced by the chunk after it. Two differences from LangChain,
+ * deliberately: every map merges (LangChain merges the dictionaries its runnables stream and
+ * replaces a plain one), and booleans are replaced rather than added (Python adds {@code True} as 1).
  *
  * <p>An aggregator is a mutable accumulator for one stream: strings are collected in a
  * {@link StringBuilder}, and {@link Addable}s are joined all at once with {@link Addable#addAll}, so
@@ -117,6 +122,9 @@ public final class ChunkAggregator {
 			b.forEach((key, value) -> merged.put(key, join(merged.get(key), value)));
 			return merged;
 		}
+		if (first instanceof Number a && second instanceof Number b) {
+			return add(a, b);
+		}
 		if (first instanceof List<?> a && second instanceof List<?> b) {
 			List<Object> joined = new ArrayList<>(a.size() + b.size());
 			joined.addAll(a);
@@ -124,6 +132,29 @@ public final class ChunkAggregator {
 			return joined;
 		}
 		return second;
+	}
+
+	private static Number add(Number a, Number b) {
+		if (a instanceof BigDecimal || b instanceof BigDecimal) {
+			return decimal(a).add(decimal(b));
+		}
+		if (a instanceof Double || a instanceof Float || b instanceof Double || b instanceof Float) {
+			return a.doubleValue() + b.doubleValue();
+		}
+		if (a instanceof BigInteger || b instanceof BigInteger) {
+			return integer(a).add(integer(b));
+		}
+		long sum = a.longValue() + b.longValue();
+		boolean ints = a instanceof Integer && b instanceof Integer;
+		return (ints && sum == (int) sum) ? (Number) (int) sum : (Number) sum;
+	}
+
+	private static BigInteger integer(Number number) {
+		return (number instanceof BigInteger integer) ? integer : BigInteger.valueOf(number.longValue());
+	}
+
+	private static BigDecimal decimal(Number number) {
+		return (number instanceof BigDecimal decimal) ? decimal : new BigDecimal(number.toString());
 	}
 
 }

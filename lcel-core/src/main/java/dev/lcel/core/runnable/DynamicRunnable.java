@@ -1,24 +1,19 @@
 package dev.lcel.core.runnable;
 
 import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.graph.Graph;
-import dev.lcel.core.tracing.RunType;
-import dev.lcel.core.tracing.RunWrapper;
-import dev.lcel.core.tracing.Runs;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A runnable that decides per call, from the call's config, which runnable to run (LangChain's
- * {@code DynamicRunnable}): runs it as a run of the caller's run, and describes itself (name,
- * schemas, graph) by the runnable it runs when a call configures nothing. The asynchronous
- * methods decide on subscription, so a bad config fails the returned publisher.
+ * {@code DynamicRunnable}): runs it as the call's run, and describes itself (name, schemas, graph)
+ * by the runnable it runs when a call configures nothing. The asynchronous methods decide on
+ * subscription, so a bad config fails the returned publisher.
  *
  * @param <I> the input type
  * @param <O> the output type
  */
-abstract class DynamicRunnable<I, O> implements Runnable<I, O>, RunWrapper {
+abstract class DynamicRunnable<I, O> implements DelegatingRunnable<I, O> {
 
 	/**
 	 * Return the runnable a call with {@code config} runs.
@@ -34,58 +29,32 @@ abstract class DynamicRunnable<I, O> implements Runnable<I, O>, RunWrapper {
 	abstract Runnable<I, O> defaultRunnable();
 
 	@Override
+	public Runnable<I, O> delegate() {
+		return defaultRunnable();
+	}
+
+	@Override
 	public O invoke(I input, RunnableConfig config) {
-		return Runs.invoke(choose(config), input, config);
+		return chosen(config).invoke(input, config);
 	}
 
 	@Override
 	public Mono<O> ainvoke(I input, RunnableConfig config) {
-		return Mono.defer(() -> Runs.ainvoke(choose(config), input, config));
+		return Mono.defer(() -> chosen(config).ainvoke(input, config));
 	}
 
 	@Override
 	public Flux<O> astream(I input, RunnableConfig config) {
-		return Flux.defer(() -> Runs.astream(choose(config), input, config));
+		return Flux.defer(() -> chosen(config).astream(input, config));
 	}
 
 	@Override
 	public Flux<O> transform(Flux<I> input, RunnableConfig config) {
-		return Flux.defer(() -> Runs.transform(choose(config), input, config));
+		return Flux.defer(() -> chosen(config).transform(input, config));
 	}
 
-	@Override
-	public String getName() {
-		return defaultRunnable().getName();
-	}
-
-	@Override
-	public RunType runType() {
-		return defaultRunnable().runType();
-	}
-
-	@Override
-	public java.lang.reflect.Type inputType() {
-		return defaultRunnable().inputType();
-	}
-
-	@Override
-	public ObjectNode inputSchema() {
-		return defaultRunnable().inputSchema();
-	}
-
-	@Override
-	public ObjectNode outputSchema() {
-		return defaultRunnable().outputSchema();
-	}
-
-	@Override
-	public ObjectNode outputSchema(ObjectNode inputSchema) {
-		return defaultRunnable().outputSchema(inputSchema);
-	}
-
-	@Override
-	public Graph getGraph() {
-		return defaultRunnable().getGraph();
+	private Runnable<I, O> chosen(RunnableConfig config) {
+		return RunnableAdapter.adapt(choose(config));
 	}
 
 }

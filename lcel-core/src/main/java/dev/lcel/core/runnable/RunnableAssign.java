@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.lcel.core.config.ConfigurableFieldSpec;
-import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
+import dev.lcel.core.tracing.RunManager;
 import dev.lcel.core.schema.JsonSchemas;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,15 +20,22 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>It accepts any input type so that a chain assembled at run time (from YAML, say) that feeds
  * it something other than a map gets a clear error rather than a {@code ClassCastException}.
  *
- * <p>When streaming, the input's own keys are emitted as soon as they arrive and each computed key
- * as its branch produces it, so the chunks aggregate into the {@link #invoke} output.
+ * <p>When streaming, the input's own keys are emitted as they arrive, then each computed key as its
+ * branch produces it (the branches start at once; what they produce early waits for the input to
+ * end), so the chunks aggregate into the {@link #invoke} output, in LangChain's order.
+ *
+ * <p>Its runs are named {@code RunnableAssign<k1,k2>} after the keys it adds, with the parallel that
+ * computes them as a child run, as in LangChain.
  */
-public final class RunnableAssign implements Runnable<Object, Map<String, Object>> {
+public final class RunnableAssign extends AbstractTransformingRunnable<Object, Map<String, Object>> {
 
 	private final RunnableParallel<Map<String, Object>> mapper;
 
+	private final String name;
+
 	private RunnableAssign(RunnableParallel<Map<String, Object>> mapper) {
 		this.mapper = mapper;
+		this.name = "RunnableAssign<" + String.join(",", mapper.getBranches().keySet()) + ">";
 	}
 
 	/**
@@ -52,23 +58,17 @@ public final class RunnableAssign implements Runnable<Object, Map<String, Object
 	}
 
 	@Override
-	public Map<String, Object> invoke(Object input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.invoke(this, input, config);
-		}
+	protected Map<String, Object> doInvoke(Object input, RunManager run) {
 		Map<String, Object> map = requireMap(input);
 		Map<String, Object> output = new LinkedHashMap<>(map);
-		output.putAll(this.mapper.invoke(map, config.forChild()));
+		output.putAll(this.mapper.invoke(map, run.child()));
 		return output;
 	}
 
 	@Override
-	public Mono<Map<String, Object>> ainvoke(Object input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.ainvoke(this, input, config);
-		}
+	protected Mono<Map<String, Object>> doAinvoke(Object input, RunManager run) {
 		return Mono.fromCallable(() -> requireMap(input))
-			.flatMap((map) -> this.mapper.ainvoke(map, config.forChild()).map((added) -> {
+			.flatMap((map) -> this.mapper.ainvoke(map, run.child()).map((added) -> {
 				Map<String, Object> output = new LinkedHashMap<>(map);
 				output.putAll(added);
 				return output;
@@ -76,24 +76,20 @@ public final class RunnableAssign implements Runnable<Object, Map<String, Object
 	}
 
 	@Override
-	public Flux<Map<String, Object>> astream(Object input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.astream(this, input, config);
-		}
-		return transform(Flux.just(input), config);
+	protected Flux<Map<String, Object>> doTransform(Flux<Object> input, RunManager run) {
+		SharedInput<Map<String, Object>> shared = new SharedInput<>(input.map(RunnableAssign::requireMap));
+		Flux<Map<String, Object>> passed = shared.chunks().map(this::withoutAssignedKeys).filter((m) -> !m.isEmpty());
+		Flux<Map<String, Object>> assigned = this.mapper.transform(shared.chunks(), run.child());
+		return shared.releasing(Flux.mergeSequential(passed, assigned));
 	}
 
+	/**
+	 * Return the name of this assign's runs: {@code RunnableAssign<k1,k2>}, after the keys it adds.
+	 * @return the name
+	 */
 	@Override
-	public Flux<Map<String, Object>> transform(Flux<Object> input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.transform(this, input, config);
-		}
-		return Flux.defer(() -> {
-			SharedInput<Map<String, Object>> shared = new SharedInput<>(input.map(RunnableAssign::requireMap));
-			Flux<Map<String, Object>> passed = shared.chunks().map(this::withoutAssignedKeys).filter((m) -> !m.isEmpty());
-			Flux<Map<String, Object>> assigned = this.mapper.transform(shared.chunks(), config.forChild());
-			return shared.releasing(Flux.merge(passed, assigned));
-		});
+	public String getName() {
+		return this.name;
 	}
 
 	private Map<String, Object> withoutAssignedKeys(Map<String, Object> chunk) {
@@ -130,7 +126,7 @@ public final class RunnableAssign implements Runnable<Object, Map<String, Object
 	@Override
 	public ObjectNode outputSchema(ObjectNode inputSchema) {
 		ObjectNode added = this.mapper.outputSchema(inputSchema);
-		return JsonSchemas.withProperties(inputSchema, getName() + "Output", added);
+		return JsonSchemas.withProperties(inputSchema, "RunnableAssignOutput", added);
 	}
 
 	@Override

@@ -1,36 +1,29 @@
 package dev.lcel.core.runnable;
 
-import java.util.List;
 import java.util.Objects;
 
-import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.tracing.Runs;
-import dev.lcel.core.graph.Graph;
-import dev.lcel.core.tracing.RunType;
-import dev.lcel.core.tracing.RunWrapper;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs a runnable with a config bound to every call: what {@link Runnable#withConfig} builds.
  *
  * <p>The bound config is the base and the caller's config is layered over it with
  * {@link RunnableConfig#merge}, so tags and metadata from both apply. A bound run name names this
- * runnable.
+ * runnable. A binding adds no run of its own: the bound runnable's run is the call's run.
  *
  * @param <I> the input type
  * @param <O> the output type
  */
-public final class RunnableBinding<I, O> implements Runnable<I, O>, RunWrapper {
+public final class RunnableBinding<I, O> implements DelegatingRunnable<I, O> {
 
 	private final Runnable<I, O> bound;
 
 	private final RunnableConfig config;
 
 	RunnableBinding(Runnable<I, O> bound, RunnableConfig config) {
-		this.bound = Objects.requireNonNull(bound, "bound must not be null");
+		this.bound = RunnableAdapter.adapt(Objects.requireNonNull(bound, "bound must not be null"));
 		this.config = Objects.requireNonNull(config, "config must not be null");
 	}
 
@@ -52,22 +45,22 @@ public final class RunnableBinding<I, O> implements Runnable<I, O>, RunWrapper {
 
 	@Override
 	public O invoke(I input, RunnableConfig config) {
-		return Runs.invoke(this.bound, input, this.config.merge(config));
+		return this.bound.invoke(input, this.config.merge(config));
 	}
 
 	@Override
 	public Mono<O> ainvoke(I input, RunnableConfig config) {
-		return Runs.ainvoke(this.bound, input, this.config.merge(config));
+		return this.bound.ainvoke(input, this.config.merge(config));
 	}
 
 	@Override
 	public Flux<O> astream(I input, RunnableConfig config) {
-		return Runs.astream(this.bound, input, this.config.merge(config));
+		return this.bound.astream(input, this.config.merge(config));
 	}
 
 	@Override
 	public Flux<O> transform(Flux<I> input, RunnableConfig config) {
-		return Runs.transform(this.bound, input, this.config.merge(config));
+		return this.bound.transform(input, this.config.merge(config));
 	}
 
 	@Override
@@ -81,38 +74,8 @@ public final class RunnableBinding<I, O> implements Runnable<I, O>, RunWrapper {
 	}
 
 	@Override
-	public RunType runType() {
-		return this.bound.runType();
-	}
-
-	@Override
-	public java.lang.reflect.Type inputType() {
-		return this.bound.inputType();
-	}
-
-	@Override
-	public List<ConfigurableFieldSpec> configSpecs() {
-		return this.bound.configSpecs();
-	}
-
-	@Override
-	public ObjectNode inputSchema() {
-		return this.bound.inputSchema();
-	}
-
-	@Override
-	public ObjectNode outputSchema() {
-		return this.bound.outputSchema();
-	}
-
-	@Override
-	public ObjectNode outputSchema(ObjectNode inputSchema) {
-		return this.bound.outputSchema(inputSchema);
-	}
-
-	@Override
-	public Graph getGraph() {
-		return this.bound.getGraph();
+	public Runnable<I, O> delegate() {
+		return this.bound;
 	}
 
 }

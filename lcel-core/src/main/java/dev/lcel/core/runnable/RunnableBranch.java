@@ -6,9 +6,8 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 import dev.lcel.core.config.ConfigurableFieldSpec;
-import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
+import dev.lcel.core.tracing.RunManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,13 +16,17 @@ import tools.jackson.databind.node.ObjectNode;
  * Runs the first branch whose condition holds for the input, or the default branch when none does.
  *
  * <p>Conditions are checked in order, each at most once per call; only the chosen branch runs,
- * and it streams if it can. The input schema is the default branch's, the output schema the
+ * and it streams if it can. Conditions run as child runs tagged {@code condition:N}, the chosen
+ * branch as one tagged {@code branch:N} (counting from 1) or {@code branch:default}, as in
+ * LangChain. The input schema is the default branch's, the output schema the
  * default branch's.
  *
  * @param <I> the input type
  * @param <O> the output type
  */
-public final class RunnableBranch<I, O> implements Runnable<I, O> {
+public final class RunnableBranch<I, O> extends AbstractRunnable<I, O> {
+
+	private static final String DEFAULT_TAG = "branch:default";
 
 	private final List<Case<I, O>> cases;
 
@@ -46,45 +49,38 @@ public final class RunnableBranch<I, O> implements Runnable<I, O> {
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public O invoke(I input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.invoke(this, input, config);
-		}
-		RunnableConfig child = config.forChild();
-		for (Case<I, O> branch : this.cases) {
-			if (Boolean.TRUE.equals(Runs.invoke((Runnable<I, Boolean>) branch.condition(), input, child))) {
-				return Runs.invoke((Runnable<I, O>) branch.runnable(), input, child);
+	protected O doInvoke(I input, RunManager run) {
+		for (int i = 0; i < this.cases.size(); i++) {
+			Case<I, O> branch = this.cases.get(i);
+			if (Boolean.TRUE.equals(((Runnable<I, Boolean>) branch.condition()).invoke(input, run.child("condition:" + (i + 1))))) {
+				return ((Runnable<I, O>) branch.runnable()).invoke(input, run.child("branch:" + (i + 1)));
 			}
 		}
-		return Runs.invoke((Runnable<I, O>) this.otherwise, input, child);
+		return ((Runnable<I, O>) this.otherwise).invoke(input, run.child(DEFAULT_TAG));
 	}
 
 	@Override
-	public Mono<O> ainvoke(I input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.ainvoke(this, input, config);
-		}
-		RunnableConfig child = config.forChild();
-		return choose(input, child).flatMap((chosen) -> Runs.ainvoke(chosen, input, child));
+	protected Mono<O> doAinvoke(I input, RunManager run) {
+		return choose(input, run).flatMap((chosen) -> chosen.runnable().ainvoke(input, run.child(chosen.tag())));
 	}
 
 	@Override
-	public Flux<O> astream(I input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.astream(this, input, config);
-		}
-		RunnableConfig child = config.forChild();
-		return choose(input, child).flatMapMany((chosen) -> Runs.astream(chosen, input, child));
+	protected Flux<O> doStream(I input, RunManager run) {
+		return choose(input, run).flatMapMany((chosen) -> chosen.runnable().astream(input, run.child(chosen.tag())));
 	}
 
 	@SuppressWarnings("unchecked")
-	private Mono<Runnable<I, O>> choose(I input, RunnableConfig config) {
-		return Flux.fromIterable(this.cases)
-			.concatMap((branch) -> Runs.ainvoke((Runnable<I, Boolean>) branch.condition(), input, config)
+	private Mono<Chosen<I, O>> choose(I input, RunManager run) {
+		return Flux.range(0, this.cases.size())
+			.concatMap((i) -> ((Runnable<I, Boolean>) this.cases.get(i).condition())
+				.ainvoke(input, run.child("condition:" + (i + 1)))
 				.filter(Boolean.TRUE::equals)
-				.map((holds) -> (Runnable<I, O>) branch.runnable()), 1)
+				.map((holds) -> new Chosen<>((Runnable<I, O>) this.cases.get(i).runnable(), "branch:" + (i + 1))), 1)
 			.next()
-			.defaultIfEmpty((Runnable<I, O>) this.otherwise);
+			.defaultIfEmpty(new Chosen<>((Runnable<I, O>) this.otherwise, DEFAULT_TAG));
+	}
+
+	private record Chosen<I, O>(Runnable<I, O> runnable, String tag) {
 	}
 
 	@Override
@@ -138,8 +134,8 @@ public final class RunnableBranch<I, O> implements Runnable<I, O> {
 	public record Case<I, O>(Runnable<? super I, Boolean> condition, Runnable<? super I, ? extends O> runnable) {
 
 		public Case {
-			Objects.requireNonNull(condition, "condition must not be null");
-			Objects.requireNonNull(runnable, "runnable must not be null");
+			condition = RunnableAdapter.adapt(Objects.requireNonNull(condition, "condition must not be null"));
+			runnable = RunnableAdapter.adapt(Objects.requireNonNull(runnable, "runnable must not be null"));
 		}
 
 	}
@@ -165,7 +161,7 @@ public final class RunnableBranch<I, O> implements Runnable<I, O> {
 		 */
 		public Builder<I, O> when(Predicate<? super I> condition, Runnable<? super I, ? extends O> runnable) {
 			Objects.requireNonNull(condition, "condition must not be null");
-			return when(RunnableLambda.<I, Boolean>of("condition", condition::test), runnable);
+			return when(RunnableLambda.<I, Boolean>of(condition::test), runnable);
 		}
 
 		/**
@@ -189,7 +185,7 @@ public final class RunnableBranch<I, O> implements Runnable<I, O> {
 			if (this.cases.isEmpty()) {
 				throw new IllegalArgumentException("A branch needs at least one 'when' case before 'otherwise'");
 			}
-			return new RunnableBranch<>(List.copyOf(this.cases), runnable);
+			return new RunnableBranch<>(List.copyOf(this.cases), RunnableAdapter.adapt(runnable));
 		}
 
 	}

@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.lcel.core.config.ConfigurableFieldSpec;
-import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
+import dev.lcel.core.tracing.RunManager;
 import dev.lcel.core.schema.JsonSchemas;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,28 +18,22 @@ import tools.jackson.databind.node.ObjectNode;
  * @param <I> the element input type
  * @param <O> the element output type
  */
-public final class RunnableEach<I, O> implements Runnable<List<I>, List<O>> {
+public final class RunnableEach<I, O> extends AbstractRunnable<List<I>, List<O>> {
 
 	private final Runnable<I, O> bound;
 
 	RunnableEach(Runnable<I, O> bound) {
-		this.bound = Objects.requireNonNull(bound, "bound must not be null");
+		this.bound = RunnableAdapter.adapt(Objects.requireNonNull(bound, "bound must not be null"));
 	}
 
 	@Override
-	public List<O> invoke(List<I> input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.invoke(this, input, config);
-		}
-		return this.bound.batch(input, config.forChild());
+	protected List<O> doInvoke(List<I> input, RunManager run) {
+		return this.bound.batch(input, run.child());
 	}
 
 	@Override
-	public Mono<List<O>> ainvoke(List<I> input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.ainvoke(this, input, config);
-		}
-		return this.bound.abatch(input, config.forChild());
+	protected Mono<List<O>> doAinvoke(List<I> input, RunManager run) {
+		return this.bound.abatch(input, run.child());
 	}
 
 	@Override

@@ -5,7 +5,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.tracing.Runs;
+import dev.lcel.core.tracing.RunManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * @param <I> the input chunk type
  * @param <O> the output chunk type
  */
-public final class RunnableGenerator<I, O> implements Runnable<I, O> {
+public final class RunnableGenerator<I, O> extends AbstractTransformingRunnable<I, O> {
 
 	private final String name;
 
@@ -56,29 +56,18 @@ public final class RunnableGenerator<I, O> implements Runnable<I, O> {
 	}
 
 	@Override
-	public O invoke(I input, RunnableConfig config) {
-		return Blocking.await(ainvoke(input, config));
+	protected O doInvoke(I input, RunManager run) {
+		return Blocking.await(doAinvoke(input, run));
 	}
 
 	@Override
-	public Mono<O> ainvoke(I input, RunnableConfig config) {
-		return ChunkAggregator.aggregate(astream(input, config));
+	protected Mono<O> doAinvoke(I input, RunManager run) {
+		return ChunkAggregator.aggregate(doTransform(Flux.just(input), run));
 	}
 
 	@Override
-	public Flux<O> astream(I input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.astream(this, input, config);
-		}
-		return transform(Flux.just(input), config);
-	}
-
-	@Override
-	public Flux<O> transform(Flux<I> input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.transform(this, input, config);
-		}
-		return Flux.defer(() -> this.function.apply(input, config));
+	protected Flux<O> doTransform(Flux<I> input, RunManager run) {
+		return Flux.defer(() -> this.function.apply(input, run.child()));
 	}
 
 	@Override

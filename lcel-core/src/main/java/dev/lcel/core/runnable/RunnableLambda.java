@@ -6,8 +6,9 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.schema.JsonSchemas;
+import dev.lcel.core.tracing.RunManager;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,8 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
  * receives the aggregate of the chunks before it. Created with {@link #configAware} it also receives
  * the {@link RunnableConfig} of the run (its own name differs from {@link #of} so that method
  * references such as {@code String::toUpperCase} are never ambiguous). If it returns a {@link Runnable}, that runnable is run on the same input (this
- * is how a lambda routes between chains), one level deeper in the config's
- * {@link RunnableConfig#recursionLimit() recursion limit}.
+ * is how a lambda routes between chains), as a child run, one level deeper in the config's
+ * {@link RunnableConfig#recursionLimit() recursion limit}; when the lambda is streamed, that
+ * runnable is streamed too, so a router keeps streaming token by token.
  *
  * <p>Java erases a lambda's types, so its schemas are {@code {}} (anything) unless it is created
  * with {@link #typed(Class, Class, Function)}.
@@ -27,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param <I> the input type
  * @param <O> the output type
  */
-public final class RunnableLambda<I, O> implements Runnable<I, O> {
+public final class RunnableLambda<I, O> extends AbstractTransformingRunnable<I, O> {
 
 	private final String name;
 
@@ -139,36 +141,44 @@ public final class RunnableLambda<I, O> implements Runnable<I, O> {
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public O invoke(I input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.invoke(this, input, config);
-		}
-		Object output = this.function.apply(input, config);
+	protected O doInvoke(I input, RunManager run) {
+		Object output = this.function.apply(input, run.child());
 		if (output instanceof Runnable<?, ?> next) {
-			return Runs.invoke((Runnable<I, O>) next, input, deeper(config));
+			return RunnableAdapter.<I, O>adapt((Runnable<I, O>) next).invoke(input, deeper(run));
 		}
 		return (O) output;
 	}
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public Mono<O> ainvoke(I input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.ainvoke(this, input, config);
-		}
-		return Mono.fromCallable(() -> this.function.apply(input, config)).flatMap((output) -> {
+	protected Mono<O> doAinvoke(I input, RunManager run) {
+		return Mono.fromCallable(() -> this.function.apply(input, run.child())).flatMap((output) -> {
 			if (output instanceof Runnable<?, ?> next) {
-				return Runs.ainvoke((Runnable<I, O>) next, input, deeper(config));
+				return RunnableAdapter.<I, O>adapt((Runnable<I, O>) next).ainvoke(input, deeper(run));
 			}
 			return Mono.just((O) output);
 		});
 	}
 
-	private RunnableConfig deeper(RunnableConfig config) {
+	@Override
+	@SuppressWarnings("unchecked")
+	protected Flux<O> doTransform(Flux<I> input, RunManager run) {
+		return ChunkAggregator.aggregate(input)
+			.flatMapMany((whole) -> Mono.fromCallable(() -> this.function.apply(whole, run.child()))
+				.flatMapMany((output) -> {
+					if (output instanceof Runnable<?, ?> next) {
+						return RunnableAdapter.<I, O>adapt((Runnable<I, O>) next).astream(whole, deeper(run));
+					}
+					return Flux.just((O) output);
+				}));
+	}
+
+	private RunnableConfig deeper(RunManager run) {
+		RunnableConfig config = run.child();
 		if (config.recursionLimit() <= 0) {
 			throw new RecursionLimitException(this.name);
 		}
-		return config.forChild().withRecursionLimit(config.recursionLimit() - 1);
+		return config.withRecursionLimit(config.recursionLimit() - 1);
 	}
 
 	@Override

@@ -9,8 +9,8 @@ import java.util.Objects;
 
 import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
+import dev.lcel.core.tracing.RunManager;
 import dev.lcel.core.schema.JsonSchemas;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,17 +26,28 @@ import tools.jackson.databind.node.ObjectNode;
  * others are cancelled and its exception is rethrown unchanged. {@link #astream} emits one-key maps
  * {@code {name: chunk}} as each branch produces chunks; they aggregate into the invoke output.
  *
+ * <p>Each branch runs as a child run tagged {@code map:key:K}; the parallel's own run is named
+ * {@code RunnableParallel<k1,k2>} after its keys, as in LangChain.
+ *
  * <p>The output schema is an object with one property per branch. The input schema is the merge
  * of the branches' object input schemas, or else the first branch's that says anything.
  *
  * @param <I> the input type
  */
-public final class RunnableParallel<I> implements Runnable<I, Map<String, Object>> {
+public final class RunnableParallel<I> extends AbstractTransformingRunnable<I, Map<String, Object>> {
 
 	private final Map<String, Runnable<? super I, ?>> branches;
 
+	private final Map<String, String> tags;
+
+	private final String name;
+
 	private RunnableParallel(Map<String, Runnable<? super I, ?>> branches) {
 		this.branches = branches;
+		Map<String, String> tags = new LinkedHashMap<>();
+		branches.keySet().forEach((key) -> tags.put(key, "map:key:" + key));
+		this.tags = tags;
+		this.name = "RunnableParallel<" + String.join(",", branches.keySet()) + ">";
 	}
 
 	/**
@@ -52,7 +63,7 @@ public final class RunnableParallel<I> implements Runnable<I, Map<String, Object
 		}
 		Map<String, Runnable<? super I, ?>> copy = new LinkedHashMap<>();
 		branches.forEach((key, branch) -> copy.put(Objects.requireNonNull(key, "branch names must not be null"),
-				Objects.requireNonNull(branch, () -> "branch '" + key + "' must not be null")));
+				RunnableAdapter.adapt(Objects.requireNonNull(branch, () -> "branch '" + key + "' must not be null"))));
 		return new RunnableParallel<I>(Collections.unmodifiableMap(copy));
 	}
 
@@ -74,82 +85,70 @@ public final class RunnableParallel<I> implements Runnable<I, Map<String, Object
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
-	public Map<String, Object> invoke(I input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.invoke(this, input, config);
-		}
-		RunnableConfig child = config.forChild();
+	protected Map<String, Object> doInvoke(I input, RunManager run) {
 		List<String> keys = new ArrayList<>(this.branches.keySet());
 		if (keys.size() == 1) {
-			return Collections.singletonMap(keys.get(0), invokeBranch(keys, 0, input, child));
+			return Collections.singletonMap(keys.get(0), invokeBranch(keys, 0, input, run));
 		}
-		List<Indexed<Object>> outcomes = Blocking.await(Batches.ordered(keys.size(), concurrency(config),
-				(i) -> Mono.fromCallable(() -> Indexed.success(i, invokeBranch(keys, i, input, child)))
+		List<Indexed<Object>> outcomes = Blocking.await(Batches.ordered(keys.size(), concurrency(run.child()),
+				(i) -> Mono.fromCallable(() -> Indexed.success(i, invokeBranch(keys, i, input, run)))
 					.subscribeOn(Workers.scheduler())));
 		return toMap(keys, outcomes);
 	}
 
 	@Override
-	public Mono<Map<String, Object>> ainvoke(I input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.ainvoke(this, input, config);
-		}
-		RunnableConfig child = config.forChild();
+	protected Mono<Map<String, Object>> doAinvoke(I input, RunManager run) {
 		List<String> keys = new ArrayList<>(this.branches.keySet());
-		return Batches.ordered(keys.size(), concurrency(config), (i) -> {
+		return Batches.ordered(keys.size(), concurrency(run.child()), (i) -> {
+			String key = keys.get(i);
 			@SuppressWarnings("unchecked")
-			Runnable<I, Object> branch = (Runnable<I, Object>) this.branches.get(keys.get(i));
-			return Mono.defer(() -> Runs.ainvoke(branch, input, child))
+			Runnable<I, Object> branch = (Runnable<I, Object>) this.branches.get(key);
+			return Mono.defer(() -> branch.ainvoke(input, run.child(this.tags.get(key))))
 				.<Indexed<Object>>map((output) -> Indexed.success(i, output))
 				.defaultIfEmpty(Indexed.success(i, null))
-				.doOnError((ex) -> FailedStep.record(ex, keys.get(i), i, getName()))
+				.doOnError((ex) -> FailedStep.record(ex, key, i, getName()))
 				.subscribeOn(Workers.scheduler());
 		}).map((outcomes) -> toMap(keys, outcomes));
 	}
 
 	@Override
-	public Flux<Map<String, Object>> astream(I input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.astream(this, input, config);
-		}
-		return transform(Flux.just(input), config);
-	}
-
-	@Override
 	@SuppressWarnings("unchecked")
-	public Flux<Map<String, Object>> transform(Flux<I> input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.transform(this, input, config);
+	protected Flux<Map<String, Object>> doTransform(Flux<I> input, RunManager run) {
+		SharedInput<I> shared = new SharedInput<>(input);
+		List<Flux<Map<String, Object>>> outputs = new ArrayList<>();
+		int index = 0;
+		for (Map.Entry<String, Runnable<? super I, ?>> entry : this.branches.entrySet()) {
+			String key = entry.getKey();
+			int position = index++;
+			Runnable<I, Object> branch = (Runnable<I, Object>) entry.getValue();
+			outputs.add(Flux.defer(() -> branch.transform(shared.chunks(), run.child(this.tags.get(key))))
+				.map((chunk) -> Collections.singletonMap(key, chunk))
+				.doOnError((ex) -> FailedStep.record(ex, key, position, getName()))
+				.subscribeOn(Workers.scheduler()));
 		}
-		RunnableConfig child = config.forChild();
-		return Flux.defer(() -> {
-			SharedInput<I> shared = new SharedInput<>(input);
-			List<Flux<Map<String, Object>>> outputs = new ArrayList<>();
-			int index = 0;
-			for (Map.Entry<String, Runnable<? super I, ?>> entry : this.branches.entrySet()) {
-				String key = entry.getKey();
-				int position = index++;
-				Runnable<I, Object> branch = (Runnable<I, Object>) entry.getValue();
-				outputs.add(Flux.defer(() -> Runs.transform(branch, shared.chunks(), child))
-					.map((chunk) -> Collections.singletonMap(key, chunk))
-					.doOnError((ex) -> FailedStep.record(ex, key, position, getName()))
-					.subscribeOn(Workers.scheduler()));
-			}
-			return shared.releasing(Flux.merge(Flux.fromIterable(outputs), concurrency(config)));
-		});
+		return shared.releasing(Flux.merge(Flux.fromIterable(outputs), concurrency(run.child())));
 	}
 
 	@SuppressWarnings("unchecked")
-	private Object invokeBranch(List<String> keys, int index, I input, RunnableConfig config) {
-		Runnable<I, Object> branch = (Runnable<I, Object>) this.branches.get(keys.get(index));
+	private Object invokeBranch(List<String> keys, int index, I input, RunManager run) {
+		String key = keys.get(index);
+		Runnable<I, Object> branch = (Runnable<I, Object>) this.branches.get(key);
 		try {
-			return Runs.invoke(branch, input, config);
+			return branch.invoke(input, run.child(this.tags.get(key)));
 		}
 		catch (RuntimeException | Error ex) {
-			FailedStep.record(ex, keys.get(index), index, getName());
+			FailedStep.record(ex, key, index, getName());
 			throw ex;
 		}
+	}
+
+	/**
+	 * Return the name of this parallel's runs: {@code RunnableParallel<k1,k2>}, after its keys.
+	 * @return the name
+	 */
+	@Override
+	public String getName() {
+		return this.name;
 	}
 
 	private int concurrency(RunnableConfig config) {
@@ -180,21 +179,21 @@ public final class RunnableParallel<I> implements Runnable<I, Map<String, Object
 	public ObjectNode outputSchema() {
 		Map<String, ObjectNode> properties = new LinkedHashMap<>();
 		this.branches.forEach((key, branch) -> properties.put(key, branch.outputSchema()));
-		return JsonSchemas.object(getName() + "Output", properties, List.of());
+		return JsonSchemas.object("RunnableParallelOutput", properties, List.of());
 	}
 
 	@Override
 	public ObjectNode outputSchema(ObjectNode inputSchema) {
 		Map<String, ObjectNode> properties = new LinkedHashMap<>();
 		this.branches.forEach((key, branch) -> properties.put(key, branch.outputSchema(inputSchema)));
-		return JsonSchemas.object(getName() + "Output", properties, List.of());
+		return JsonSchemas.object("RunnableParallelOutput", properties, List.of());
 	}
 
 	@Override
 	public Graph getGraph() {
 		Graph graph = new Graph();
-		Graph.Node in = graph.addSchemaNode(getName() + "Input");
-		Graph.Node out = graph.addSchemaNode(getName() + "Output");
+		Graph.Node in = graph.addSchemaNode("RunnableParallelInput");
+		Graph.Node out = graph.addSchemaNode("RunnableParallelOutput");
 		for (Runnable<? super I, ?> branch : this.branches.values()) {
 			Graph branchGraph = branch.getGraph();
 			branchGraph.trimFirstNode();

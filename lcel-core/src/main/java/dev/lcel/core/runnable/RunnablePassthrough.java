@@ -4,9 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.tracing.RunManager;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param <T> the input and output type
  */
-public final class RunnablePassthrough<T> implements Runnable<T, T> {
+public final class RunnablePassthrough<T> extends AbstractTransformingRunnable<T, T> {
 
 	private final Consumer<? super T> consumer;
 
@@ -48,7 +47,7 @@ public final class RunnablePassthrough<T> implements Runnable<T, T> {
 	}
 
 	@Override
-	public T invoke(T input, RunnableConfig config) {
+	protected T doInvoke(T input, RunManager run) {
 		if (this.consumer != null) {
 			this.consumer.accept(input);
 		}
@@ -56,28 +55,16 @@ public final class RunnablePassthrough<T> implements Runnable<T, T> {
 	}
 
 	@Override
-	public Mono<T> ainvoke(T input, RunnableConfig config) {
-		return Mono.fromCallable(() -> invoke(input, config));
-	}
-
-	@Override
-	public Flux<T> astream(T input, RunnableConfig config) {
-		return transform(Flux.just(input), config);
-	}
-
-	@Override
 	@SuppressWarnings("unchecked")
-	public Flux<T> transform(Flux<T> input, RunnableConfig config) {
+	protected Flux<T> doTransform(Flux<T> input, RunManager run) {
 		if (this.consumer == null) {
 			return input;
 		}
-		return Flux.defer(() -> {
-			ChunkAggregator whole = new ChunkAggregator();
-			return input.doOnNext(whole::add).doOnComplete(() -> {
-				if (!whole.isEmpty()) {
-					this.consumer.accept((T) whole.current());
-				}
-			});
+		ChunkAggregator whole = new ChunkAggregator();
+		return input.doOnNext(whole::add).doOnComplete(() -> {
+			if (!whole.isEmpty()) {
+				this.consumer.accept((T) whole.current());
+			}
 		});
 	}
 

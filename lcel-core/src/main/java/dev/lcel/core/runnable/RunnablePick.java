@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.schema.JsonSchemas;
+import dev.lcel.core.tracing.RunManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,14 +15,17 @@ import tools.jackson.databind.node.ObjectNode;
  * Picks keys from a map input: with one key its value, with several a map of those present.
  *
  * <p>It streams: each map chunk yields what it holds of the picked keys, and chunks that hold none
- * are skipped.
+ * are skipped. Its runs are named {@code RunnablePick<k1,k2>} after its keys, as in LangChain.
  */
-public final class RunnablePick implements Runnable<Object, Object> {
+public final class RunnablePick extends AbstractTransformingRunnable<Object, Object> {
 
 	private final List<String> keys;
 
+	private final String name;
+
 	private RunnablePick(List<String> keys) {
 		this.keys = keys;
+		this.name = "RunnablePick<" + String.join(",", keys) + ">";
 	}
 
 	/**
@@ -49,7 +52,17 @@ public final class RunnablePick implements Runnable<Object, Object> {
 	}
 
 	@Override
-	public Object invoke(Object input, RunnableConfig config) {
+	protected Object doInvoke(Object input, RunManager run) {
+		return pick(input);
+	}
+
+	@Override
+	protected Flux<Object> doTransform(Flux<Object> input, RunManager run) {
+		return input.concatMap((chunk) -> Mono.justOrEmpty(pick(chunk)))
+			.filter((picked) -> !(picked instanceof Map<?, ?> map && map.isEmpty()));
+	}
+
+	private Object pick(Object input) {
 		if (!(input instanceof Map<?, ?> map)) {
 			throw new IllegalArgumentException("RunnablePick needs a map input to pick " + this.keys
 					+ " from, but got " + ((input != null) ? input.getClass().getName() : "null"));
@@ -66,20 +79,13 @@ public final class RunnablePick implements Runnable<Object, Object> {
 		return picked;
 	}
 
+	/**
+	 * Return the name of this pick's runs: {@code RunnablePick<k1,k2>}, after its keys.
+	 * @return the name
+	 */
 	@Override
-	public Mono<Object> ainvoke(Object input, RunnableConfig config) {
-		return Mono.fromCallable(() -> invoke(input, config));
-	}
-
-	@Override
-	public Flux<Object> astream(Object input, RunnableConfig config) {
-		return transform(Flux.just(input), config);
-	}
-
-	@Override
-	public Flux<Object> transform(Flux<Object> input, RunnableConfig config) {
-		return input.concatMap((chunk) -> Mono.justOrEmpty(invoke(chunk, config)))
-			.filter((picked) -> !(picked instanceof Map<?, ?> map && map.isEmpty()));
+	public String getName() {
+		return this.name;
 	}
 
 	@Override

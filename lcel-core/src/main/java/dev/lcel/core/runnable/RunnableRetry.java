@@ -1,20 +1,17 @@
 package dev.lcel.core.runnable;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.tracing.Runs;
-import dev.lcel.core.graph.Graph;
+import dev.lcel.core.tracing.RunManager;
 import dev.lcel.core.tracing.RunType;
-import dev.lcel.core.tracing.RunWrapper;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs a runnable again when it fails with an exception its {@link RetryPolicy} retries, waiting
@@ -25,17 +22,20 @@ import tools.jackson.databind.node.ObjectNode;
  * it, so a later failure ends the stream. A retried step in a streaming chain receives its input
  * whole, since each attempt needs the input again.
  *
+ * <p>The retry is a run of its own (a chain run under the retried runnable's name), and each attempt
+ * a child run of it; attempts after the first are tagged {@code retry:attempt:N}, as in LangChain.
+ *
  * @param <I> the input type
  * @param <O> the output type
  */
-public final class RunnableRetry<I, O> implements Runnable<I, O>, RunWrapper {
+public final class RunnableRetry<I, O> extends AbstractRunnable<I, O> implements DelegatingRunnable<I, O> {
 
 	private final Runnable<I, O> bound;
 
 	private final RetryPolicy policy;
 
 	RunnableRetry(Runnable<I, O> bound, RetryPolicy policy) {
-		this.bound = Objects.requireNonNull(bound, "bound must not be null");
+		this.bound = RunnableAdapter.adapt(Objects.requireNonNull(bound, "bound must not be null"));
 		this.policy = Objects.requireNonNull(policy, "policy must not be null");
 	}
 
@@ -48,10 +48,10 @@ public final class RunnableRetry<I, O> implements Runnable<I, O>, RunWrapper {
 	}
 
 	@Override
-	public O invoke(I input, RunnableConfig config) {
+	protected O doInvoke(I input, RunManager run) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return Runs.invoke(this.bound, input, config);
+				return this.bound.invoke(input, attemptConfig(run, attempt));
 			}
 			catch (RuntimeException | Error ex) {
 				if (attempt >= this.policy.maxAttempts() || !this.policy.retries(ex)) {
@@ -63,18 +63,27 @@ public final class RunnableRetry<I, O> implements Runnable<I, O>, RunWrapper {
 	}
 
 	@Override
-	public Mono<O> ainvoke(I input, RunnableConfig config) {
-		return Mono.defer(() -> Runs.ainvoke(this.bound, input, config)).retryWhen(retry(null));
+	protected Mono<O> doAinvoke(I input, RunManager run) {
+		return Mono.defer(() -> {
+			AtomicInteger attempt = new AtomicInteger();
+			return Mono.defer(() -> this.bound.ainvoke(input, attemptConfig(run, attempt.incrementAndGet())))
+				.retryWhen(retry(null));
+		});
 	}
 
 	@Override
-	public Flux<O> astream(I input, RunnableConfig config) {
+	protected Flux<O> doStream(I input, RunManager run) {
 		return Flux.defer(() -> {
 			AtomicBoolean emitted = new AtomicBoolean();
-			return Flux.defer(() -> Runs.astream(this.bound, input, config))
+			AtomicInteger attempt = new AtomicInteger();
+			return Flux.defer(() -> this.bound.astream(input, attemptConfig(run, attempt.incrementAndGet())))
 				.doOnNext((chunk) -> emitted.set(true))
 				.retryWhen(retry(emitted));
 		});
+	}
+
+	private static RunnableConfig attemptConfig(RunManager run, int attempt) {
+		return (attempt == 1) ? run.child() : run.child("retry:attempt:" + attempt);
 	}
 
 	private Retry retry(AtomicBoolean emitted) {
@@ -99,43 +108,26 @@ public final class RunnableRetry<I, O> implements Runnable<I, O>, RunWrapper {
 	}
 
 	@Override
-	public String getName() {
-		return this.bound.getName();
+	public Runnable<I, O> delegate() {
+		return this.bound;
 	}
 
+	/**
+	 * Return the type of the retry's own run: a chain, whatever it retries.
+	 * @return {@link RunType#CHAIN}
+	 */
 	@Override
 	public RunType runType() {
-		return this.bound.runType();
+		return RunType.CHAIN;
 	}
 
+	/**
+	 * Return no metadata of the retry's own: the retried runnable's runs carry theirs.
+	 * @return an empty map
+	 */
 	@Override
-	public java.lang.reflect.Type inputType() {
-		return this.bound.inputType();
-	}
-
-	@Override
-	public List<ConfigurableFieldSpec> configSpecs() {
-		return this.bound.configSpecs();
-	}
-
-	@Override
-	public ObjectNode inputSchema() {
-		return this.bound.inputSchema();
-	}
-
-	@Override
-	public ObjectNode outputSchema() {
-		return this.bound.outputSchema();
-	}
-
-	@Override
-	public ObjectNode outputSchema(ObjectNode inputSchema) {
-		return this.bound.outputSchema(inputSchema);
-	}
-
-	@Override
-	public Graph getGraph() {
-		return this.bound.getGraph();
+	public Map<String, Object> runMetadata() {
+		return Map.of();
 	}
 
 }

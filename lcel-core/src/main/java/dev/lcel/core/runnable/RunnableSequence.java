@@ -7,8 +7,8 @@ import java.util.Objects;
 
 import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.tracing.Runs;
 import dev.lcel.core.graph.Graph;
+import dev.lcel.core.tracing.RunManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,13 +22,23 @@ import tools.jackson.databind.node.ObjectNode;
  * step that can work on a stream receives its input chunk by chunk and output flows as soon as the
  * last step produces it; a step that cannot stream receives the aggregate of the chunks before it.
  *
+ * <p>Each step runs as a child run tagged {@code seq:step:N} (counting from 1), as in LangChain.
+ *
  * <p>The input schema is the first step's; the output schema is worked out step by step from it.
  * When a step fails its exception is rethrown unchanged, with a {@link FailedStep} naming the step.
  *
  * @param <I> the input type of the first step
  * @param <O> the output type of the last step
  */
-public final class RunnableSequence<I, O> implements Runnable<I, O> {
+public final class RunnableSequence<I, O> extends AbstractTransformingRunnable<I, O> {
+
+	private static final String[] STEP_TAGS = new String[16];
+
+	static {
+		for (int i = 0; i < STEP_TAGS.length; i++) {
+			STEP_TAGS[i] = "seq:step:" + (i + 1);
+		}
+	}
 
 	private final List<Runnable<Object, Object>> steps;
 
@@ -64,7 +74,7 @@ public final class RunnableSequence<I, O> implements Runnable<I, O> {
 				flat.addAll(sequence.steps);
 			}
 			else {
-				flat.add((Runnable<Object, Object>) step);
+				flat.add(RunnableAdapter.adapt((Runnable<Object, Object>) step));
 			}
 		}
 		if (flat.size() < 2) {
@@ -83,16 +93,11 @@ public final class RunnableSequence<I, O> implements Runnable<I, O> {
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public O invoke(I input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.invoke(this, input, config);
-		}
-		RunnableConfig child = config.forChild();
+	protected O doInvoke(I input, RunManager run) {
 		Object value = input;
 		for (int i = 0; i < this.steps.size(); i++) {
-			Runnable<Object, Object> step = this.steps.get(i);
 			try {
-				value = Runs.invoke(step, value, child);
+				value = this.steps.get(i).invoke(value, run.child(stepTag(i)));
 			}
 			catch (RuntimeException | Error ex) {
 				recordFailure(ex, i);
@@ -104,41 +109,30 @@ public final class RunnableSequence<I, O> implements Runnable<I, O> {
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public Mono<O> ainvoke(I input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.ainvoke(this, input, config);
-		}
-		RunnableConfig child = config.forChild();
+	protected Mono<O> doAinvoke(I input, RunManager run) {
 		Mono<Object> value = Mono.just(input);
 		for (int i = 0; i < this.steps.size(); i++) {
 			Runnable<Object, Object> step = this.steps.get(i);
 			int index = i;
-			value = value.flatMap((in) -> Runs.ainvoke(step, in, child)).doOnError((ex) -> recordFailure(ex, index));
+			value = value.flatMap((in) -> step.ainvoke(in, run.child(stepTag(index))))
+				.doOnError((ex) -> recordFailure(ex, index));
 		}
 		return (Mono<O>) value;
 	}
 
 	@Override
-	public Flux<O> astream(I input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.astream(this, input, config);
-		}
-		return transform(Flux.just(input), config);
-	}
-
-	@Override
 	@SuppressWarnings("unchecked")
-	public Flux<O> transform(Flux<I> input, RunnableConfig config) {
-		if (Runs.needsOwnRun(this, config)) {
-			return Runs.transform(this, input, config);
-		}
-		RunnableConfig child = config.forChild();
+	protected Flux<O> doTransform(Flux<I> input, RunManager run) {
 		Flux<Object> chunks = (Flux<Object>) input;
 		for (int i = 0; i < this.steps.size(); i++) {
 			int index = i;
-			chunks = Runs.transform(this.steps.get(i), chunks, child).doOnError((ex) -> recordFailure(ex, index));
+			chunks = this.steps.get(i).transform(chunks, run.child(stepTag(i))).doOnError((ex) -> recordFailure(ex, index));
 		}
 		return (Flux<O>) chunks;
+	}
+
+	private static String stepTag(int index) {
+		return (index < STEP_TAGS.length) ? STEP_TAGS[index] : "seq:step:" + (index + 1);
 	}
 
 	private void recordFailure(Throwable ex, int index) {

@@ -9,13 +9,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.tracing.Runs;
-import dev.lcel.core.graph.Graph;
+import dev.lcel.core.tracing.RunManager;
 import dev.lcel.core.tracing.RunType;
-import dev.lcel.core.tracing.RunWrapper;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs a runnable and, when it fails with a handled exception, tries its fallbacks in order until
@@ -26,10 +23,14 @@ import tools.jackson.databind.node.ObjectNode;
  * fallback receives the map input with the previous failure under that key. A stream falls back
  * only until its first chunk has been emitted; a later failure ends the stream.
  *
+ * <p>Like LangChain's, it is a run of its own, named {@code RunnableWithFallbacks}, with each
+ * runnable it tries as a child run; its output is the output of the one that succeeded. Its input
+ * type, schemas and graph are those of the runnable tried first.
+ *
  * @param <I> the input type
  * @param <O> the output type
  */
-public final class RunnableWithFallbacks<I, O> implements Runnable<I, O>, RunWrapper {
+public final class RunnableWithFallbacks<I, O> extends AbstractRunnable<I, O> implements DelegatingRunnable<I, O> {
 
 	private final List<Runnable<I, O>> runnables;
 
@@ -56,12 +57,12 @@ public final class RunnableWithFallbacks<I, O> implements Runnable<I, O>, RunWra
 	}
 
 	@Override
-	public O invoke(I input, RunnableConfig config) {
+	protected O doInvoke(I input, RunManager run) {
 		Throwable first = null;
 		Throwable last = null;
 		for (Runnable<I, O> runnable : this.runnables) {
 			try {
-				return Runs.invoke(runnable, inputAfter(input, last), config);
+				return runnable.invoke(inputAfter(input, last), run.child());
 			}
 			catch (RuntimeException | Error ex) {
 				if (!handles(ex)) {
@@ -75,12 +76,12 @@ public final class RunnableWithFallbacks<I, O> implements Runnable<I, O>, RunWra
 	}
 
 	@Override
-	public Mono<O> ainvoke(I input, RunnableConfig config) {
-		return attempt(0, input, null, null, config);
+	protected Mono<O> doAinvoke(I input, RunManager run) {
+		return attempt(0, input, null, null, run.child());
 	}
 
 	private Mono<O> attempt(int index, I input, Throwable first, Throwable last, RunnableConfig config) {
-		return Mono.defer(() -> Runs.ainvoke(this.runnables.get(index), inputAfter(input, last), config))
+		return Mono.defer(() -> this.runnables.get(index).ainvoke(inputAfter(input, last), config))
 			.onErrorResume(this::handles, (ex) -> {
 				Throwable firstFailure = (first != null) ? first : ex;
 				return (index + 1 < this.runnables.size()) ? attempt(index + 1, input, firstFailure, ex, config)
@@ -89,14 +90,14 @@ public final class RunnableWithFallbacks<I, O> implements Runnable<I, O>, RunWra
 	}
 
 	@Override
-	public Flux<O> astream(I input, RunnableConfig config) {
-		return streamAttempt(0, input, null, null, config);
+	protected Flux<O> doStream(I input, RunManager run) {
+		return streamAttempt(0, input, null, null, run.child());
 	}
 
 	private Flux<O> streamAttempt(int index, I input, Throwable first, Throwable last, RunnableConfig config) {
 		return Flux.defer(() -> {
 			AtomicBoolean emitted = new AtomicBoolean();
-			return Runs.astream(this.runnables.get(index), inputAfter(input, last), config)
+			return this.runnables.get(index).astream(inputAfter(input, last), config)
 				.doOnNext((chunk) -> emitted.set(true))
 				.onErrorResume((ex) -> !emitted.get() && handles(ex), (ex) -> {
 					Throwable firstFailure = (first != null) ? first : ex;
@@ -131,43 +132,28 @@ public final class RunnableWithFallbacks<I, O> implements Runnable<I, O>, RunWra
 	}
 
 	@Override
+	public Runnable<I, O> delegate() {
+		return this.runnables.get(0);
+	}
+
+	@Override
 	public String getName() {
-		return this.runnables.get(0).getName();
+		return "RunnableWithFallbacks";
 	}
 
 	@Override
 	public RunType runType() {
-		return this.runnables.get(0).runType();
+		return RunType.CHAIN;
 	}
 
 	@Override
-	public java.lang.reflect.Type inputType() {
-		return this.runnables.get(0).inputType();
+	public Map<String, Object> runMetadata() {
+		return Map.of();
 	}
 
 	@Override
 	public List<ConfigurableFieldSpec> configSpecs() {
 		return ConfigSpecs.union(this.runnables);
-	}
-
-	@Override
-	public ObjectNode inputSchema() {
-		return this.runnables.get(0).inputSchema();
-	}
-
-	@Override
-	public ObjectNode outputSchema() {
-		return this.runnables.get(0).outputSchema();
-	}
-
-	@Override
-	public ObjectNode outputSchema(ObjectNode inputSchema) {
-		return this.runnables.get(0).outputSchema(inputSchema);
-	}
-
-	@Override
-	public Graph getGraph() {
-		return this.runnables.get(0).getGraph();
 	}
 
 	/**
@@ -185,7 +171,7 @@ public final class RunnableWithFallbacks<I, O> implements Runnable<I, O>, RunWra
 		private String exceptionKey;
 
 		private Builder(Runnable<I, O> runnable) {
-			this.runnables.add(Objects.requireNonNull(runnable, "runnable must not be null"));
+			this.runnables.add(RunnableAdapter.adapt(Objects.requireNonNull(runnable, "runnable must not be null")));
 		}
 
 		/**
@@ -195,8 +181,8 @@ public final class RunnableWithFallbacks<I, O> implements Runnable<I, O>, RunWra
 		 */
 		@SuppressWarnings("unchecked")
 		public Builder<I, O> fallbacks(List<? extends Runnable<? super I, ? extends O>> fallbacks) {
-			fallbacks.forEach((fallback) -> this.runnables
-				.add((Runnable<I, O>) Objects.requireNonNull(fallback, "fallbacks must not contain null")));
+			fallbacks.forEach((fallback) -> this.runnables.add(RunnableAdapter
+				.adapt((Runnable<I, O>) Objects.requireNonNull(fallback, "fallbacks must not contain null"))));
 			return this;
 		}
 

@@ -3,21 +3,29 @@ package dev.lcel.core.tracing;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.runnable.AbstractRunnable;
 import dev.lcel.core.runnable.Runnable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 
 /**
- * Runs a runnable and emits the events of its whole run tree as they happen: the engine behind
- * {@link Runnable#astreamEvents}.
+ * Runs a runnable and emits the events of its whole run tree as they happen, in the shapes of
+ * LangChain's event stream version 2: the engine behind {@link Runnable#astreamEvents}.
  *
  * <p>Events arrive in causal order: a run's start before its chunks, its chunks before its end,
- * a child's start after its parent's. Prompts, tools and retrievers report start and end only. When
- * a run fails, its end event carries {@code data.error}; when the root fails, the stream then fails
- * with the root's exception. Cancelling the stream cancels the run.
+ * a child's start after its parent's. Data is LangChain's: {@code input} on a start when the input
+ * is known then (a run that transforms a stream learns its input as it goes and reports it on its
+ * end), {@code chunk} on a stream event, {@code output} and {@code input} on an end; a chat
+ * model's input is {@code {"messages": [[...]]}}. As in LangChain, the first event reported
+ * carries the call's input, and the root run's end carries no input (it is on the first event).
+ * The root's output chunks are reported as stream events even when its runnable does not stream
+ * (a prompt, a branch). When a run fails, its end event carries {@code data.error} (LangChain
+ * reports no end event then); when the root fails, the stream then fails with the root's
+ * exception. Cancelling the stream cancels the run.
  */
 public final class EventStream {
 
@@ -35,8 +43,12 @@ public final class EventStream {
 	 */
 	public static <I> Flux<StreamEvent> of(Runnable<I, ?> runnable, I input, RunnableConfig config, RunFilter filter) {
 		return Flux.create((sink) -> {
-			RunnableConfig traced = config.toBuilder().callbacks(new Emitter(sink, filter)).build();
-			Disposable run = Runs.astream(runnable, input, traced).subscribe(null, sink::error, sink::complete);
+			UUID root = (config.runId() != null) ? config.runId() : UUID.randomUUID();
+			Emitter emitter = new Emitter(sink, filter, root, input);
+			RunnableConfig traced = config.toBuilder().runId(root).callbacks(emitter).build();
+			Disposable run = AbstractRunnable.<I, Object>coerce(runnable)
+				.astream(input, traced)
+				.subscribe(emitter::rootChunk, sink::error, sink::complete);
 			sink.onDispose(run);
 		});
 	}
@@ -47,30 +59,58 @@ public final class EventStream {
 
 		private final RunFilter filter;
 
-		Emitter(FluxSink<StreamEvent> sink, RunFilter filter) {
+		private final UUID root;
+
+		private final Object input;
+
+		private RunInfo rootRun;
+
+		private boolean rootReported;
+
+		private Boolean tapRoot;
+
+		private UUID firstEventRun;
+
+		Emitter(FluxSink<StreamEvent> sink, RunFilter filter, UUID root, Object input) {
 			this.sink = sink;
 			this.filter = filter;
+			this.root = root;
+			this.input = input;
 		}
 
 		@Override
 		public void onRunStart(RunInfo run, Object input) {
+			if (run.runId().equals(this.root)) {
+				this.rootRun = run;
+			}
 			emit(run, run.runType().startEvent(), (input != null) ? data("input", input) : Map.of());
 		}
 
 		@Override
 		public void onRunStream(RunInfo run, Object chunk) {
-			if (streams(run.runType())) {
-				emit(run, run.runType().streamEvent(), data("chunk", chunk));
+			if (run.runId().equals(this.root)) {
+				this.rootReported = true;
+			}
+			emit(run, run.runType().streamEvent(), data("chunk", chunk));
+		}
+
+		/**
+		 * Report a chunk of the root's output, unless the root's run reports its chunks itself.
+		 */
+		void rootChunk(Object chunk) {
+			if (this.tapRoot == null) {
+				this.tapRoot = !this.rootReported;
+			}
+			if (this.tapRoot && this.rootRun != null) {
+				emit(this.rootRun, this.rootRun.runType().streamEvent(), data("chunk", chunk));
 			}
 		}
 
 		@Override
 		public void onRunEnd(RunInfo run, Object input, Object output) {
 			Map<String, Object> data = new LinkedHashMap<>();
-			if (input != null) {
-				data.put("input", input);
-			}
 			data.put("output", output);
+			data.put("input", (input != null) ? input : Map.of());
 			emit(run, run.runType().endEvent(), data);
 		}
 
@@ -82,20 +122,43 @@ public final class EventStream {
 		@Override
 		public void onCustomEvent(RunInfo run, String name, Object data) {
 			if (this.filter.test(run)) {
-				this.sink.next(new StreamEvent("on_custom_event", name, run.runId(), run.parentIds(), run.tags(),
-						run.metadata(), customData(data)));
+				send(new StreamEvent("on_custom_event", name, run.runId(), run.parentIds(), run.tags(), run.metadata(),
+						customData(data)));
 			}
 		}
 
 		private void emit(RunInfo run, String event, Map<String, Object> data) {
 			if (this.filter.test(run)) {
-				this.sink.next(new StreamEvent(event, run.name(), run.runId(),
-						run.parentIds(), run.tags(), run.metadata(), data));
+				send(new StreamEvent(event, run.name(), run.runId(), run.parentIds(), run.tags(), run.metadata(), data));
 			}
 		}
 
-		private static boolean streams(RunType type) {
-			return type == RunType.CHAIN || type == RunType.CHAT_MODEL || type == RunType.PARSER;
+		/**
+		 * Send an event with LangChain's two rules for the root: the first event sent carries the
+		 * call's input, and the end of the run that sent it carries none.
+		 */
+		private synchronized void send(StreamEvent event) {
+			if (this.firstEventRun == null) {
+				this.firstEventRun = event.runId();
+				event = withData(event, "input", this.input);
+			}
+			else if (event.runId().equals(this.firstEventRun) && event.event().endsWith("_end")
+					&& event.data().containsKey("input")) {
+				event = withData(event, "input", null);
+			}
+			this.sink.next(event);
+		}
+
+		private static StreamEvent withData(StreamEvent event, String key, Object value) {
+			Map<String, Object> data = new LinkedHashMap<>(event.data());
+			if (value != null) {
+				data.put(key, value);
+			}
+			else {
+				data.remove(key);
+			}
+			return new StreamEvent(event.event(), event.name(), event.runId(), event.parentIds(), event.tags(),
+					event.metadata(), data);
 		}
 
 		@SuppressWarnings("unchecked")

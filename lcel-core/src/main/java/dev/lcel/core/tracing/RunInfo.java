@@ -33,10 +33,8 @@ public final class RunInfo {
 
 	private final Instant startTime;
 
-	private final Object owner;
-
 	RunInfo(UUID runId, List<UUID> parentIds, String name, RunType runType, List<String> tags,
-			Map<String, Object> metadata, String operation, Object owner) {
+			Map<String, Object> metadata, String operation) {
 		this.runId = Objects.requireNonNull(runId, "runId must not be null");
 		this.parentIds = parentIds;
 		this.name = name;
@@ -45,7 +43,6 @@ public final class RunInfo {
 		this.metadata = metadata;
 		this.operation = operation;
 		this.startTime = Instant.now();
-		this.owner = owner;
 	}
 
 	/**
@@ -118,10 +115,6 @@ public final class RunInfo {
 	 */
 	public Instant startTime() {
 		return this.startTime;
-	}
-
-	boolean isRunOf(Object runnable) {
-		return this.owner == runnable;
 	}
 
 	/**

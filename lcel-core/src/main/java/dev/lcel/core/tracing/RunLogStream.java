@@ -2,6 +2,7 @@ package dev.lcel.core.tracing;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.messages.AIMessage;
+import dev.lcel.core.messages.AIMessageChunk;
+import dev.lcel.core.runnable.AbstractRunnable;
 import dev.lcel.core.runnable.Runnable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -18,10 +22,20 @@ import reactor.core.publisher.FluxSink;
  * Runs a runnable and emits its run log as JSON Patch operations as the runs progress: the engine
  * behind {@link Runnable#astreamLog}.
  *
+ * <p>The document has LangChain's shape: the root's {@code streamed_output} (every chunk of its
+ * output) and {@code final_output}, and under {@code logs} an entry per child run. A chat model's
+ * entry has type {@code llm}, its tokens in {@code streamed_output_str} and its chunks in
+ * {@code streamed_output}, and as {@code final_output} the generation result LangChain logs
+ * ({@code {"generations": [[{"text", "generation_info", "type", "message"}]], "llm_output",
+ * "run", "type": "LLMResult"}}); a prompt's {@code final_output} is its prompt value; any other
+ * run's is its output when that is a map and {@code {"output": value}} otherwise. A failed run's
+ * entry also has {@code error} (LangChain logs none).
+ *
  * <p>Each operation only adds to the document or replaces a value that was a placeholder, so the
  * patches can be applied in order by any JSON Patch implementation. The root's
  * {@code final_output} is set once, when it completes, which keeps the log's cost linear in the
- * length of the output. Cancelling the stream cancels the run.
+ * length of the output (LangChain updates it with every chunk; the final state is the same).
+ * Cancelling the stream cancels the run.
  */
 public final class RunLogStream {
 
@@ -39,8 +53,11 @@ public final class RunLogStream {
 	 */
 	public static <I> Flux<RunLogPatch> of(Runnable<I, ?> runnable, I input, RunnableConfig config, RunFilter filter) {
 		return Flux.create((sink) -> {
-			RunnableConfig traced = config.toBuilder().callbacks(new Recorder(sink, filter)).build();
-			Disposable run = Runs.astream(runnable, input, traced).subscribe(null, sink::error, sink::complete);
+			Recorder recorder = new Recorder(sink, filter);
+			RunnableConfig traced = config.toBuilder().callbacks(recorder).build();
+			Disposable run = AbstractRunnable.<I, Object>coerce(runnable)
+				.astream(input, traced)
+				.subscribe(recorder::rootChunk, sink::error, sink::complete);
 			sink.onDispose(run);
 		});
 	}
@@ -69,7 +86,7 @@ public final class RunLogStream {
 				Map<String, Object> state = new LinkedHashMap<>();
 				state.put("id", run.runId().toString());
 				state.put("name", run.name());
-				state.put("type", run.runType().wireName());
+				state.put("type", logType(run.runType()));
 				state.put("streamed_output", new ArrayList<>());
 				state.put("final_output", null);
 				state.put("logs", new LinkedHashMap<>());
@@ -79,12 +96,12 @@ public final class RunLogStream {
 			if (!this.filter.test(run)) {
 				return;
 			}
-			LogPaths paths = new LogPaths(uniqueKey(run.name()));
+			LogPaths paths = new LogPaths(uniqueKey(run.name()), run.runType());
 			this.paths.put(run.runId(), paths);
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("id", run.runId().toString());
 			entry.put("name", run.name());
-			entry.put("type", run.runType().wireName());
+			entry.put("type", logType(run.runType()));
 			entry.put("tags", run.tags());
 			entry.put("metadata", run.metadata());
 			entry.put("start_time", run.startTime().toString());
@@ -95,19 +112,22 @@ public final class RunLogStream {
 			emit(RunLogPatch.Operation.add(paths.entry, entry));
 		}
 
+		/**
+		 * Log a chunk of the root's output, as it reaches the caller.
+		 */
+		synchronized void rootChunk(Object chunk) {
+			emit(RunLogPatch.Operation.add("/streamed_output/-", chunk));
+		}
+
 		@Override
 		public synchronized void onRunStream(RunInfo run, Object chunk) {
-			if (run.runId().equals(this.root)) {
-				emit(RunLogPatch.Operation.add("/streamed_output/-", chunk));
-				return;
-			}
 			LogPaths paths = this.paths.get(run.runId());
 			if (paths == null) {
 				return;
 			}
 			RunLogPatch.Operation output = RunLogPatch.Operation.add(paths.streamedOutput, chunk);
-			this.sink.next(new RunLogPatch((chunk instanceof CharSequence text)
-					? List.of(output, RunLogPatch.Operation.add(paths.streamedOutputStr, text.toString()))
+			this.sink.next(new RunLogPatch((paths.type == RunType.CHAT_MODEL && chunk instanceof AIMessage message)
+					? List.of(RunLogPatch.Operation.add(paths.streamedOutputStr, message.content()), output)
 					: List.of(output)));
 		}
 
@@ -119,8 +139,38 @@ public final class RunLogStream {
 			}
 			LogPaths paths = this.paths.get(run.runId());
 			if (paths != null) {
-				finish(paths, RunLogPatch.Operation.add(paths.entry + "/final_output", output));
+				finish(paths, RunLogPatch.Operation.add(paths.entry + "/final_output", finalOutput(run.runType(), output)));
 			}
+		}
+
+		/**
+		 * Return a run's output as LangChain's run log records it.
+		 */
+		private static Object finalOutput(RunType type, Object output) {
+			if (type == RunType.PROMPT || output instanceof Map<?, ?>) {
+				return output;
+			}
+			if (type == RunType.CHAT_MODEL && output instanceof AIMessage message) {
+				Map<String, Object> generation = new LinkedHashMap<>();
+				generation.put("text", message.content());
+				generation.put("generation_info", null);
+				generation.put("type", (message instanceof AIMessageChunk) ? "ChatGenerationChunk" : "ChatGeneration");
+				generation.put("message", message);
+				Map<String, Object> result = new LinkedHashMap<>();
+				result.put("generations", List.of(List.of(generation)));
+				result.put("llm_output", null);
+				result.put("run", null);
+				result.put("type", "LLMResult");
+				return result;
+			}
+			return Collections.singletonMap("output", output);
+		}
+
+		/**
+		 * Return the type LangChain's run log gives a run: {@code llm} for a chat model.
+		 */
+		private static String logType(RunType type) {
+			return (type == RunType.CHAT_MODEL) ? "llm" : type.wireName();
 		}
 
 		@Override
@@ -165,7 +215,10 @@ public final class RunLogStream {
 
 		final String streamedOutputStr;
 
-		LogPaths(String key) {
+		final RunType type;
+
+		LogPaths(String key, RunType type) {
+			this.type = type;
 			this.entry = "/logs/" + Recorder.escape(key);
 			this.streamedOutput = this.entry + "/streamed_output/-";
 			this.streamedOutputStr = this.entry + "/streamed_output_str/-";

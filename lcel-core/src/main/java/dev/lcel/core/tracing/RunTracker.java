@@ -4,22 +4,24 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.ChunkAggregator;
 
 /**
- * Follows one run for its handlers: tells them of its start, each streamed chunk, and exactly one
+ * Follows one run for its handlers: tells them of its start, each reported chunk, and exactly one
  * of end, error or cancellation, collecting the streamed input and output on the way.
  *
  * <p>The start is reported once, by {@link #start(Object)} or, at the latest, before anything
- * else: a step of a streaming chain reports its start when its input is complete or when it emits
- * its first chunk, whichever comes first. So a step that waits for its whole input (a model after
- * a prompt) starts after the step before it ends, and a step that streams starts as it streams.
+ * else: a run that transforms a stream starts when its first input chunk arrives (as LangChain's
+ * do), so it starts after the runs before it have produced something, and before its children.
  */
 final class RunTracker {
 
 	private final RunInfo run;
 
 	private final List<CallbackHandler> handlers;
+
+	private final RunManager manager;
 
 	private final AtomicBoolean started = new AtomicBoolean();
 
@@ -33,7 +35,7 @@ final class RunTracker {
 
 	private final boolean chunks;
 
-	RunTracker(RunInfo run, List<CallbackHandler> handlers) {
+	RunTracker(RunInfo run, List<CallbackHandler> handlers, RunnableConfig config) {
 		this.run = run;
 		this.handlers = handlers;
 		boolean collect = false;
@@ -44,6 +46,22 @@ final class RunTracker {
 		}
 		this.collect = collect;
 		this.chunks = collect || chunks;
+		this.manager = new RunManager(config.withCallbacks(new RunCallbacks(handlers, run, null)), this);
+	}
+
+	RunInfo run() {
+		return this.run;
+	}
+
+	RunManager manager() {
+		return this.manager;
+	}
+
+	/**
+	 * Return whether the run's chunks must be seen one by one, by a handler or to collect them.
+	 */
+	boolean watchesChunks() {
+		return this.chunks;
 	}
 
 	/**
@@ -60,46 +78,66 @@ final class RunTracker {
 		}
 	}
 
-	RunInfo run() {
-		return this.run;
+	/**
+	 * Take the next chunk of a streamed input; the first one starts the run.
+	 */
+	void inputChunk(Object chunk) {
+		start(null);
+		input(chunk);
+	}
+
+	private void input(Object chunk) {
+		if (this.collect) {
+			synchronized (this.input) {
+				this.input.add(chunk);
+			}
+		}
 	}
 
 	/**
-	 * Return whether the run's chunks must be seen one by one, by a handler or to collect them.
+	 * Take the next chunk of the output, for the end event only.
 	 */
-	boolean watchesChunks() {
-		return this.chunks;
-	}
-
-	void input(Object chunk) {
-		if (!this.collect) {
-			return;
-		}
-		synchronized (this.input) {
-			this.input.add(chunk);
-		}
-	}
-
-	void stream(Object chunk) {
-		start(null);
+	void collect(Object chunk) {
 		if (this.collect) {
 			synchronized (this.output) {
 				this.output.add(chunk);
 			}
 		}
+	}
+
+	/**
+	 * Report a chunk to the handlers, as a chunk of this run's stream.
+	 */
+	void report(Object chunk) {
+		start(null);
 		for (CallbackHandler handler : this.handlers) {
 			handler.onRunStream(this.run, chunk);
 		}
 	}
 
+	/**
+	 * Report and collect the next chunk of a streamed output.
+	 */
+	void stream(Object chunk) {
+		report(chunk);
+		collect(chunk);
+	}
+
 	void complete() {
-		end(this.output.current());
+		Object whole;
+		synchronized (this.output) {
+			whole = this.output.current();
+		}
+		end(whole);
 	}
 
 	void end(Object result) {
 		start(null);
 		if (this.finished.compareAndSet(false, true)) {
-			Object whole = this.input.current();
+			Object whole;
+			synchronized (this.input) {
+				whole = this.input.current();
+			}
 			for (CallbackHandler handler : this.handlers) {
 				handler.onRunEnd(this.run, whole, result);
 			}

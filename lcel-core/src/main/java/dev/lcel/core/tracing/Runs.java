@@ -3,11 +3,11 @@ package dev.lcel.core.tracing;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
@@ -15,83 +15,42 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs a runnable as a run of the run tree: the one place where runs start and end and
- * {@link CallbackHandler}s hear about it. Composite runnables run their children through these
- * methods, so every step, branch and model call is a run whose parent is the run that called it.
+ * The run protocol: the one place where runs start and end and {@link CallbackHandler}s hear about
+ * them, in the spirit of LangChain's {@code _call_with_config} and
+ * {@code _transform_stream_with_config}. Each method starts a run of a runnable, hands its work a
+ * {@link RunManager} (whose configs make children runs of this run), and ends the run with the
+ * output or the error. {@link dev.lcel.core.runnable.AbstractRunnable} calls it for every runnable,
+ * so runnables write only their own work.
  *
- * <p>When nobody listens (no callbacks in the config and no global handler) every method calls
- * the runnable directly: tracing costs one check per step.
- *
- * <p>A composite that may be called directly by a user starts its own run first:
- * <pre class="code">
- * public O invoke(I input, RunnableConfig config) {
- *     if (Runs.needsOwnRun(this, config)) {
- *         return Runs.invoke(this, input, config);
- *     }
- *     ... run children with Runs.invoke(child, value, config.forChild()) ...
- * }
- * </pre>
+ * <p>Handlers come from {@link RunnableConfig#callbacks()} and are inherited by every run below.
+ * When there are none, each method runs the work directly: tracing costs one check per run.
  */
 public final class Runs {
-
-	private static final List<CallbackHandler> GLOBAL = new CopyOnWriteArrayList<>();
-
-	private static volatile boolean globalEmpty = true;
 
 	private Runs() {
 	}
 
 	/**
-	 * Register a handler told about every run in this JVM, such as an
-	 * {@code ObservationCallbackHandler} (Spring Boot registers one for its observation registry).
-	 * @param handler the handler
-	 */
-	public static void addGlobalHandler(CallbackHandler handler) {
-		GLOBAL.add(Objects.requireNonNull(handler, "handler must not be null"));
-		globalEmpty = false;
-	}
-
-	/**
-	 * Remove a handler registered with {@link #addGlobalHandler}.
-	 * @param handler the handler
-	 */
-	public static void removeGlobalHandler(CallbackHandler handler) {
-		GLOBAL.remove(handler);
-		globalEmpty = GLOBAL.isEmpty();
-	}
-
-	/**
-	 * Return whether a runnable called with {@code config} must start a run of its own: someone
-	 * listens, and the config is not already that of a run of this runnable.
-	 * @param runnable the runnable about to run
-	 * @param config the config it was called with
-	 * @return {@code true} if it should run itself through this class
-	 */
-	public static boolean needsOwnRun(Runnable<?, ?> runnable, RunnableConfig config) {
-		if (silent(config) || runnable instanceof RunWrapper) {
-			return false;
-		}
-		RunInfo current = config.currentRun();
-		return current == null || !current.isRunOf(runnable);
-	}
-
-	/**
-	 * Invoke a runnable as a run.
+	 * Run {@code work} as a run of {@code runnable} whose input is known at its start.
 	 * @param <I> the input type
 	 * @param <O> the output type
-	 * @param runnable the runnable
+	 * @param runnable the runnable whose run it is
 	 * @param input the input
+	 * @param reported the input as handlers are told of it (a chat model's messages)
 	 * @param config the config from the caller
+	 * @param work the work, given the run
 	 * @return the output
 	 */
-	public static <I, O> O invoke(Runnable<I, O> runnable, I input, RunnableConfig config) {
-		if (silent(config) || runnable instanceof RunWrapper) {
-			return runnable.invoke(input, config);
+	public static <I, O> O invoke(Runnable<?, ?> runnable, I input, Object reported, RunnableConfig config,
+			BiFunction<I, RunManager, O> work) {
+		if (config.callbacks().isEmpty()) {
+			return work.apply(input, RunManager.silent(config));
 		}
-		RunTracker tracker = start(runnable, config, "invoke", input);
+		RunTracker tracker = track(runnable, config, "invoke");
+		tracker.start(reported);
 		O output;
 		try {
-			output = runnable.invoke(input, config.withCurrentRun(tracker.run()));
+			output = work.apply(input, tracker.manager());
 		}
 		catch (Throwable ex) {
 			tracker.fail(ex);
@@ -102,21 +61,26 @@ public final class Runs {
 	}
 
 	/**
-	 * Invoke a runnable asynchronously as a run; the run starts on subscription.
+	 * Run asynchronous {@code work} as a run whose input is known at its start; the run starts on
+	 * subscription and is cancelled with it.
 	 * @param <I> the input type
 	 * @param <O> the output type
-	 * @param runnable the runnable
+	 * @param runnable the runnable whose run it is
 	 * @param input the input
+	 * @param reported the input as handlers are told of it
 	 * @param config the config from the caller
+	 * @param work the work, given the run
 	 * @return the output, lazily
 	 */
-	public static <I, O> Mono<O> ainvoke(Runnable<I, O> runnable, I input, RunnableConfig config) {
-		if (silent(config) || runnable instanceof RunWrapper) {
-			return runnable.ainvoke(input, config);
+	public static <I, O> Mono<O> ainvoke(Runnable<?, ?> runnable, I input, Object reported, RunnableConfig config,
+			BiFunction<I, RunManager, Mono<O>> work) {
+		if (config.callbacks().isEmpty()) {
+			return Mono.defer(() -> work.apply(input, RunManager.silent(config)));
 		}
 		return Mono.defer(() -> {
-			RunTracker tracker = start(runnable, config, "invoke", input);
-			return runnable.ainvoke(input, config.withCurrentRun(tracker.run()))
+			RunTracker tracker = track(runnable, config, "invoke");
+			tracker.start(reported);
+			return work.apply(input, tracker.manager())
 				.doOnSuccess(tracker::end)
 				.doOnError(tracker::fail)
 				.doOnCancel(tracker::cancel);
@@ -124,46 +88,55 @@ public final class Runs {
 	}
 
 	/**
-	 * Stream a runnable as a run; the run starts on subscription, and every chunk is reported.
+	 * Run streaming {@code work} as a run whose input is known at its start. Its chunks make up the
+	 * run's output, but are not reported one by one: a runnable that streams chunks of its own (a
+	 * chat model's tokens) reports them through {@link RunManager#onChunk}.
 	 * @param <I> the input type
 	 * @param <O> the output type
-	 * @param runnable the runnable
+	 * @param runnable the runnable whose run it is
 	 * @param input the input
+	 * @param reported the input as handlers are told of it
 	 * @param config the config from the caller
+	 * @param work the work, given the run
 	 * @return the output chunks, lazily
 	 */
-	public static <I, O> Flux<O> astream(Runnable<I, O> runnable, I input, RunnableConfig config) {
-		if (silent(config) || runnable instanceof RunWrapper) {
-			return runnable.astream(input, config);
+	public static <I, O> Flux<O> stream(Runnable<?, ?> runnable, I input, Object reported, RunnableConfig config,
+			BiFunction<I, RunManager, Flux<O>> work) {
+		if (config.callbacks().isEmpty()) {
+			return Flux.defer(() -> work.apply(input, RunManager.silent(config)));
 		}
 		return Flux.defer(() -> {
-			RunTracker tracker = start(runnable, config, "stream", input);
-			return observe(runnable.astream(input, config.withCurrentRun(tracker.run())), tracker);
+			RunTracker tracker = track(runnable, config, "stream");
+			tracker.start(reported);
+			return observe(work.apply(input, tracker.manager()), tracker, false);
 		});
 	}
 
 	/**
-	 * Transform a stream with a runnable as a run; the run starts on subscription, its input is
-	 * reported (joined) when it ends, and every output chunk as it is emitted.
+	 * Run {@code work} as a run that transforms a stream: the run starts when its first input chunk
+	 * arrives, every output chunk is reported as it is emitted, and the joined input and output
+	 * are reported at its end.
 	 * @param <I> the input type
 	 * @param <O> the output type
-	 * @param runnable the runnable
+	 * @param runnable the runnable whose run it is
 	 * @param input the input chunks
 	 * @param config the config from the caller
+	 * @param work the work, given the (observed) input and the run
 	 * @return the output chunks, lazily
 	 */
-	public static <I, O> Flux<O> transform(Runnable<I, O> runnable, Flux<I> input, RunnableConfig config) {
-		if (silent(config) || runnable instanceof RunWrapper) {
-			return runnable.transform(input, config);
+	public static <I, O> Flux<O> transform(Runnable<?, ?> runnable, Flux<I> input, RunnableConfig config,
+			BiFunction<Flux<I>, RunManager, Flux<O>> work) {
+		if (config.callbacks().isEmpty()) {
+			return Flux.defer(() -> work.apply(input, RunManager.silent(config)));
 		}
 		return Flux.defer(() -> {
 			RunTracker tracker = track(runnable, config, "stream");
 			if (!tracker.watchesChunks()) {
 				tracker.start(null);
-				return observe(runnable.transform(input, config.withCurrentRun(tracker.run())), tracker);
+				return observe(work.apply(input, tracker.manager()), tracker, true);
 			}
-			Flux<I> observedInput = input.doOnNext(tracker::input).doOnComplete(() -> tracker.start(null));
-			return observe(runnable.transform(observedInput, config.withCurrentRun(tracker.run())), tracker);
+			Flux<I> observed = input.doOnNext(tracker::inputChunk).doOnComplete(() -> tracker.start(null));
+			return observe(work.apply(observed, tracker.manager()), tracker, true);
 		});
 	}
 
@@ -172,43 +145,49 @@ public final class Runs {
 	 * inside a long lambda. Does nothing when nobody listens.
 	 * @param name the event's name
 	 * @param data the event's data
-	 * @param config the config the calling runnable received
+	 * @param config the config the calling runnable's work received ({@link RunManager#child()})
 	 */
 	public static void dispatchCustomEvent(String name, Object data, RunnableConfig config) {
 		Objects.requireNonNull(name, "name must not be null");
-		RunInfo run = config.currentRun();
-		if (run == null || silent(config)) {
+		if (!(config.callbacks() instanceof RunCallbacks callbacks) || callbacks.parent() == null) {
 			return;
 		}
-		for (CallbackHandler handler : handlers(config)) {
-			handler.onCustomEvent(run, name, data);
+		for (CallbackHandler handler : callbacks.handlers()) {
+			handler.onCustomEvent(callbacks.parent(), name, data);
 		}
 	}
 
-	private static <O> Flux<O> observe(Flux<O> output, RunTracker tracker) {
-		Flux<O> watched = tracker.watchesChunks() ? output.doOnNext(tracker::stream) : output;
-		return watched.doOnComplete(tracker::complete)
-			.doOnError(tracker::fail)
-			.doOnCancel(tracker::cancel);
-	}
-
-	private static boolean silent(RunnableConfig config) {
-		return config.callbacks().isEmpty() && globalEmpty;
-	}
-
-	private static RunTracker start(Runnable<?, ?> runnable, RunnableConfig config, String operation, Object input) {
-		RunTracker tracker = track(runnable, config, operation);
-		tracker.start(input);
-		return tracker;
+	private static <O> Flux<O> observe(Flux<O> output, RunTracker tracker, boolean report) {
+		Flux<O> watched = output;
+		if (tracker.watchesChunks()) {
+			watched = report ? output.doOnNext(tracker::stream) : output.doOnNext(tracker::collect);
+		}
+		return watched.doOnComplete(tracker::complete).doOnError(tracker::fail).doOnCancel(tracker::cancel);
 	}
 
 	private static RunTracker track(Runnable<?, ?> runnable, RunnableConfig config, String operation) {
-		RunInfo parent = config.currentRun();
+		List<CallbackHandler> handlers = config.callbacks();
+		RunInfo parent = null;
+		List<String> tags = config.tags();
+		if (handlers instanceof RunCallbacks callbacks) {
+			parent = callbacks.parent();
+			handlers = callbacks.handlers();
+			if (callbacks.childTag() != null) {
+				tags = withTag(tags, callbacks.childTag());
+			}
+		}
 		RunInfo run = new RunInfo((config.runId() != null) ? config.runId() : UUID.randomUUID(),
 				(parent != null) ? parent.childParentIds() : List.of(),
-				(config.runName() != null) ? config.runName() : runnable.getName(), runnable.runType(), config.tags(),
-				metadata(runnable, config), operation, runnable);
-		return new RunTracker(run, handlers(config));
+				(config.runName() != null) ? config.runName() : runnable.getName(), runnable.runType(), tags,
+				metadata(runnable, config), operation);
+		return new RunTracker(run, handlers, config);
+	}
+
+	private static List<String> withTag(List<String> tags, String tag) {
+		List<String> all = new ArrayList<>(tags.size() + 1);
+		all.addAll(tags);
+		all.add(tag);
+		return Collections.unmodifiableList(all);
 	}
 
 	private static Map<String, Object> metadata(Runnable<?, ?> runnable, RunnableConfig config) {
@@ -219,15 +198,6 @@ public final class Runs {
 		Map<String, Object> merged = new LinkedHashMap<>(config.metadata());
 		merged.putAll(own);
 		return Collections.unmodifiableMap(merged);
-	}
-
-	private static List<CallbackHandler> handlers(RunnableConfig config) {
-		if (globalEmpty) {
-			return config.callbacks();
-		}
-		List<CallbackHandler> all = new ArrayList<>(GLOBAL);
-		all.addAll(config.callbacks());
-		return all;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -31,8 +31,26 @@ class ChunkAggregatorTests {
 
 	@Test
 	void unjoinableValuesAreReplacedByTheLaterOne() {
-		assertThat(ChunkAggregator.join(1, 2)).isEqualTo(2);
 		assertThat(ChunkAggregator.join("a", 2)).isEqualTo(2);
+		assertThat(ChunkAggregator.join(true, false)).isEqualTo(false);
+		assertThat(ChunkAggregator.join(List.of(1), "b")).isEqualTo("b");
+	}
+
+	@Test
+	void numbersAddAsLangChainsPlusAddsThem() {
+		assertThat(ChunkAggregator.join(1, 2)).isEqualTo(3);
+		assertThat(ChunkAggregator.join(Integer.MAX_VALUE, 1)).isEqualTo(Integer.MAX_VALUE + 1L);
+		assertThat(ChunkAggregator.join(1, 0.5)).isEqualTo(1.5);
+		assertThat(ChunkAggregator.join(Map.of("n", 1, "s", "a"), Map.of("n", 2, "s", "b")))
+			.isEqualTo(Map.of("n", 3, "s", "ab"));
+		assertThat(ChunkAggregator.join(new java.math.BigDecimal("0.1"), 2)).isEqualTo(new java.math.BigDecimal("2.1"));
+	}
+
+	@Test
+	void aNullValueInAMapNeverReplacesOne() {
+		Map<String, Object> withNull = new java.util.HashMap<>();
+		withNull.put("a", null);
+		assertThat(ChunkAggregator.join(Map.of("a", "x"), withNull)).isEqualTo(Map.of("a", "x"));
 	}
 
 	@Test

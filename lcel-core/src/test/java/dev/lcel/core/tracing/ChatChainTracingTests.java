@@ -61,9 +61,15 @@ class ChatChainTracingTests {
 		state.path("logs").fieldNames().forEachRemaining(runs::add);
 		assertThat(runs).containsExactly("ChatPromptTemplate", "FakeStreamingChatModel", "StrOutputParser");
 		JsonNode modelRun = state.path("logs").path("FakeStreamingChatModel");
-		assertThat(modelRun.path("type").asText()).isEqualTo("chat_model");
+		assertThat(modelRun.path("type").asText()).isEqualTo("llm");
 		assertThat(modelRun.path("streamed_output").size()).isGreaterThan(1);
-		assertThat(modelRun.path("final_output").path("content").asText()).isEqualTo(state.path("final_output").asText());
+		assertThat(modelRun.path("streamed_output_str").size()).isEqualTo(modelRun.path("streamed_output").size());
+		JsonNode generation = modelRun.path("final_output").path("generations").path(0).path(0);
+		assertThat(generation.path("type").asText()).isEqualTo("ChatGenerationChunk");
+		assertThat(generation.path("text").asText()).isEqualTo(state.path("final_output").asText());
+		assertThat(generation.path("message").path("content").asText()).isEqualTo(state.path("final_output").asText());
+		assertThat(modelRun.path("final_output").path("type").asText()).isEqualTo("LLMResult");
+		assertThat(state.path("logs").path("ChatPromptTemplate").path("streamed_output")).isEmpty();
 	}
 
 }

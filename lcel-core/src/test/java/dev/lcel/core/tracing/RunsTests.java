@@ -29,7 +29,9 @@ class RunsTests {
 				"end RunnableSequence");
 		RunInfo root = this.recording.runs.get(0);
 		assertThat(this.recording.runs.get(1).parentIds()).containsExactly(root.runId());
-		assertThat(this.recording.runs).allSatisfy((run) -> assertThat(run.tags()).containsExactly("t"));
+		assertThat(root.tags()).containsExactly("t");
+		assertThat(this.recording.runs.get(1).tags()).containsExactly("t", "seq:step:1");
+		assertThat(this.recording.runs.get(2).tags()).containsExactly("t", "seq:step:2");
 	}
 
 	@Test
@@ -39,7 +41,7 @@ class RunsTests {
 	}
 
 	@Test
-	void failedAttemptsOfARetryAreRunsThatEndInError() {
+	void retryIsARunAroundItsAttemptsAndFailedAttemptsEndInError() {
 		int[] calls = { 0 };
 		Runnable<String, String> flaky = RunnableLambda.of("flaky", (String s) -> {
 			if (++calls[0] < 2) {
@@ -53,7 +55,14 @@ class RunsTests {
 		chain.invoke("x", this.traced);
 
 		assertThat(this.recording.lines).containsExactly("start RunnableSequence", "start first", "end first",
-				"start flaky", "error flaky IllegalStateException", "start flaky", "end flaky", "end RunnableSequence");
+				"start flaky", "start flaky", "error flaky IllegalStateException", "start flaky", "end flaky", "end flaky",
+				"end RunnableSequence");
+		RunInfo retry = this.recording.runs.get(2);
+		assertThat(retry.runType()).isEqualTo(RunType.CHAIN);
+		assertThat(retry.tags()).containsExactly("t", "seq:step:2");
+		assertThat(this.recording.runs.get(3).parentIds()).endsWith(retry.runId());
+		assertThat(this.recording.runs.get(3).tags()).containsExactly("t");
+		assertThat(this.recording.runs.get(4).tags()).containsExactly("t", "retry:attempt:2");
 	}
 
 	@Test
@@ -64,7 +73,7 @@ class RunsTests {
 		RunnableLambda.of("outer", (String s) -> s).pipe(bound).invoke("x", this.traced);
 
 		RunInfo renamed = this.recording.runs.stream().filter((r) -> r.name().equals("renamed")).findFirst().orElseThrow();
-		assertThat(renamed.tags()).containsExactlyInAnyOrder("t", "bound");
+		assertThat(renamed.tags()).containsExactlyInAnyOrder("t", "bound", "seq:step:2");
 		assertThat(this.recording.lines).doesNotContain("start inner");
 	}
 
@@ -86,15 +95,24 @@ class RunsTests {
 	}
 
 	@Test
-	void globalHandlerHearsRunsWithoutConfigCallbacks() {
-		Runs.addGlobalHandler(this.recording);
-		try {
-			RunnableLambda.of("a", (String s) -> s).pipe(RunnableLambda.of("b", (String s) -> s)).invoke("x");
-		}
-		finally {
-			Runs.removeGlobalHandler(this.recording);
-		}
-		assertThat(this.recording.lines).contains("start a", "end b");
+	void handlersHearOnlyTheRunsOfTheConfigsThatCarryThem() {
+		Runnable<String, String> chain = RunnableLambda.of("a", (String s) -> s).pipe(RunnableLambda.of("b", (String s) -> s));
+		Recording other = new Recording();
+
+		chain.invoke("x", RunnableConfig.builder().callbacks(other).build());
+		chain.invoke("y");
+
+		assertThat(this.recording.lines).isEmpty();
+		assertThat(other.lines).containsExactly("start RunnableSequence", "start a", "end a", "start b", "end b",
+				"end RunnableSequence");
+	}
+
+	@Test
+	void aLambdaWrittenAsARawRunnableIsARunOfItsOwn() {
+		Runnable<String, String> raw = (input, config) -> input + "!";
+		RunnableLambda.of("first", (String s) -> s).pipe(raw).invoke("x", this.traced);
+		assertThat(this.recording.lines).containsExactly("start RunnableSequence", "start first", "end first",
+				"start Runnable", "end Runnable", "end RunnableSequence");
 	}
 
 	static final class Recording implements CallbackHandler {

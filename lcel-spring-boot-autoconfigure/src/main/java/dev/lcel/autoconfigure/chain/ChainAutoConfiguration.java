@@ -3,8 +3,11 @@ package dev.lcel.autoconfigure.chain;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.tracing.CallbackHandler;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,7 +19,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of chains: the chains of {@code lcel.chains} become {@link Runnable} beans,
  * and every {@code Runnable} bean is registered in a {@link ChainRegistry} under its bean name or
- * its {@link ChainName}.
+ * its {@link ChainName}, bound to the application's {@link CallbackHandler} beans (observations,
+ * metrics) so that every run of every chain is heard.
  */
 @AutoConfiguration
 @ConditionalOnClass(Runnable.class)
@@ -30,13 +34,16 @@ public final class ChainAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ChainRegistry chainRegistry(ConfigurableListableBeanFactory beanFactory) {
+	ChainRegistry chainRegistry(ConfigurableListableBeanFactory beanFactory, ObjectProvider<CallbackHandler> handlers) {
+		RunnableConfig observed = RunnableConfig.builder()
+			.callbacks(handlers.orderedStream().toArray(CallbackHandler[]::new))
+			.build();
 		Map<String, Runnable<?, ?>> chains = new HashMap<>();
 		Map<String, String> descriptions = new HashMap<>();
 		for (Map.Entry<String, Runnable> bean : beanFactory.getBeansOfType(Runnable.class).entrySet()) {
 			ChainName chainName = beanFactory.findAnnotationOnBean(bean.getKey(), ChainName.class);
 			String name = (chainName != null) ? chainName.value() : bean.getKey();
-			chains.put(name, bean.getValue());
+			chains.put(name, observed(bean.getValue(), observed));
 			BeanDefinition definition = beanFactory.containsBeanDefinition(bean.getKey())
 					? beanFactory.getBeanDefinition(bean.getKey()) : null;
 			if (definition != null && definition.getDescription() != null) {
@@ -44,6 +51,16 @@ public final class ChainAutoConfiguration {
 			}
 		}
 		return new ChainRegistry(chains, descriptions);
+	}
+
+	/**
+	 * Return a chain whose every call is heard by this application's callback handlers (its
+	 * observations and metrics), however it is called: bound here rather than registered JVM-wide,
+	 * so that two applications in one JVM never hear each other's runs.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static Runnable<?, ?> observed(Runnable chain, RunnableConfig handlers) {
+		return handlers.callbacks().isEmpty() ? chain : chain.withConfig(handlers);
 	}
 
 }

@@ -1,24 +1,20 @@
 package dev.lcel.autoconfigure.chain;
 
-import java.util.List;
 import java.util.function.Supplier;
 
-import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.graph.Graph;
+import dev.lcel.core.runnable.AbstractRunnable;
+import dev.lcel.core.runnable.DelegatingRunnable;
 import dev.lcel.core.runnable.Runnable;
-import dev.lcel.core.tracing.RunType;
-import dev.lcel.core.tracing.RunWrapper;
-import dev.lcel.core.tracing.Runs;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A step that runs a chain or bean named in configuration, looked up on first use so that chains
- * may refer to chains and beans defined anywhere in the application.
+ * may refer to chains and beans defined anywhere in the application. It adds no run of its own:
+ * the chain it refers to runs as the step's run.
  */
-final class ChainReference implements Runnable<Object, Object>, RunWrapper {
+final class ChainReference implements DelegatingRunnable<Object, Object> {
 
 	private final String name;
 
@@ -31,10 +27,11 @@ final class ChainReference implements Runnable<Object, Object>, RunWrapper {
 		this.lookup = lookup;
 	}
 
-	private Runnable<Object, Object> target() {
+	@Override
+	public Runnable<Object, Object> delegate() {
 		Runnable<Object, Object> resolved = this.target;
 		if (resolved == null) {
-			resolved = this.lookup.get();
+			resolved = AbstractRunnable.coerce(this.lookup.get());
 			this.target = resolved;
 		}
 		return resolved;
@@ -42,57 +39,31 @@ final class ChainReference implements Runnable<Object, Object>, RunWrapper {
 
 	@Override
 	public Object invoke(Object input, RunnableConfig config) {
-		return Runs.invoke(target(), input, config);
+		return delegate().invoke(input, config);
 	}
 
 	@Override
 	public Mono<Object> ainvoke(Object input, RunnableConfig config) {
-		return Mono.defer(() -> Runs.ainvoke(target(), input, config));
+		return Mono.defer(() -> delegate().ainvoke(input, config));
 	}
 
 	@Override
 	public Flux<Object> astream(Object input, RunnableConfig config) {
-		return Flux.defer(() -> Runs.astream(target(), input, config));
+		return Flux.defer(() -> delegate().astream(input, config));
 	}
 
 	@Override
 	public Flux<Object> transform(Flux<Object> input, RunnableConfig config) {
-		return Flux.defer(() -> Runs.transform(target(), input, config));
+		return Flux.defer(() -> delegate().transform(input, config));
 	}
 
+	/**
+	 * Return the name the configuration refers to.
+	 * @return the referenced name
+	 */
 	@Override
 	public String getName() {
 		return this.name;
-	}
-
-	@Override
-	public RunType runType() {
-		return target().runType();
-	}
-
-	@Override
-	public List<ConfigurableFieldSpec> configSpecs() {
-		return target().configSpecs();
-	}
-
-	@Override
-	public ObjectNode inputSchema() {
-		return target().inputSchema();
-	}
-
-	@Override
-	public ObjectNode outputSchema() {
-		return target().outputSchema();
-	}
-
-	@Override
-	public ObjectNode outputSchema(ObjectNode inputSchema) {
-		return target().outputSchema(inputSchema);
-	}
-
-	@Override
-	public Graph getGraph() {
-		return target().getGraph();
 	}
 
 }

@@ -26,9 +26,4 @@ public final class LcelMetricsAutoConfiguration {
 		return new GenAiMetricsCallbackHandler(registry);
 	}
 
-	@Bean
-	GlobalCallbackHandlerRegistration genAiMetricsCallbackHandlerRegistration(GenAiMetricsCallbackHandler handler) {
-		return new GlobalCallbackHandlerRegistration(handler);
-	}
-
 }

@@ -31,9 +31,4 @@ public final class LcelObservationAutoConfiguration {
 		return new ObservationCallbackHandler(registry, convention.getIfUnique());
 	}
 
-	@Bean
-	GlobalCallbackHandlerRegistration observationCallbackHandlerRegistration(ObservationCallbackHandler handler) {
-		return new GlobalCallbackHandlerRegistration(handler);
-	}
-
 }

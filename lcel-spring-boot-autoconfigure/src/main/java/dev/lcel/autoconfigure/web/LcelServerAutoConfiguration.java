@@ -1,5 +1,8 @@
 package dev.lcel.autoconfigure.web;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
 import dev.lcel.autoconfigure.chain.ChainRegistry;
 import dev.lcel.autoconfigure.chain.ConfiguredChainsRegistrar;
@@ -36,9 +39,12 @@ public final class LcelServerAutoConfiguration {
 	RouterFunction<ServerResponse> lcelChainRoutes(ChainRegistry chains, LcelServerProperties properties,
 			ObjectProvider<JsonMapper> json, ObjectProvider<ChainRequestConfigCustomizer> customizers,
 			ObjectProvider<ConfiguredChainsRegistrar> configuredChains, ObjectProvider<ChatModelRegistry> models) {
-		ChainHandler handler = new ChainHandler(chains, properties, json.getIfAvailable(JsonMapper::shared),
-				customizers.orderedStream().toList(), new ChainModelLabels(configuredChains, models));
 		String base = properties.getBasePath().replaceAll("/+$", "");
+		List<ChainRequestConfigCustomizer> configCustomizers = new ArrayList<>();
+		configCustomizers.add(new LangServeRunDefaults(base));
+		customizers.orderedStream().forEach(configCustomizers::add);
+		ChainHandler handler = new ChainHandler(chains, properties, json.getIfAvailable(JsonMapper::shared),
+				configCustomizers, new ChainModelLabels(configuredChains, models));
 		return RouterFunctions.route()
 			.GET(base, handler::list)
 			.GET(base + "/", handler::list)

@@ -1,5 +1,7 @@
 package dev.lcel.autoconfigure.observation;
 
+import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
+import dev.lcel.autoconfigure.chain.ChainRegistry;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableLambda;
 import dev.lcel.core.tracing.ObservationCallbackHandler;
@@ -16,28 +18,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LcelObservationAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(LcelObservationAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(LcelObservationAutoConfiguration.class, ChainAutoConfiguration.class));
 
 	private final Runnable<String, String> chain = RunnableLambda.of("trim", (String s) -> s.trim())
 		.pipe(RunnableLambda.of("upper", (String s) -> s.toUpperCase()));
 
 	@Test
-	void everyRunIsObservedWithTheApplicationsRegistry() {
+	@SuppressWarnings("unchecked")
+	void everyRunOfARegisteredChainIsObservedWithTheApplicationsRegistry() {
 		TestObservationRegistry registry = TestObservationRegistry.create();
-		this.contextRunner.withBean(ObservationRegistry.class, () -> registry).run((context) -> {
-			assertThat(context).hasSingleBean(ObservationCallbackHandler.class);
-			this.chain.invoke(" x ");
-			TestObservationRegistryAssert.assertThat(registry).hasNumberOfObservationsWithNameEqualTo("lcel.run", 3);
-		});
+		this.contextRunner.withBean(ObservationRegistry.class, () -> registry)
+			.withBean("shout", Runnable.class, () -> this.chain)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ObservationCallbackHandler.class);
+				Runnable<String, String> shout = (Runnable<String, String>) context.getBean(ChainRegistry.class)
+					.get("shout");
+				shout.invoke(" x ");
+				TestObservationRegistryAssert.assertThat(registry).hasNumberOfObservationsWithNameEqualTo("lcel.run", 3);
+			});
 	}
 
 	@Test
-	void closingTheContextStopsObserving() {
-		TestObservationRegistry registry = TestObservationRegistry.create();
-		this.contextRunner.withBean(ObservationRegistry.class, () -> registry).run((context) -> {
-		});
-		this.chain.invoke(" x ");
-		TestObservationRegistryAssert.assertThat(registry).doesNotHaveAnyObservation();
+	@SuppressWarnings("unchecked")
+	void twoApplicationsInOneJvmNeverHearEachOthersRuns() {
+		TestObservationRegistry first = TestObservationRegistry.create();
+		TestObservationRegistry second = TestObservationRegistry.create();
+		this.contextRunner.withBean(ObservationRegistry.class, () -> first)
+			.withBean("shout", Runnable.class, () -> this.chain)
+			.run((one) -> this.contextRunner.withBean(ObservationRegistry.class, () -> second)
+				.withBean("shout", Runnable.class, () -> this.chain)
+				.run((two) -> {
+					((Runnable<String, String>) one.getBean(ChainRegistry.class).get("shout")).invoke(" x ");
+					this.chain.invoke(" y ");
+					TestObservationRegistryAssert.assertThat(first)
+						.hasNumberOfObservationsWithNameEqualTo("lcel.run", 3);
+					TestObservationRegistryAssert.assertThat(second).doesNotHaveAnyObservation();
+				}));
 	}
 
 	@Test

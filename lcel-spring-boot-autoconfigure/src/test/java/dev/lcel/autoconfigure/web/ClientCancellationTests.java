@@ -98,7 +98,7 @@ class ClientCancellationTests {
 			delays.add(TimeUnit.NANOSECONDS.toMillis(closedAt.get() - cancelledAt));
 			awaitStoppedRun();
 			assertThat(stoppedRuns).anySatisfy((run) -> {
-				assertThat(run.getRun().name()).isEqualTo("endless");
+				assertThat(run.getRun().name()).isEqualTo("/chains/endless");
 				assertThat(run.isCancelled()).isTrue();
 			});
 		}

@@ -54,7 +54,7 @@ class LangChainJsClientTests {
 		assertThat(result.get("invoke")).isEqualTo("to be");
 		assertThat(result.get("batch")).isEqualTo(List.of("a b", "c"));
 		assertThat(result.get("stream")).isEqualTo(List.of("one ", "two ", "three"));
-		assertThat((List<String>) result.get("events")).startsWith("on_chain_start words").endsWith("on_chain_end words");
+		assertThat((List<String>) result.get("events")).startsWith("on_chain_start /chains/words").endsWith("on_chain_end /chains/words");
 		assertThat(result.get("logFinalOutput")).isEqualTo("a b");
 		assertThat(result.get("tagged")).isEqualTo("x [from-js]");
 		assertThat((String) result.get("missing")).contains("No chain named 'missing'");

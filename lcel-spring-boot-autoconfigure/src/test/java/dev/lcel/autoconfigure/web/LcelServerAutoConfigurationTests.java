@@ -146,7 +146,7 @@ class LcelServerAutoConfigurationTests {
 			List<String> events = client(context).post()
 				.uri("/chains/words/stream_events")
 				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{\"input\": \"a b\", \"include_names\": [\"words\"]}")
+				.bodyValue("{\"input\": \"a b\", \"include_names\": [\"/chains/words\"]}")
 				.exchange()
 				.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
 				})
@@ -155,8 +155,11 @@ class LcelServerAutoConfigurationTests {
 				.map(ServerSentEvent::data)
 				.collectList()
 				.block();
-			assertThat(events).isNotEmpty().allSatisfy((e) -> assertThat(e).contains("\"name\":\"words\"", "\"run_id\""));
-			assertThat(events.get(0)).contains("\"event\":\"on_chain_start\"");
+			// As LangServe does, the root run is named after the chain's path and says which route ran it.
+			assertThat(events).isNotEmpty()
+				.allSatisfy((e) -> assertThat(e).contains("\"name\":\"/chains/words\"", "\"run_id\"",
+						"\"__langserve_endpoint\":\"stream_events\""));
+			assertThat(events.get(0)).contains("\"event\":\"on_chain_start\"", "\"input\":\"a b\"");
 
 			List<String> patches = client(context).post()
 				.uri("/chains/words/stream_log")
@@ -278,7 +281,9 @@ class LcelServerAutoConfigurationTests {
 				.expectStatus().isOk();
 			RunnableConfig seen = context.getBean(Chains.class).seen.get();
 			assertThat(seen.tags()).containsExactly("t");
-			assertThat(seen.metadata()).containsOnlyKeys("user");
+			assertThat(seen.metadata()).containsEntry("user", "ada")
+				.containsEntry("__langserve_endpoint", "invoke")
+				.doesNotContainKey("__internal");
 			assertThat(seen.configurable()).containsEntry("llm", "b");
 			assertThat(seen.callbacks()).isEmpty();
 			assertThat(seen.recursionLimit()).isEqualTo(RunnableConfig.DEFAULT_RECURSION_LIMIT);

@@ -1,0 +1,121 @@
+package dev.lcel.core.runnable;
+
+import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.tracing.RunManager;
+import dev.lcel.core.tracing.Runs;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The base of every runnable that does work of its own: each call is a run of the run tree
+ * (started, given its children's configs, ended with its output or error) through the one run
+ * protocol of {@link Runs}, and a subclass writes only its work, in {@link #doInvoke} and, where it
+ * can do better than the defaults, {@link #doAinvoke} and {@link #doStream}. A runnable that
+ * transforms a stream of input extends {@link AbstractTransformingRunnable} instead.
+ *
+ * <p>The work receives a {@link RunManager}: its {@link RunManager#child()} and
+ * {@link RunManager#child(String)} configs are the ones to run children with, so that they become
+ * runs of this run with LangChain's tags ({@code seq:step:N}, {@code map:key:K}, ...).
+ *
+ * <p>Threads, errors and cancellation are as {@link Runnable} describes: {@code invoke} runs on the
+ * calling thread, the asynchronous forms do nothing until subscribed, and a failure ends the run
+ * with its exception, which reaches the caller unchanged.
+ *
+ * @param <I> the input type
+ * @param <O> the output type
+ */
+public abstract class AbstractRunnable<I, O> implements Runnable<I, O> {
+
+	@Override
+	public final O invoke(I input, RunnableConfig config) {
+		return Runs.invoke(this, input, runInput(input), config, this::doInvoke);
+	}
+
+	@Override
+	public final Mono<O> ainvoke(I input, RunnableConfig config) {
+		return Runs.ainvoke(this, input, runInput(input), config, this::doAinvoke);
+	}
+
+	@Override
+	public final Flux<O> astream(I input, RunnableConfig config) {
+		if (this instanceof AbstractTransformingRunnable) {
+			return transform(Flux.just(input), config);
+		}
+		return Runs.stream(this, input, runInput(input), config, this::doStream);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public final Flux<O> transform(Flux<I> input, RunnableConfig config) {
+		if (this instanceof AbstractTransformingRunnable<?, ?> transforming) {
+			return Runs.transform(this, input, config, ((AbstractTransformingRunnable<I, O>) transforming)::doTransform);
+		}
+		return ChunkAggregator.aggregate(input).flatMapMany((whole) -> astream(whole, config));
+	}
+
+	/**
+	 * Do the work of one call, on the calling thread.
+	 * @param input the input
+	 * @param run the run of this call, whose configs the work runs children with
+	 * @return the output
+	 */
+	protected abstract O doInvoke(I input, RunManager run);
+
+	/**
+	 * Do the work of one call when the returned {@link Mono} is subscribed. The default runs
+	 * {@link #doInvoke} on the subscribing thread; work that is naturally non-blocking overrides it.
+	 * @param input the input
+	 * @param run the run of this call
+	 * @return the output, lazily
+	 */
+	protected Mono<O> doAinvoke(I input, RunManager run) {
+		return Mono.fromCallable(() -> doInvoke(input, run));
+	}
+
+	/**
+	 * Do the work of one call, emitting the output in chunks. The default emits the output of
+	 * {@link #doAinvoke} as one chunk.
+	 * @param input the input
+	 * @param run the run of this call
+	 * @return the output chunks, lazily
+	 */
+	protected Flux<O> doStream(I input, RunManager run) {
+		return doAinvoke(input, run).flux();
+	}
+
+	/**
+	 * Return {@code runnable} as one that makes runs of its own (LangChain's
+	 * {@code coerce_to_runnable}): a runnable built on this class, or a delegating one, as it is;
+	 * one that implements {@link Runnable} directly (a lambda) wrapped so that each of its calls is a
+	 * run. Composites coerce their children with it.
+	 * @param <I> the input type
+	 * @param <O> the output type
+	 * @param runnable any runnable
+	 * @return a runnable whose calls are runs
+	 */
+	public static <I, O> Runnable<I, O> coerce(Runnable<? super I, ? extends O> runnable) {
+		return RunnableAdapter.adapt(runnable);
+	}
+
+	/**
+	 * Wait on the calling thread for the output of asynchronous work, rethrowing its failure as it
+	 * was raised: how {@link #doInvoke} of naturally asynchronous work (an HTTP call) is written.
+	 * @param <T> the output type
+	 * @param output the output, lazily
+	 * @return the output
+	 */
+	protected static <T> T await(Mono<T> output) {
+		return Blocking.await(output);
+	}
+
+	/**
+	 * Return the input as handlers are told of it when a run starts. The default is the input
+	 * itself; a chat model reports its messages.
+	 * @param input the input
+	 * @return the input to report
+	 */
+	protected Object runInput(I input) {
+		return input;
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.lcel.core.tracing;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.RandomAccess;
+
+/**
+ * The callbacks a run hands its children: the handlers that hear the run, the run itself as the
+ * children's parent, and a tag for the child run only (such as {@code seq:step:2}), as LangChain's
+ * child callback manager carries them. It is what {@link RunManager#child(String)} puts in
+ * {@link dev.lcel.core.config.RunnableConfig#callbacks()}; as a list it holds just the handlers.
+ *
+ * <p>Immutable.
+ */
+public final class RunCallbacks extends AbstractList<CallbackHandler> implements RandomAccess {
+
+	private final List<CallbackHandler> handlers;
+
+	private final RunInfo parent;
+
+	private final String childTag;
+
+	RunCallbacks(List<CallbackHandler> handlers, RunInfo parent, String childTag) {
+		this.handlers = handlers;
+		this.parent = parent;
+		this.childTag = childTag;
+	}
+
+	/**
+	 * Return the callbacks of {@code callbacks} with more handlers, inherited by every run below:
+	 * the parent run is kept when {@code callbacks} is a {@link RunCallbacks}.
+	 * @param callbacks the callbacks to add to
+	 * @param more the handlers to add
+	 * @return the joined callbacks, without duplicate handlers
+	 */
+	public static List<CallbackHandler> join(List<CallbackHandler> callbacks, List<CallbackHandler> more) {
+		if (more.isEmpty()) {
+			return callbacks;
+		}
+		if (callbacks.isEmpty() && !(more instanceof RunCallbacks)) {
+			return more;
+		}
+		LinkedHashSet<CallbackHandler> all = new LinkedHashSet<>(callbacks);
+		all.addAll(more);
+		List<CallbackHandler> handlers = List.copyOf(new ArrayList<>(all));
+		if (more instanceof RunCallbacks run) {
+			return new RunCallbacks(handlers, run.parent, run.childTag);
+		}
+		if (callbacks instanceof RunCallbacks run) {
+			return new RunCallbacks(handlers, run.parent, run.childTag);
+		}
+		return handlers;
+	}
+
+	/**
+	 * Return the run that runs receiving these callbacks are children of.
+	 */
+	RunInfo parent() {
+		return this.parent;
+	}
+
+	/**
+	 * Return the tag of the child run only, or {@code null}.
+	 */
+	String childTag() {
+		return this.childTag;
+	}
+
+	List<CallbackHandler> handlers() {
+		return this.handlers;
+	}
+
+	@Override
+	public CallbackHandler get(int index) {
+		return this.handlers.get(index);
+	}
+
+	@Override
+	public int size() {
+		return this.handlers.size();
+	}
+
+}
