@@ -19,6 +19,7 @@ import { ChatPromptTemplate } from "@langchain/core/prompts";
 import { JsonOutputParser, StringOutputParser } from "@langchain/core/output_parsers";
 import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { isBaseMessage } from "@langchain/core/messages";
+import { BaseCallbackHandler } from "@langchain/core/callbacks/base";
 
 const output = process.argv[2];
 if (!output) {
@@ -192,14 +193,14 @@ const cases = [
     id: "nested_sequences",
     build: () => lambda("a", (x) => `${x}a`).pipe(lambda("b", (x) => `${x}b`))
       .pipe(lambda("c", (x) => `${x}c`).pipe(lambda("d", (x) => `${x}d`))),
-    input: "",
+    input: "x",
   },
   {
     id: "nested_named_sequence",
     build: () => lambda("a", (x) => `${x}a`)
       .pipe(lambda("b", (x) => `${x}b`).pipe(lambda("c", (x) => `${x}c`)).withConfig({ runName: "inner" }))
       .pipe(lambda("d", (x) => `${x}d`)),
-    input: "",
+    input: "x",
   },
   {
     id: "bind",
@@ -345,6 +346,37 @@ async function collect(open, each) {
   }
 }
 
+/**
+ * Records each run's parent from the callbacks: LangChain.js's streamEvents v2 reports `parent_ids: []`,
+ * so the events also carry `ancestors` (root first, as Python's parent_ids), which the Java side's
+ * listed departure uses in their place.
+ */
+class ParentRecorder extends BaseCallbackHandler {
+  name = "parent_recorder";
+  parents = new Map();
+
+  handleChainStart(_chain, _inputs, runId, parentRunId) {
+    this.parents.set(runId, parentRunId);
+  }
+
+  handleChatModelStart(_llm, _messages, runId, parentRunId) {
+    this.parents.set(runId, parentRunId);
+  }
+
+  handleLLMStart(_llm, _prompts, runId, parentRunId) {
+    this.parents.set(runId, parentRunId);
+  }
+
+  /** The run's ancestors, root first; a run that names itself as its parent (see the branch case) ends the chain. */
+  ancestors(runId) {
+    const chain = [];
+    for (let id = this.parents.get(runId); id && id !== runId && !chain.includes(id); id = this.parents.get(id)) {
+      chain.unshift(id);
+    }
+    return chain;
+  }
+}
+
 function streamOptions(filter) {
   return filter ? { ...filter } : undefined;
 }
@@ -361,12 +393,15 @@ async function runCase(c) {
     results.stream = await collect(() => c.build().stream(c.input, config), neutral);
   }
   if (aspects.includes("events") || aspects.includes("event-data")) {
-    const events = () => c.build().streamEvents(c.input, { ...config, version: "v2" }, streamOptions(c.filter));
+    const recorder = new ParentRecorder();
+    const events = () => c.build().streamEvents(c.input, { ...config, callbacks: [recorder], version: "v2" },
+      streamOptions(c.filter));
     results.events = await collect(events, (e) => ({
       event: e.event,
       name: e.name,
       run_id: e.run_id,
       parent_ids: e.parent_ids,
+      ancestors: recorder.ancestors(e.run_id),
       tags: e.tags ?? [],
       data: neutral(e.data ?? {}),
     }));
@@ -390,6 +425,7 @@ const version = JSON.parse(readFileSync(new URL("./node_modules/@langchain/core/
 const document = { langchainCore: version, cases: [] };
 const only = process.env.ONLY_CASE;
 for (const c of cases.filter((k) => !only || k.id === only)) {
+  if (process.env.TRACE_CASES) console.error(`case ${c.id}`);
 
   document.cases.push({
     id: c.id,

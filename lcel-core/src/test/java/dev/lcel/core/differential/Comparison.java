@@ -12,9 +12,10 @@ import java.util.List;
  * @param actual lcel's lines
  * @param departures the listed exceptions applied to either side
  * @param problem why lcel could not be compared at all (no Java twin, the twin threw), or {@code null}
+ * @param staleDepartures the departures listed for the case that no longer change anything
  */
 record Comparison(String caseId, Aspect aspect, List<String> expected, List<String> actual, List<Departure> departures,
-		String problem) {
+		String problem, List<String> staleDepartures) {
 
 	boolean agrees() {
 		return this.problem == null && this.expected.equals(this.actual);

@@ -2,41 +2,50 @@ package dev.lcel.core.differential;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One listed exception to plain agreement, for one case and aspect: either LangChain.js departs from
- * LangChain Python (the reference), and {@code adjust} turns the JavaScript lines into what Python reports;
- * or lcel deliberately reports more than LangChain (documented in {@code docs/streaming.md}), and
- * {@code adjust} takes the extra out of lcel's lines.
+ * One listed exception to plain agreement, for the cases it names: either LangChain.js departs from
+ * LangChain Python (the reference), and {@code adjust} turns what JavaScript reported into what Python
+ * reports; or lcel deliberately reports more than LangChain (documented in {@code docs/streaming.md}), and
+ * {@code adjust} takes that extra out of what lcel reported. Adjustments work on the raw results (the shape
+ * {@code reference.mjs} writes), before {@link Normaliser normalising}.
  *
- * @param caseId the case
- * @param aspect the aspect
- * @param side whose lines are adjusted
+ * @param cases the cases it applies to, each named
+ * @param aspects the aspects it changes
+ * @param side whose results are adjusted
  * @param observed what LangChain.js (or lcel) does
  * @param reference what LangChain Python does (or why lcel's extra is deliberate)
  * @param source the Python source file and function followed, or the docs section of lcel's extra
- * @param adjust the change to that side's normalised lines
+ * @param adjust the change to that side's raw results, made in place on a copy
  */
-record Departure(String caseId, Aspect aspect, Side side, String observed, String reference, String source,
-		UnaryOperator<List<JsonNode>> adjust) {
+record Departure(List<String> cases, Set<Aspect> aspects, Side side, String observed, String reference,
+		String source, UnaryOperator<ObjectNode> adjust) {
 
 	Departure {
-		Objects.requireNonNull(caseId, "caseId must not be null");
-		Objects.requireNonNull(aspect, "aspect must not be null");
+		cases = List.copyOf(cases);
+		aspects = Set.copyOf(aspects);
 		Objects.requireNonNull(side, "side must not be null");
+		Objects.requireNonNull(observed, "observed must not be null");
+		Objects.requireNonNull(reference, "reference must not be null");
+		Objects.requireNonNull(source, "source must not be null");
 		Objects.requireNonNull(adjust, "adjust must not be null");
 	}
 
-	/** Whose lines a departure adjusts. */
+	boolean appliesTo(String caseId) {
+		return this.cases.contains(caseId);
+	}
+
+	/** Whose results a departure adjusts. */
 	enum Side {
 
-		/** LangChain.js departs from Python: the reference's lines become Python's. */
+		/** LangChain.js departs from Python: the reference's results become Python's. */
 		JAVASCRIPT,
 
-		/** lcel reports more than LangChain, by design: that extra is taken out of lcel's lines. */
+		/** lcel reports more than LangChain, by design: that extra is taken out of lcel's results. */
 		LCEL
 
 	}

@@ -33,6 +33,7 @@ final class DifferentialReport {
 		comparisons.forEach((c) -> byCase.computeIfAbsent(c.caseId(), (key) -> new java.util.ArrayList<>()).add(c));
 		byCase.forEach((caseId, list) -> {
 			md.append("## ").append(caseId).append("\n\n");
+			list.get(0).staleDepartures().forEach((stale) -> md.append("- **stale**: ").append(stale).append("\n"));
 			for (Comparison c : list) {
 				md.append("- **").append(c.aspect().id()).append("**: ");
 				if (c.agrees()) {
@@ -51,9 +52,11 @@ final class DifferentialReport {
 			}
 			md.append("\n");
 		});
-		md.append("## Departures\n\n| case | aspect | side | observed | reference | source |\n|---|---|---|---|---|---|\n");
+		md.append("## Departures\n\n| cases | aspects | side | observed | reference | source |\n|---|---|---|---|---|---|\n");
 		for (Departure d : Departures.ALL) {
-			md.append("| ").append(d.caseId()).append(" | ").append(d.aspect().id()).append(" | ").append(d.side())
+			md.append("| ").append(String.join(", ", d.cases())).append(" | ")
+				.append(String.join(", ", d.aspects().stream().map(Aspect::id).sorted().toList())).append(" | ")
+				.append(d.side())
 				.append(" | ").append(d.observed()).append(" | ").append(d.reference()).append(" | ")
 				.append(d.source()).append(" |\n");
 		}

@@ -46,35 +46,69 @@ class DifferentialTests {
 				() -> assertThat(referenceIds).containsAll(twins.keySet())));
 		Map<String, List<Comparison>> byCase = new java.util.LinkedHashMap<>();
 		comparisons.forEach((c) -> byCase.computeIfAbsent(c.caseId(), (key) -> new ArrayList<>()).add(c));
-		byCase.forEach((caseId, list) -> nodes.add(DynamicContainer.dynamicContainer(caseId, list.stream()
-			.map((c) -> DynamicTest.dynamicTest(c.aspect().id(), () -> assertThat(c.agrees()).as(c.failureMessage()).isTrue())))));
+		byCase.forEach((caseId, list) -> {
+			List<DynamicTest> tests = new ArrayList<>();
+			list.forEach((c) -> tests.add(DynamicTest.dynamicTest(c.aspect().id(),
+					() -> assertThat(c.agrees()).as(c.failureMessage()).isTrue())));
+			tests.add(DynamicTest.dynamicTest("every listed departure still applies",
+					() -> assertThat(list.get(0).staleDepartures()).isEmpty()));
+			nodes.add(DynamicContainer.dynamicContainer(caseId, tests));
+		});
 		return nodes.stream();
 	}
 
 	private static List<Comparison> compare(ReferenceCase spec, Supplier<Runnable<Object, Object>> twin) {
-		List<Comparison> comparisons = new ArrayList<>();
-		Map<Aspect, List<JsonNode>> expected = Normaliser.normalise(spec.results(), spec);
-		Map<Aspect, List<JsonNode>> actual = null;
+		List<Departure> departures = Departures.of(spec.id());
+		Map<Aspect, List<JsonNode>> expected = normalised(departures, Departure.Side.JAVASCRIPT, spec.results(), spec);
+		JsonNode lcel = null;
 		String problem = null;
 		if (twin == null) {
 			problem = "no Java twin in DifferentialCases";
 		}
 		else {
 			try {
-				actual = Normaliser.normalise(LcelRun.run(twin, spec), spec);
+				lcel = LcelRun.run(twin, spec);
 			}
 			catch (RuntimeException ex) {
 				problem = "the Java twin failed outside the compared calls: " + ex;
 			}
 		}
+		Map<Aspect, List<JsonNode>> actual = (lcel == null) ? Map.of()
+				: normalised(departures, Departure.Side.LCEL, lcel, spec);
+		List<String> stale = stale(departures, spec, lcel);
+		List<Comparison> comparisons = new ArrayList<>();
 		for (Aspect aspect : spec.aspects()) {
-			List<Departure> departures = Departures.of(spec.id(), aspect);
-			List<String> reference = Neutral.lines(Departures.apply(departures, Departure.Side.JAVASCRIPT, expected.get(aspect)));
-			List<String> ours = (actual == null) ? List.of()
-					: Neutral.lines(Departures.apply(departures, Departure.Side.LCEL, actual.get(aspect)));
-			comparisons.add(new Comparison(spec.id(), aspect, reference, ours, departures, problem));
+			List<String> ours = actual.containsKey(aspect) ? Neutral.lines(actual.get(aspect)) : List.of();
+			comparisons.add(new Comparison(spec.id(), aspect, Neutral.lines(expected.get(aspect)), ours,
+					Departures.forAspect(departures, aspect), problem, stale));
 		}
 		return comparisons;
+	}
+
+	private static Map<Aspect, List<JsonNode>> normalised(List<Departure> departures, Departure.Side side,
+			JsonNode results, ReferenceCase spec) {
+		return Normaliser.normalise(Departures.apply(departures, side, results), spec);
+	}
+
+	/** The departures listed for this case that no longer change any of their aspects. */
+	private static List<String> stale(List<Departure> departures, ReferenceCase spec, JsonNode lcel) {
+		List<String> stale = new ArrayList<>();
+		for (Departure departure : departures) {
+			JsonNode results = (departure.side() == Departure.Side.JAVASCRIPT) ? spec.results() : lcel;
+			if (results == null) {
+				continue;
+			}
+			List<Departure> others = departures.stream().filter((d) -> d != departure).toList();
+			Map<Aspect, List<JsonNode>> with = normalised(departures, departure.side(), results, spec);
+			Map<Aspect, List<JsonNode>> without = normalised(others, departure.side(), results, spec);
+			boolean changes = departure.aspects().stream().filter(spec::has)
+				.anyMatch((aspect) -> !Neutral.lines(with.get(aspect)).equals(Neutral.lines(without.get(aspect))));
+			if (!changes) {
+				stale.add(departure.side() + " departure '" + departure.observed() + "' changes none of "
+						+ departure.aspects().stream().map(Aspect::id).sorted().toList());
+			}
+		}
+		return stale;
 	}
 
 }
