@@ -1,0 +1,197 @@
+package dev.lcel.core.differential;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import dev.lcel.core.differential.Departure.Side;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import static dev.lcel.core.differential.Aspect.EVENTS;
+import static dev.lcel.core.differential.Aspect.EVENT_DATA;
+import static dev.lcel.core.differential.Aspect.INVOKE;
+import static dev.lcel.core.differential.Aspect.LOG;
+import static dev.lcel.core.differential.Aspect.STREAM;
+
+/**
+ * The structured list of exceptions: where LangChain.js departs from LangChain Python (the reference
+ * behaviour) and where lcel reports more than LangChain on purpose. Each entry names its cases and
+ * aspects, says what each side does and which Python source it follows; nothing is ignored wholesale, and
+ * {@link DifferentialTests} fails an entry that no longer changes anything for a case it names.
+ */
+final class Departures {
+
+	private static final String BASE = "langchain_core/runnables/base.py";
+
+	private static final String EVENT_STREAM = "langchain_core/tracers/event_stream.py";
+
+	private static final String LOG_STREAM = "langchain_core/tracers/log_stream.py";
+
+	/** Cases whose chain streams a chat model's tokens in a fixed order. */
+	private static final List<String> ORDERED_MODEL_CASES = List.of("prompt_model_str", "lambda_blocks_stream",
+			"generator_after_model", "fallbacks_before_first_chunk", "bind", "json_parser_streaming",
+			"lambda_returns_runnable", "error_mid_stream");
+
+	/**
+	 * Cases whose run log has a chat model run that ends (with {@code include_types=chat_model} the log has
+	 * none: chat model runs are of type {@code llm} there).
+	 */
+	private static final List<String> MODEL_LOG_CASES = List.of("prompt_model_str", "parallel_in_sequence",
+			"parallel_streaming", "lambda_blocks_stream", "generator_after_model", "fallbacks_before_first_chunk",
+			"bind", "json_parser_streaming", "lambda_returns_runnable", "filter_by_tag", "filter_by_sequence_tag");
+
+	/** Cases with events whose runs have parents (the branch's runs get theirs in its own departure). */
+	private static final List<String> NESTED_EVENT_CASES = List.of("prompt_model_str", "parallel",
+			"parallel_in_sequence", "parallel_streaming", "assign", "pick", "pick_in_assign_in_stream",
+			"lambda_blocks_stream", "generator", "generator_after_model", "fallbacks_before_first_chunk",
+			"fallbacks_after_first_chunk", "retry", "each", "nested_sequences", "nested_named_sequence", "bind",
+			"with_config_tags_and_names", "json_parser_streaming", "lambda_returns_runnable", "dict_chunk_addition",
+			"error_mid_stream", "recursion_limit", "filter_by_name", "filter_by_type", "filter_by_tag",
+			"filter_by_sequence_tag", "filter_exclusions");
+
+	/** Cases whose root output is not a map: LangChain.js logs it as {@code {"output": x}}. */
+	private static final List<String> WRAPPED_ROOT_OUTPUT_CASES = List.of("prompt_model_str", "parallel_in_sequence",
+			"pick", "lambda_blocks_stream", "generator", "generator_after_model", "branch",
+			"fallbacks_before_first_chunk", "nested_sequences", "nested_named_sequence", "bind",
+			"with_config_tags_and_names", "lambda_returns_runnable", "retry", "error_mid_stream", "recursion_limit",
+			"fallbacks_after_first_chunk", "each", "filter_by_name", "filter_by_type", "filter_by_tag",
+			"filter_by_sequence_tag", "filter_exclusions");
+
+	/** Cases in which a run fails or never ends, so that its log entry has no final output. */
+	private static final List<String> UNFINISHED_RUN_CASES = List.of("fallbacks_before_first_chunk",
+			"fallbacks_after_first_chunk", "retry", "error_mid_stream", "recursion_limit");
+
+	static final List<Departure> ALL = List.of(
+			js(NESTED_EVENT_CASES, Set.of(EVENTS), "streamEvents v2 reports every event without parent_ids",
+					"parent_ids lists the run's ancestors, root first; the reference takes them from the callbacks' parent run ids",
+					EVENT_STREAM + " `_AstreamEventsCallbackHandler._get_parent_ids`", RawEdits.ancestorsAsParentIds()),
+			js(ORDERED_MODEL_CASES, Set.of(EVENTS, EVENT_DATA),
+					"the fake chat model reports each token after yielding it, so on_chat_model_stream follows the events of the steps after it",
+					"BaseChatModel reports each token (on_llm_new_token) before it yields the chunk on",
+					"langchain_core/language_models/chat_models.py `BaseChatModel.astream`",
+					RawEdits.modelTokensBeforeTheyTravelOn()),
+			js(List.of("parallel"), Set.of(EVENTS, EVENT_DATA, LOG), "a parallel runs as `RunnableMap`",
+					"a parallel's generated name lists its keys", BASE + " `RunnableParallel.get_name`",
+					RawEdits.rename("RunnableMap", null, "RunnableParallel<upper,length>")),
+			js(List.of("parallel_in_sequence"), Set.of(EVENTS, EVENT_DATA, LOG),
+					"a parallel runs as `RunnableMap`, a pick as `RunnablePick`",
+					"generated names list the keys", BASE + " `RunnableParallel.get_name`; "
+							+ "langchain_core/runnables/passthrough.py `RunnablePick.get_name`",
+					RawEdits.all(List.of(RawEdits.rename("RunnableMap", null, "RunnableParallel<joke,topic>"),
+							RawEdits.rename("RunnablePick", null, "RunnablePick<topic>")))),
+			js(List.of("parallel_streaming"), Set.of(EVENTS, EVENT_DATA, LOG), "a parallel runs as `RunnableMap`",
+					"a parallel's generated name lists its keys", BASE + " `RunnableParallel.get_name`",
+					RawEdits.rename("RunnableMap", null, "RunnableParallel<joke,echo>")),
+			js(List.of("assign"), Set.of(EVENTS, EVENT_DATA, LOG),
+					"an assign runs as `RunnableAssign`, its mapper as `RunnableMap`", "generated names list the keys",
+					"langchain_core/runnables/passthrough.py `RunnableAssign.get_name`; " + BASE
+							+ " `RunnableParallel.get_name`",
+					RawEdits.all(List.of(RawEdits.rename("RunnableAssign", null, "RunnableAssign<doubled>"),
+							RawEdits.rename("RunnableMap", null, "RunnableParallel<doubled>")))),
+			js(List.of("pick"), Set.of(EVENTS, EVENT_DATA, LOG),
+					"assign, its mapper and pick run as `RunnableAssign`, `RunnableMap`, `RunnablePick`",
+					"generated names list the keys",
+					"langchain_core/runnables/passthrough.py `RunnableAssign.get_name`, `RunnablePick.get_name`; "
+							+ BASE + " `RunnableParallel.get_name`",
+					RawEdits.all(List.of(RawEdits.rename("RunnableAssign", null, "RunnableAssign<doubled>"),
+							RawEdits.rename("RunnableMap", null, "RunnableParallel<doubled>"),
+							RawEdits.rename("RunnablePick", null, "RunnablePick<doubled>")))),
+			js(List.of("pick_in_assign_in_stream"), Set.of(EVENTS, EVENT_DATA, LOG),
+					"assign, its mapper and both picks run as `RunnableAssign`, `RunnableMap`, `RunnablePick`",
+					"generated names list the keys",
+					"langchain_core/runnables/passthrough.py `RunnableAssign.get_name`, `RunnablePick.get_name`; "
+							+ BASE + " `RunnableParallel.get_name`",
+					RawEdits.all(List.of(RawEdits.rename("RunnableAssign", null, "RunnableAssign<again>"),
+							RawEdits.rename("RunnableMap", null, "RunnableParallel<again>"),
+							RawEdits.rename("RunnablePick", "seq:step:3", "RunnablePick<topic,again>"),
+							RawEdits.rename("RunnablePick", "map:key:again", "RunnablePick<topic>")))),
+			js(List.of("each"), Set.of(EVENTS, EVENT_DATA, LOG), "each runs as `RunnableEach`",
+					"each's generated name names the runnable it maps", BASE + " `RunnableEach.get_name`",
+					RawEdits.rename("RunnableEach", null, "RunnableEach<double>")),
+			js(List.of("parallel_in_sequence", "parallel_streaming"), Set.of(EVENTS, EVENT_DATA, LOG),
+					"a sequence inside a parallel runs through its own stream: it starts with its input and reports no chunks",
+					"the parallel transforms each branch's input stream, so the sequence starts without input and reports each chunk (on_chain_stream, streamed_output)",
+					BASE + " `RunnableParallel._atransform`, `RunnableSequence.atransform` (through `Runnable._atransform_stream_with_config`)",
+					RawEdits.childSequenceStreams("RunnableSequence", "map:key:joke")),
+			js(List.of("lambda_returns_runnable"), Set.of(EVENTS, EVENT_DATA, LOG),
+					"the sequence a lambda returns starts with its input and reports no chunks",
+					"the lambda streams the returned sequence, which starts without input and reports each chunk",
+					BASE + " `RunnableLambda._atransform`, `RunnableSequence.astream`",
+					RawEdits.childSequenceStreams("RunnableSequence", null)),
+			js(List.of("nested_named_sequence"), Set.of(EVENTS, EVENT_DATA, LOG),
+					"the inner sequence (bound with a run name) starts with its input and reports no chunks",
+					"the binding transforms the inner sequence's input stream: it starts without input and reports each chunk",
+					BASE + " `RunnableBindingBase.atransform`, `RunnableSequence.atransform`",
+					RawEdits.childSequenceStreams("inner", "seq:step:2")),
+			js(List.of("generator_after_model"), Set.of(EVENTS, EVENT_DATA),
+					"LangChain.js has no transform generator: its generator step (a lambda returning an async generator) waits for its whole input",
+					"a RunnableGenerator transforms its input chunk by chunk: it starts at the first chunk and streams each at once",
+					BASE + " `RunnableGenerator.atransform`", DepartureEdits.generatorStreamsPerChunk("upper", "StrOutputParser")),
+			js(List.of("error_mid_stream"), Set.of(EVENTS, EVENT_DATA, LOG),
+					"the failing generator (a lambda returning an async generator) waits for its whole input, so the model and parser finish first",
+					"the RunnableGenerator fails at its first input chunk: the model and parser stop after one chunk, fail without end events, and log final_output null",
+					BASE + " `RunnableGenerator.atransform`; " + LOG_STREAM + " `LogStreamCallbackHandler._on_run_update`",
+					DepartureEdits.generatorFailsAtFirstChunk("explode")),
+			js(List.of("branch"), Set.of(EVENTS, EVENT_DATA),
+					"a streamed branch reports neither its chunks nor its end",
+					"the root's output is tapped (on_chain_stream per chunk) and the branch ends with its output (the root's end without input)",
+					"langchain_core/runnables/branch.py `RunnableBranch.astream`; " + EVENT_STREAM
+							+ " `_astream_events_implementation_v2`",
+					DepartureEdits.branchRootStreamsAndEnds("starts_with_b")),
+			js(List.of("fallbacks_before_first_chunk"), Set.of(EVENT_DATA, LOG),
+					"the fallbacks run ends with output {}",
+					"the fallbacks run ends with the sum of the chunks it streamed (the fallback model's message)",
+					BASE + " `RunnableWithFallbacks.astream`", DepartureEdits.fallbacksEndWithTheirChunks()),
+			js(List.of("dict_chunk_addition"), Set.of(INVOKE, STREAM, EVENT_DATA, LOG),
+					"map chunks add by `concat`: a list value is replaced, nested maps merge",
+					"map chunks (AddableDict) add key by key with `+`: lists concatenate, and a nested plain map, which has no `+`, is replaced",
+					"langchain_core/runnables/utils.py `AddableDict.__add__`",
+					RawEdits.replaceValue(
+							RawEdits.json("{\"text\":\"abcd\",\"n\":3,\"list\":[2],\"nested\":{\"x\":\"pq\",\"y\":1},\"extra\":true}"),
+							RawEdits.json("{\"text\":\"abcd\",\"n\":3,\"list\":[1,2],\"nested\":{\"x\":\"q\",\"y\":1},\"extra\":true}"))),
+			js(WRAPPED_ROOT_OUTPUT_CASES, Set.of(LOG), "the root's final_output is `{\"output\": x}` (absent when the chain fails)",
+					"the root's final_output is the sum of its streamed chunks (null before the first)",
+					LOG_STREAM + " `_astream_log_implementation` (consume_astream), `LogStreamCallbackHandler.include_run`",
+					RawEdits.rootFinalOutputIsTheSumOfItsChunks()),
+			js(UNFINISHED_RUN_CASES, Set.of(LOG), "a failed run's log entry has no final_output",
+					"every log entry starts with final_output null and a failed run keeps it",
+					LOG_STREAM + " `LogStreamCallbackHandler._on_run_create`, `_on_run_update`",
+					RawEdits.finalOutputNullWhenAbsent()),
+			js(MODEL_LOG_CASES, Set.of(LOG),
+					"a chat model's final_output is `{generations: [[{text, generationInfo, message}]]}`",
+					"it is the LLMResult the tracer dumps: `{generations: [[{text, generation_info, type, message}]], llm_output, run, type}`",
+					"langchain_core/tracers/core.py `_TracerCore._complete_llm_run`; " + LOG_STREAM
+							+ " `_get_standardized_outputs`",
+					RawEdits.chatModelFinalOutputIsAnLlmResult()));
+
+	private Departures() {
+	}
+
+	private static Departure js(List<String> cases, Set<Aspect> aspects, String javascript, String python,
+			String source, UnaryOperator<ObjectNode> adjust) {
+		return new Departure(cases, aspects, Side.JAVASCRIPT, javascript, python, source, adjust);
+	}
+
+	static List<Departure> of(String caseId) {
+		return ALL.stream().filter((d) -> d.appliesTo(caseId)).toList();
+	}
+
+	static ObjectNode apply(List<Departure> departures, Side side, JsonNode results) {
+		ObjectNode adjusted = (ObjectNode) results.deepCopy();
+		for (Departure departure : departures) {
+			if (departure.side() == side) {
+				adjusted = departure.adjust().apply(adjusted);
+			}
+		}
+		return adjusted;
+	}
+
+	static List<Departure> forAspect(List<Departure> departures, Aspect aspect) {
+		List<Departure> matching = new ArrayList<>();
+		departures.stream().filter((d) -> d.aspects().contains(aspect)).forEach(matching::add);
+		return matching;
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.lcel.core.differential;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@code target/differential-report.md}: the agreement counts per aspect, then per case and aspect
+ * either "agrees" or the compact diff, then the list of departures with their reasons.
+ */
+final class DifferentialReport {
+
+	private DifferentialReport() {
+	}
+
+	static void write(Path file, String langchainVersion, List<Comparison> comparisons) throws IOException {
+		StringBuilder md = new StringBuilder();
+		md.append("# Differential report: lcel-core against @langchain/core ").append(langchainVersion).append("\n\n");
+		md.append("The reference is LangChain Python's behaviour: LangChain.js's output, with the listed departures "
+				+ "turned into Python's. `-` lines are the reference's, `+` lines lcel's.\n\n");
+		md.append("| aspect | agree | differ |\n|---|---|---|\n");
+		for (Aspect aspect : Aspect.values()) {
+			long total = comparisons.stream().filter((c) -> c.aspect() == aspect).count();
+			long agree = comparisons.stream().filter((c) -> c.aspect() == aspect && c.agrees()).count();
+			md.append("| ").append(aspect.id()).append(" | ").append(agree).append(" | ").append(total - agree).append(" |\n");
+		}
+		long agree = comparisons.stream().filter(Comparison::agrees).count();
+		md.append("| **all** | ").append(agree).append(" | ").append(comparisons.size() - agree).append(" |\n\n");
+		Map<String, List<Comparison>> byCase = new LinkedHashMap<>();
+		comparisons.forEach((c) -> byCase.computeIfAbsent(c.caseId(), (key) -> new java.util.ArrayList<>()).add(c));
+		byCase.forEach((caseId, list) -> {
+			md.append("## ").append(caseId).append("\n\n");
+			list.get(0).staleDepartures().forEach((stale) -> md.append("- **stale**: ").append(stale).append("\n"));
+			for (Comparison c : list) {
+				md.append("- **").append(c.aspect().id()).append("**: ");
+				if (c.agrees()) {
+					md.append("agrees");
+				}
+				else if (c.problem() != null) {
+					md.append("not compared: ").append(c.problem());
+				}
+				else {
+					md.append("differs\n\n```diff\n").append(String.join("\n", c.diff())).append("\n```");
+				}
+				if (!c.departures().isEmpty()) {
+					md.append(" (").append(c.departures().size()).append(" departure(s) applied)");
+				}
+				md.append("\n");
+			}
+			md.append("\n");
+		});
+		md.append("## Departures\n\n| cases | aspects | side | observed | reference | source |\n|---|---|---|---|---|---|\n");
+		for (Departure d : Departures.ALL) {
+			md.append("| ").append(String.join(", ", d.cases())).append(" | ")
+				.append(String.join(", ", d.aspects().stream().map(Aspect::id).sorted().toList())).append(" | ")
+				.append(d.side())
+				.append(" | ").append(d.observed()).append(" | ").append(d.reference()).append(" | ")
+				.append(d.source()).append(" |\n");
+		}
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, md);
+	}
+
+}
