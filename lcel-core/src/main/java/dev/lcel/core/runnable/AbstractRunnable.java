@@ -26,6 +26,25 @@ import reactor.core.publisher.Mono;
  */
 public abstract class AbstractRunnable<I, O> implements Runnable<I, O> {
 
+	/** Whether a class streams by work of its own: whether it overrides {@link #doStream}. */
+	private static final ClassValue<Boolean> STREAMS = new ClassValue<>() {
+
+		@Override
+		protected Boolean computeValue(Class<?> type) {
+			for (Class<?> c = type; c != AbstractRunnable.class; c = c.getSuperclass()) {
+				try {
+					c.getDeclaredMethod("doStream", Object.class, RunManager.class);
+					return true;
+				}
+				catch (NoSuchMethodException ex) {
+					// not declared here: look further up
+				}
+			}
+			return false;
+		}
+
+	};
+
 	@Override
 	public final O invoke(I input, RunnableConfig config) {
 		return Runs.invoke(this, input, runInput(input), config, this::doInvoke);
@@ -40,6 +59,10 @@ public abstract class AbstractRunnable<I, O> implements Runnable<I, O> {
 	public final Flux<O> astream(I input, RunnableConfig config) {
 		if (this instanceof AbstractTransformingRunnable) {
 			return transform(Flux.just(input), config);
+		}
+		if (!STREAMS.get(getClass())) {
+			// As LangChain's default astream: one invoke, whose run has ended when its output is emitted.
+			return ainvoke(input, config).flux();
 		}
 		return Runs.stream(this, input, runInput(input), config, this::doStream);
 	}
@@ -73,8 +96,8 @@ public abstract class AbstractRunnable<I, O> implements Runnable<I, O> {
 	}
 
 	/**
-	 * Do the work of one call, emitting the output in chunks. The default emits the output of
-	 * {@link #doAinvoke} as one chunk.
+	 * Do the work of one call, emitting the output in chunks. A runnable that does not override it
+	 * streams as one {@code ainvoke} run whose output is the only chunk, as in LangChain.
 	 * @param input the input
 	 * @param run the run of this call
 	 * @return the output chunks, lazily

@@ -22,8 +22,9 @@ import reactor.core.publisher.FluxSink;
  * end), {@code chunk} on a stream event, {@code output} and {@code input} on an end; a chat
  * model's input is {@code {"messages": [[...]]}}. As in LangChain, the first event reported
  * carries the call's input, and the root run's end carries no input (it is on the first event).
- * The root's output chunks are reported as stream events even when its runnable does not stream
- * (a prompt, a branch). When a run fails, its end event carries {@code data.error} (LangChain
+ * The root's output chunks are reported as stream events while its run is open, even when its
+ * runnable does not report chunks itself (a branch, fallbacks); a runnable that streams as one
+ * invoke (a prompt) has ended by then and reports none. When a run fails, its end event carries {@code data.error} (LangChain
  * reports no end event then); when the root fails, the stream then fails with the root's
  * exception. Cancelling the stream cancels the run.
  */
@@ -65,7 +66,9 @@ public final class EventStream {
 
 		private RunInfo rootRun;
 
-		private boolean rootReported;
+		private volatile boolean rootReported;
+
+		private volatile boolean rootEnded;
 
 		private Boolean tapRoot;
 
@@ -95,19 +98,23 @@ public final class EventStream {
 		}
 
 		/**
-		 * Report a chunk of the root's output, unless the root's run reports its chunks itself.
+		 * Report a chunk of the root's output, unless the root's run reports its chunks itself or
+		 * has already ended (a runnable that streams as one invoke), as LangChain's tap does.
 		 */
 		void rootChunk(Object chunk) {
 			if (this.tapRoot == null) {
 				this.tapRoot = !this.rootReported;
 			}
-			if (this.tapRoot && this.rootRun != null) {
+			if (this.tapRoot && !this.rootEnded && this.rootRun != null) {
 				emit(this.rootRun, this.rootRun.runType().streamEvent(), data("chunk", chunk));
 			}
 		}
 
 		@Override
 		public void onRunEnd(RunInfo run, Object input, Object output) {
+			if (run.runId().equals(this.root)) {
+				this.rootEnded = true;
+			}
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("output", output);
 			data.put("input", (input != null) ? input : Map.of());
@@ -116,6 +123,9 @@ public final class EventStream {
 
 		@Override
 		public void onRunError(RunInfo run, Throwable error) {
+			if (run.runId().equals(this.root)) {
+				this.rootEnded = true;
+			}
 			emit(run, run.runType().endEvent(), data("error", error.getClass().getName() + ": " + error.getMessage()));
 		}
 

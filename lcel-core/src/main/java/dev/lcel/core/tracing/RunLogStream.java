@@ -13,6 +13,7 @@ import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.messages.AIMessage;
 import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.runnable.AbstractRunnable;
+import dev.lcel.core.runnable.ChunkAggregator;
 import dev.lcel.core.runnable.Runnable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -57,7 +58,10 @@ public final class RunLogStream {
 			RunnableConfig traced = config.toBuilder().callbacks(recorder).build();
 			Disposable run = AbstractRunnable.<I, Object>coerce(runnable)
 				.astream(input, traced)
-				.subscribe(recorder::rootChunk, sink::error, sink::complete);
+				.subscribe(recorder::rootChunk, (ex) -> {
+					recorder.rootFailed();
+					sink.error(ex);
+				}, sink::complete);
 			sink.onDispose(run);
 		});
 	}
@@ -73,6 +77,8 @@ public final class RunLogStream {
 		private final Map<UUID, LogPaths> paths = new HashMap<>();
 
 		private UUID root;
+
+		private final ChunkAggregator rootOutput = new ChunkAggregator();
 
 		Recorder(FluxSink<RunLogPatch> sink, RunFilter filter) {
 			this.sink = sink;
@@ -116,7 +122,18 @@ public final class RunLogStream {
 		 * Log a chunk of the root's output, as it reaches the caller.
 		 */
 		synchronized void rootChunk(Object chunk) {
+			this.rootOutput.add(chunk);
 			emit(RunLogPatch.Operation.add("/streamed_output/-", chunk));
+		}
+
+		/**
+		 * Log what the root had produced when it failed as its {@code final_output}, as LangChain's
+		 * log, which adds up the output as it streams, shows it.
+		 */
+		synchronized void rootFailed() {
+			if (!this.rootOutput.isEmpty()) {
+				emit(RunLogPatch.Operation.replace("/final_output", this.rootOutput.current()));
+			}
 		}
 
 		@Override

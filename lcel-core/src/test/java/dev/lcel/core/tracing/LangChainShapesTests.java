@@ -135,14 +135,28 @@ class LangChainShapesTests {
 	}
 
 	@Test
-	void aRootThatDoesNotStreamStillReportsItsOutputAsAStreamEvent() {
+	void aRootThatStreamsAsOneInvokeHasEndedBeforeItsOutputAndReportsNoChunk() {
 		List<StreamEvent> events = ChatPromptTemplate.fromTemplate("hi {name}")
 			.astreamEvents(Map.of("name", "ada"))
 			.collectList()
 			.block();
 
-		assertThat(events).extracting(StreamEvent::event).containsExactly("on_prompt_start", "on_prompt_stream",
-				"on_prompt_end");
+		assertThat(events).extracting(StreamEvent::event).containsExactly("on_prompt_start", "on_prompt_end");
+	}
+
+	@Test
+	void aBranchAtTheRootReportsTheChunksItPassesOnWhileItRuns() {
+		Runnable<String, String> branch = RunnableBranch.<String, String>builder()
+			.when((String s) -> s.isEmpty(), RunnableLambda.of("empty", (String s) -> s))
+			.otherwise(this.upper);
+
+		List<String> rootEvents = branch.astreamEvents("x")
+			.filter((e) -> e.parentIds().isEmpty())
+			.map(StreamEvent::event)
+			.collectList()
+			.block();
+
+		assertThat(rootEvents).containsExactly("on_chain_start", "on_chain_stream", "on_chain_end");
 	}
 
 	@Test
