@@ -61,6 +61,10 @@ final class Departures {
 			"fallbacks_after_first_chunk", "each", "filter_by_name", "filter_by_type", "filter_by_tag",
 			"filter_by_sequence_tag", "filter_exclusions");
 
+	/** Cases in which a run fails. */
+	private static final List<String> FAILING_RUN_CASES = List.of("fallbacks_before_first_chunk",
+			"fallbacks_after_first_chunk", "retry", "error_mid_stream", "recursion_limit");
+
 	/** Cases in which a run fails or never ends, so that its log entry has no final output. */
 	private static final List<String> UNFINISHED_RUN_CASES = List.of("fallbacks_before_first_chunk",
 			"fallbacks_after_first_chunk", "retry", "error_mid_stream", "recursion_limit");
@@ -186,7 +190,13 @@ final class Departures {
 					"it is the LLMResult the tracer dumps: `{generations: [[{text, generation_info, type, message}]], llm_output, run, type}`",
 					"langchain_core/tracers/core.py `_TracerCore._complete_llm_run`; " + LOG_STREAM
 							+ " `_get_standardized_outputs`",
-					RawEdits.chatModelFinalOutputIsAnLlmResult()));
+					RawEdits.chatModelFinalOutputIsAnLlmResult()),
+			new Departure(FAILING_RUN_CASES, Set.of(EVENTS, EVENT_DATA), Side.LCEL,
+					"a run that fails ends with an on_*_end event carrying data.error",
+					"LangChain reports no event for a failed run (the stream then fails); lcel's extra end is documented in docs/streaming.md (Errors)",
+					"docs/streaming.md, `astreamEvents` (Errors); " + EVENT_STREAM
+							+ " `_AstreamEventsCallbackHandler` has no on_chain_error",
+					RawEdits.dropFailedRunEnds()));
 
 	private Departures() {
 	}
