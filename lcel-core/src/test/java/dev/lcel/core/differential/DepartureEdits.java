@@ -93,41 +93,6 @@ final class DepartureEdits {
 	}
 
 	/**
-	 * The generator fails at its first input chunk: after its start only its own and the root's events
-	 * follow, and in the log the model and the parser keep their first chunk and end with final_output null.
-	 */
-	static UnaryOperator<ObjectNode> generatorFailsAtFirstChunk(String generator) {
-		return (results) -> {
-			List<ObjectNode> events = RawEdits.events(results);
-			if (!events.isEmpty()) {
-				String root = events.get(0).path("run_id").asString();
-				ObjectNode start = first(events, generator, "_start");
-				String run = (start != null) ? start.path("run_id").asString() : null;
-				List<ObjectNode> edited = new ArrayList<>();
-				boolean started = false;
-				for (ObjectNode event : events) {
-					started = started || event == start;
-					String id = event.path("run_id").asString();
-					if (!started || id.equals(run) || id.equals(root)) {
-						edited.add(event);
-					}
-				}
-				RawEdits.setEvents(results, edited);
-			}
-			results.path("log").path("state").path("logs").forEach((entry) -> {
-				String type = entry.path("type").asString();
-				if (type.equals("llm") || type.equals("parser")) {
-					ObjectNode upstream = (ObjectNode) entry;
-					keepFirst(upstream, "streamed_output");
-					keepFirst(upstream, "streamed_output_str");
-					upstream.putNull("final_output");
-				}
-			});
-			return results;
-		};
-	}
-
-	/**
 	 * The conditions and the chosen branch are runs of their own under the root branch (LangChain.js gives
 	 * them the root's run id), ending with the branch's input as theirs; the root reports each chunk of the
 	 * chosen branch as its own and ends with their sum.
@@ -202,15 +167,6 @@ final class DepartureEdits {
 			}
 			return results;
 		};
-	}
-
-	private static void keepFirst(ObjectNode entry, String field) {
-		JsonNode items = entry.path(field);
-		if (items instanceof ArrayNode array && array.size() > 1) {
-			JsonNode first = array.get(0);
-			array.removeAll();
-			array.add(first);
-		}
 	}
 
 	private static ObjectNode first(List<ObjectNode> events, String name, String suffix) {

@@ -34,7 +34,7 @@ final class Departures {
 			"fallbacks_before_first_chunk", "bind");
 
 	/** Ordered cases whose steps after the model do not pass each token on as a chunk of its own. */
-	private static final List<String> LATE_TOKEN_CASES = List.of("json_parser_streaming", "error_mid_stream");
+	private static final List<String> LATE_TOKEN_CASES = List.of("json_parser_streaming");
 
 	/**
 	 * Cases whose run log has a chat model run that ends (with {@code include_types=chat_model} the log has
@@ -42,7 +42,8 @@ final class Departures {
 	 */
 	private static final List<String> MODEL_LOG_CASES = List.of("prompt_model_str", "parallel_in_sequence",
 			"parallel_streaming", "lambda_blocks_stream", "generator_after_model", "fallbacks_before_first_chunk",
-			"bind", "json_parser_streaming", "lambda_returns_runnable", "filter_by_tag", "filter_by_sequence_tag");
+			"bind", "json_parser_streaming", "lambda_returns_runnable", "error_mid_stream", "filter_by_tag",
+			"filter_by_sequence_tag");
 
 	/** Cases with events whose runs have parents (the branch's runs get theirs in its own departure). */
 	private static final List<String> NESTED_EVENT_CASES = List.of("prompt_model_str", "parallel",
@@ -155,11 +156,12 @@ final class Departures {
 					"a transforming step's end reports the sum of its input chunks: the whole message",
 					BASE + " `Runnable._atransform_stream_with_config`",
 					DepartureEdits.parserEndsWithTheWholeMessage("JsonOutputParser", "FakeListChatModel")),
-			js(List.of("error_mid_stream"), Set.of(EVENTS, EVENT_DATA, LOG),
-					"the failing generator (a lambda returning an async generator) waits for its whole input, so the model and parser finish first",
-					"the RunnableGenerator fails at its first input chunk: the model and parser stop after one chunk, fail without end events, and log final_output null",
-					BASE + " `RunnableGenerator.atransform`; " + LOG_STREAM + " `LogStreamCallbackHandler._on_run_update`",
-					DepartureEdits.generatorFailsAtFirstChunk("explode")),
+			js(List.of("error_mid_stream"), Set.of(EVENTS, EVENT_DATA),
+					"the failing generator (a lambda returning an async generator) waits for its whole input before it streams; the fake model reports tokens late",
+					"the RunnableGenerator streams each chunk as it arrives and fails after the last; each token goes through the chain before the next",
+					BASE + " `RunnableGenerator.atransform`; langchain_core/language_models/chat_models.py `BaseChatModel.astream`",
+					DepartureEdits.chunksTravelThePipelineOneByOne(
+							List.of("FakeListChatModel", "StrOutputParser", "explode", "$root"))),
 			js(List.of("branch"), Set.of(EVENTS, EVENT_DATA),
 					"a streamed branch gives its conditions and branch the root's run id, so it reports neither its chunks nor its end, and their ends lack the input",
 					"conditions and branch are child runs whose ends carry the input; the root's output is tapped (on_chain_stream per chunk) and the branch ends with its output (the root's end without input)",
