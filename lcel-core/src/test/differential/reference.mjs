@@ -242,8 +242,8 @@ const cases = [
   {
     id: "error_mid_stream",
     build: () => jokeChain().pipe(generator("explode", async function* (s) {
-      yield s.slice(0, 1);
-      throw new Boom("mid-stream");
+      for (const c of s) yield c.toUpperCase();
+      throw new Boom("after the last chunk");
     })),
     input: { topic: "cats" },
   },

@@ -88,7 +88,8 @@ final class DifferentialCases {
 					Map.of("text", "cd", "n", 2, "list", List.of(2), "nested", Map.of("x", "q", "y", 1)),
 					Map.of("extra", true))))))
 			.pipe(lambda("collect", (m) -> m)));
-		cases.put("error_mid_stream", () -> joke("Why?").pipe(firstLetterThenBoom("explode")));
+		cases.put("error_mid_stream", () -> joke("Why?").pipe(erase(RunnableGenerator.<Object, Object>of("explode",
+				(in, config) -> upperLetters(in).concatWith(Flux.error(new Boom("after the last chunk")))))));
 		cases.put("recursion_limit", DifferentialCases::loop);
 		cases.put("filter_by_name", () -> joke("Hi"));
 		cases.put("filter_by_type", () -> joke("Hi"));
@@ -114,8 +115,11 @@ final class DifferentialCases {
 
 	/** LangChain Python's RunnableGenerator: upper-cases its input chunk by chunk, one letter per chunk. */
 	private static Runnable<Object, Object> letters(String name) {
-		return erase(RunnableGenerator.<Object, Object>of(name, (in, config) -> in
-			.flatMapIterable((s) -> ((String) s).chars().mapToObj((c) -> String.valueOf((char) c).toUpperCase()).toList())));
+		return erase(RunnableGenerator.<Object, Object>of(name, (in, config) -> upperLetters(in)));
+	}
+
+	private static Flux<Object> upperLetters(Flux<Object> in) {
+		return in.flatMapIterable((s) -> ((String) s).chars().mapToObj((c) -> (Object) String.valueOf((char) c).toUpperCase()).toList());
 	}
 
 	/** Yields the first letter of its first input chunk, then fails. */

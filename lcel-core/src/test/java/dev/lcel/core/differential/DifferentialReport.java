@@ -64,4 +64,16 @@ final class DifferentialReport {
 		Files.writeString(file, md);
 	}
 
+	/** Both sides' normalised lines per case and aspect, for reading a difference in full. */
+	static void writeLines(Path file, List<Comparison> comparisons) throws IOException {
+		tools.jackson.databind.node.ObjectNode root = Neutral.JSON.createObjectNode();
+		for (Comparison c : comparisons) {
+			tools.jackson.databind.node.ObjectNode aspect = root.withObjectProperty(c.caseId()).putObject(c.aspect().id());
+			aspect.set("reference", Neutral.JSON.valueToTree(c.expected()));
+			aspect.set("lcel", Neutral.JSON.valueToTree(c.actual()));
+		}
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, Neutral.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+	}
+
 }

@@ -41,6 +41,7 @@ class DifferentialTests {
 		}
 		DifferentialReport.write(Path.of("target", "differential-report.md"),
 				reference.path("langchainCore").asString(), comparisons);
+		DifferentialReport.writeLines(WORK.resolve("lines.json"), comparisons);
 		List<DynamicNode> nodes = new ArrayList<>();
 		nodes.add(DynamicTest.dynamicTest("every Java twin has a case in reference.mjs",
 				() -> assertThat(referenceIds).containsAll(twins.keySet())));

@@ -216,6 +216,20 @@ final class RawEdits {
 		return null;
 	}
 
+	/** lcel's end events of failed runs (those whose data has {@code error}) are left out. */
+	static UnaryOperator<ObjectNode> dropFailedRunEnds() {
+		return (results) -> {
+			List<ObjectNode> kept = new ArrayList<>();
+			for (ObjectNode event : events(results)) {
+				if (!(event.path("event").asString().endsWith("_end") && event.path("data").has("error"))) {
+					kept.add(event);
+				}
+			}
+			setEvents(results, kept);
+			return results;
+		};
+	}
+
 	// ---- the log ----
 
 	/** The root's {@code final_output} is the sum ({@link PythonAddition}) of its streamed chunks, or null. */
