@@ -1,0 +1,55 @@
+package dev.lcel.core.remote;
+
+import dev.lcel.core.LcelException;
+
+/**
+ * A JSON value from the wire that cannot become the value it claims to be, such as a message whose
+ * {@code tool_calls} is a string: raised by {@link WireValues} with the place of the fault as a
+ * JSON Pointer (RFC 6901) relative to the converted value, and a problem said in the terms of the
+ * JSON a client sent (never a Java type or a parser's option).
+ */
+public class InvalidWireValueException extends LcelException {
+
+	private final String pointer;
+
+	private final String problem;
+
+	/**
+	 * Create an exception for a fault at a place.
+	 * @param pointer where, as a JSON Pointer relative to the converted value ({@code ""} for the
+	 * value itself)
+	 * @param problem what is wrong there, for example {@code must be an array}
+	 */
+	public InvalidWireValueException(String pointer, String problem) {
+		super(pointer.isEmpty() ? problem : pointer + ": " + problem);
+		this.pointer = pointer;
+		this.problem = problem;
+	}
+
+	/**
+	 * Return where the fault is.
+	 * @return a JSON Pointer relative to the converted value, {@code ""} for the value itself
+	 */
+	public String pointer() {
+		return this.pointer;
+	}
+
+	/**
+	 * Return what is wrong, without the place.
+	 * @return the problem
+	 */
+	public String problem() {
+		return this.problem;
+	}
+
+	/**
+	 * Return this fault as seen from a value that contains the converted one under {@code step}.
+	 * @param step the property name or array index under which the converted value sits
+	 * @return an exception whose pointer starts with {@code step}
+	 */
+	InvalidWireValueException under(String step) {
+		return new InvalidWireValueException("/" + step.replace("~", "~0").replace("/", "~1") + this.pointer,
+				this.problem);
+	}
+
+}
