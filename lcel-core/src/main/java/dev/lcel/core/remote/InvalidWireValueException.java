@@ -1,6 +1,7 @@
 package dev.lcel.core.remote;
 
 import dev.lcel.core.LcelException;
+import tools.jackson.core.JacksonException;
 
 /**
  * A JSON value from the wire that cannot become the value it claims to be, such as a message whose
@@ -27,6 +28,27 @@ public class InvalidWireValueException extends LcelException {
 	}
 
 	/**
+	 * Return what Jackson found wrong while reading a value from JSON, with the place it names
+	 * and a problem in the terms of JSON (which JSON type was expected, a number out of range, a
+	 * required field missing).
+	 * @param ex what Jackson raised
+	 * @return the exception, with {@code ex} as its cause
+	 */
+	public static InvalidWireValueException from(JacksonException ex) {
+		StringBuilder pointer = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			String step = (reference.getPropertyName() != null) ? reference.getPropertyName()
+					: (reference.getIndex() >= 0) ? Integer.toString(reference.getIndex()) : null;
+			if (step != null) {
+				pointer.append('/').append(escape(step));
+			}
+		}
+		InvalidWireValueException invalid = new InvalidWireValueException(pointer.toString(), WireProblems.describe(ex));
+		invalid.initCause(ex);
+		return invalid;
+	}
+
+	/**
 	 * Return where the fault is.
 	 * @return a JSON Pointer relative to the converted value, {@code ""} for the value itself
 	 */
@@ -48,8 +70,15 @@ public class InvalidWireValueException extends LcelException {
 	 * @return an exception whose pointer starts with {@code step}
 	 */
 	InvalidWireValueException under(String step) {
-		return new InvalidWireValueException("/" + step.replace("~", "~0").replace("/", "~1") + this.pointer,
-				this.problem);
+		InvalidWireValueException under = new InvalidWireValueException("/" + escape(step) + this.pointer, this.problem);
+		if (getCause() != null) {
+			under.initCause(getCause());
+		}
+		return under;
+	}
+
+	private static String escape(String step) {
+		return step.replace("~", "~0").replace("/", "~1");
 	}
 
 }

@@ -104,20 +104,8 @@ public final class WireValues {
 			return json.treeToValue(node, BaseMessage.class);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidWireValueException(pointer(ex), WireProblems.describe(ex));
+			throw InvalidWireValueException.from(ex);
 		}
-	}
-
-	private static String pointer(JacksonException ex) {
-		StringBuilder pointer = new StringBuilder();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			String step = (reference.getPropertyName() != null) ? reference.getPropertyName()
-					: (reference.getIndex() >= 0) ? Integer.toString(reference.getIndex()) : null;
-			if (step != null) {
-				pointer.append('/').append(step.replace("~", "~0").replace("/", "~1"));
-			}
-		}
-		return pointer.toString();
 	}
 
 }
