@@ -3,6 +3,12 @@ package dev.lcel.autoconfigure.web;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Set;
+import java.util.function.Consumer;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
 
 /**
  * Recognises the failures that mean the client went away or stalled while its request was read:
@@ -14,10 +20,35 @@ final class AbortedConnections {
 
 	private static final Set<String> CLIENT_GONE = Set.of("reactor.netty.channel.AbortedException",
 			"reactor.netty.http.server.RequestTimeoutException", "io.netty.handler.timeout.ReadTimeoutException",
-			"reactor.netty.channel.ChannelOperations$ChannelOperationsException",
-			"org.springframework.core.io.buffer.DataBufferLimitException");
+			"reactor.netty.channel.ChannelOperations$ChannelOperationsException");
+
+	/** Reactor's key for a subscriber's own handler of errors that arrive after it terminated. */
+	private static final String ERROR_DROPPED = "reactor.onErrorDropped.local";
+
+	private static final Log logger = LogFactory.getLog(AbortedConnections.class);
 
 	private AbortedConnections() {
+	}
+
+	/**
+	 * Give a request body's subscription a handler for errors that arrive after it ended: the
+	 * server reports a reset connection once to the body and once more after it, and that second
+	 * report of the client's doing is logged at DEBUG instead of Reactor's ERROR.
+	 * @param context the subscriber's context
+	 * @return the context with the handler
+	 */
+	static Context quietWhenDropped(Context context) {
+		Consumer<Throwable> dropped = (error) -> {
+			if (isClientGone(error)) {
+				if (logger.isDebugEnabled()) {
+					logger.debug("A chain request's connection failed after its body was read: " + error);
+				}
+			}
+			else {
+				Operators.onErrorDropped(error, Context.empty());
+			}
+		};
+		return context.put(ERROR_DROPPED, dropped);
 	}
 
 	static boolean isClientGone(Throwable error) {

@@ -121,6 +121,11 @@ final class ChainErrors {
 	}
 
 	static Mono<ServerResponse> problem(ServerRequest request, Throwable error, UUID runId) {
+		if (AbortedConnections.isClientGone(error)) {
+			// No one is there to read an answer, and writing one would only fail again.
+			outcome(error, runId);
+			return Mono.empty();
+		}
 		Outcome outcome = outcome(error, runId);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", "about:blank");

@@ -117,12 +117,12 @@ final class ChainHandler {
 
 	Mono<ServerResponse> streamLog(ServerRequest request) {
 		return sse(request, (chain, call) -> chain.astreamLog(call.input(), call.config(), filter(call.body()))
-			.map((patch) -> json(Map.of("ops", patch.ops()))));
+			.map((patch) -> json(Map.of("ops", ClientEvents.patch(patch).ops()))));
 	}
 
 	Mono<ServerResponse> streamEvents(ServerRequest request) {
 		return sse(request, (chain, call) -> chain.astreamEvents(call.input(), call.config(), filter(call.body()))
-			.map(this::json));
+			.map((event) -> json(ClientEvents.event(event))));
 	}
 
 	Mono<ServerResponse> schema(ServerRequest request) {

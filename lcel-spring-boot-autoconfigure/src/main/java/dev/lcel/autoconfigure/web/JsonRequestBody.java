@@ -7,6 +7,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
@@ -52,7 +53,9 @@ final class JsonRequestBody {
 		if (request.headers().contentLength().orElse(0) > this.limit) {
 			return Mono.error(tooLarge());
 		}
-		return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), (int) Math.min(this.limit, Integer.MAX_VALUE))
+		Flux<DataBuffer> content = request.body(BodyExtractors.toDataBuffers())
+			.contextWrite(AbortedConnections::quietWhenDropped);
+		return DataBufferUtils.join(content, (int) Math.min(this.limit, Integer.MAX_VALUE))
 			.onErrorMap(DataBufferLimitException.class, (ex) -> tooLarge())
 			.map(this::parse)
 			.switchIfEmpty(Mono.error(() -> new ChainRequestException(HttpStatus.BAD_REQUEST,

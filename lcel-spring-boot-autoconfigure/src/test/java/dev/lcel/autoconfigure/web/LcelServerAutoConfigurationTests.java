@@ -214,7 +214,7 @@ class LcelServerAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("lcel.server.max-request-size=100B").run((context) -> {
 			WebTestClient client = client(context);
 			client.post().uri("/chains/greet/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": ")
-				.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.message").value((String m) -> assertThat(m).startsWith("Malformed JSON"));
+				.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.message").value((String m) -> assertThat(m).startsWith("The request body ends before its JSON is complete"));
 			client.post().uri("/chains/gret/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": {}}")
 				.exchange().expectStatus().isNotFound().expectBody().jsonPath("$.message")
 				.value((String m) -> assertThat(m).isEqualTo("No chain named 'gret'; the chains are [broken, down, echo, endless, greet, limited, slow, spy, words]"));
@@ -278,7 +278,7 @@ class LcelServerAutoConfigurationTests {
 				.expectStatus().isOk();
 			RunnableConfig seen = context.getBean(Chains.class).seen.get();
 			assertThat(seen.tags()).containsExactly("t");
-			assertThat(seen.metadata()).containsOnlyKeys("user");
+			assertThat(seen.metadata()).containsOnlyKeys("user", "lcel_chain");
 			assertThat(seen.configurable()).containsEntry("llm", "b");
 			assertThat(seen.callbacks()).isEmpty();
 			assertThat(seen.recursionLimit()).isEqualTo(RunnableConfig.DEFAULT_RECURSION_LIMIT);
