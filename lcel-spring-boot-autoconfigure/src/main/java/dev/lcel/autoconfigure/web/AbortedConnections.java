@@ -11,10 +11,12 @@ import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 
 /**
- * Recognises the failures that mean the client went away or stalled while its request was read:
- * the connection closed or reset, or the server's read timeout. They are the client's doing,
- * logged at DEBUG without a stack trace, never as server faults. Matched by class name so that the
- * check needs no particular server on the classpath.
+ * Keeps a client's reset connection out of the server's error log: Reactor Netty reports a reset
+ * to the request body's subscriber and then once more, after it has terminated, where Reactor logs
+ * it at ERROR as a dropped error. {@link #quietWhenDropped} gives the body's subscription its own
+ * handler, which logs such a failure (the connection closed or reset, the read timeout, matched by
+ * class name so that no particular server need be on the classpath) at DEBUG and passes every
+ * other one on to Reactor's.
  */
 final class AbortedConnections {
 

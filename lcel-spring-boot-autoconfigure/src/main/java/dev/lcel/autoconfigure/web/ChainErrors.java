@@ -70,7 +70,7 @@ final class ChainErrors {
 			refused(runId, HttpStatus.UNPROCESSABLE_CONTENT, error.getMessage());
 			return new Outcome(HttpStatus.UNPROCESSABLE_CONTENT, ClientMessages.scrub(error.getMessage()), null);
 		}
-		if (AbortedConnections.isClientGone(error)) {
+		if (error instanceof RequestBodyAbortedException) {
 			// The client closed the connection or stalled while sending: nothing the server can fix.
 			if (logger.isDebugEnabled()) {
 				logger.debug("Chain request " + ((runId != null) ? "for run " + runId + " " : "")
@@ -121,7 +121,7 @@ final class ChainErrors {
 	}
 
 	static Mono<ServerResponse> problem(ServerRequest request, Throwable error, UUID runId) {
-		if (AbortedConnections.isClientGone(error)) {
+		if (error instanceof RequestBodyAbortedException) {
 			// No one is there to read an answer, and writing one would only fail again.
 			outcome(error, runId);
 			return Mono.empty();

@@ -57,6 +57,7 @@ final class JsonRequestBody {
 			.contextWrite(AbortedConnections::quietWhenDropped);
 		return DataBufferUtils.join(content, (int) Math.min(this.limit, Integer.MAX_VALUE))
 			.onErrorMap(DataBufferLimitException.class, (ex) -> tooLarge())
+			.onErrorMap((ex) -> !(ex instanceof ChainRequestException), RequestBodyAbortedException::new)
 			.map(this::parse)
 			.switchIfEmpty(Mono.error(() -> new ChainRequestException(HttpStatus.BAD_REQUEST,
 					"The request body is empty; send {\"input\": ...}")));
