@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
 import dev.lcel.autoconfigure.chain.ChainRegistry;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.tracing.RunFilter;
-import dev.lcel.core.tracing.RunType;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -119,12 +117,12 @@ final class ChainHandler {
 
 	Mono<ServerResponse> streamLog(ServerRequest request) {
 		return sse(request, (chain, call) -> chain.astreamLog(call.input(), call.config(), filter(call.body()))
-			.map((patch) -> json(Map.of("ops", patch.ops()))));
+			.map((patch) -> json(Map.of("ops", ClientEvents.patch(patch).ops()))));
 	}
 
 	Mono<ServerResponse> streamEvents(ServerRequest request) {
 		return sse(request, (chain, call) -> chain.astreamEvents(call.input(), call.config(), filter(call.body()))
-			.map(this::json));
+			.map((event) -> json(ClientEvents.event(event))));
 	}
 
 	Mono<ServerResponse> schema(ServerRequest request) {
@@ -214,29 +212,7 @@ final class ChainHandler {
 	}
 
 	private static RunFilter filter(JsonNode body) {
-		return new RunFilter(strings(body, "include_names"), types(body, "include_types"), strings(body, "include_tags"),
-				strings(body, "exclude_names"), types(body, "exclude_types"), strings(body, "exclude_tags"));
-	}
-
-	private static Set<String> strings(JsonNode body, String key) {
-		Set<String> values = new java.util.LinkedHashSet<>();
-		JsonNode array = body.get(key);
-		if (array != null && array.isArray()) {
-			array.forEach((item) -> values.add(item.asString()));
-		}
-		return values;
-	}
-
-	private static Set<RunType> types(JsonNode body, String key) {
-		Set<RunType> types = new java.util.LinkedHashSet<>();
-		for (String name : strings(body, key)) {
-			for (RunType type : RunType.values()) {
-				if (type.wireName().equals(name) || ("llm".equals(name) && type == RunType.CHAT_MODEL)) {
-					types.add(type);
-				}
-			}
-		}
-		return types;
+		return RunFilterReader.read(body);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -7,14 +7,17 @@ import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
 import dev.lcel.autoconfigure.chain.ChainRegistry;
 import dev.lcel.autoconfigure.chain.ConfiguredChainsRegistrar;
 import dev.lcel.autoconfigure.model.ChatModelRegistry;
+import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -61,6 +64,19 @@ public final class LcelServerAutoConfiguration {
 			.GET(base + "/{name}/playground", handler::playground)
 			.route(RequestPredicates.path(base + "/{name}/{route}"), handler::unrouted)
 			.build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ HttpServer.class, NettyServerCustomizer.class })
+	@ConditionalOnProperty(name = "lcel.server.connection.enabled", matchIfMissing = true)
+	static class ConnectionTimeoutsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "lcelConnectionTimeouts")
+		NettyServerCustomizer lcelConnectionTimeouts(LcelServerProperties properties) {
+			return new ConnectionTimeouts(properties.getConnection());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
