@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import dev.lcel.core.runnable.Runnable;
@@ -165,7 +166,7 @@ class HostileClientsTests {
 					+ "\"], \"metadata\": {\"ls_model_name\": \"meta-" + i + "\"}}}";
 			assertThat(post("/chains/direct/invoke", "application/json", body).getStatus().value()).isEqualTo(200);
 		}
-		Set<String> names = new java.util.TreeSet<>();
+		Set<String> names = new TreeSet<>();
 		this.meters.getMeters().forEach((meter) -> meter.getId().getTags().forEach((tag) -> names.add(tag.getValue())));
 		assertThat(this.meters.find("lcel.run").tag("lcel.run.name", "direct").timers()).isNotEmpty();
 		assertThat(names).noneMatch((value) -> value.startsWith("client-") || value.startsWith("tag-")
