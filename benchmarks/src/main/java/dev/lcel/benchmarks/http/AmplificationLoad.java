@@ -13,22 +13,22 @@ import reactor.netty.http.client.HttpClient;
 
 /**
  * Sends the worst invalid request there is, over and over from a number of connections at once
- * (a closed loop, for a fixed time): a body just under the 1 MiB limit whose input is a list that
- * violates the chain's input schema in every element. What the server answers (statuses, the
+ * (a closed loop, for a fixed time): a body (by default just under the 1 MiB limit) whose input is
+ * a list that violates the chain's input schema in every element. What the server answers (statuses, the
  * largest answer) is counted; the server's heap and its other clients are measured beside it.
  */
 final class AmplificationLoad {
 
-	/** The size of the invalid body: under the server's default 1 MiB limit. */
+	/** The default size of the invalid body: under the server's default 1 MiB limit. */
 	static final int BODY_BYTES = 900_000;
 
 	private final HttpClient client;
 
 	private final String body;
 
-	AmplificationLoad(HttpClient client) {
+	AmplificationLoad(HttpClient client, int bytes) {
 		this.client = client;
-		this.body = body(BODY_BYTES);
+		this.body = body(bytes);
 	}
 
 	/** A request whose input is a list of {@code {}}, none of them a message. */

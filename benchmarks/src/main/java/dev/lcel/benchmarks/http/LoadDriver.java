@@ -207,9 +207,9 @@ public final class LoadDriver {
 					TimeUnit.MILLISECONDS);
 		}
 		this.out.printf("measuring: %d connections sending %,d-byte invalid inputs to %s, %d clients of %s, for %d s%n",
-				o.clients(), AmplificationLoad.BODY_BYTES, attackPath, SERVED_CLIENTS, servedPath, o.duration().toSeconds());
+				o.clients(), o.attackBytes(), attackPath, SERVED_CLIENTS, servedPath, o.duration().toSeconds());
 		Mono<AmplificationLoad.Result> attack = Mono
-			.fromCallable(() -> new AmplificationLoad(client(attackers)).run(attackPath, o.clients(), o.duration()))
+			.fromCallable(() -> new AmplificationLoad(client(attackers), o.attackBytes()).run(attackPath, o.clients(), o.duration()))
 			.subscribeOn(Schedulers.boundedElastic())
 			.cache();
 		attack.subscribe();

@@ -42,7 +42,8 @@ final class ChainRequestReader {
 		this.properties = properties;
 		this.clientConfig = new ClientConfig(properties.getConfigKeys(), properties.getLimits(), json);
 		this.validator = new InputValidator(properties.getLimits());
-		this.body = new JsonRequestBody(json, properties.getMaxRequestSize().toBytes());
+		this.body = new JsonRequestBody(json, properties.getMaxRequestSize().toBytes(),
+				properties.getLimits().getMaxJsonValues());
 		this.customizers = customizers;
 	}
 

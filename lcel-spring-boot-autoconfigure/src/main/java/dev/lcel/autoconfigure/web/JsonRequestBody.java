@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -29,7 +32,8 @@ import org.springframework.web.reactive.function.server.ServerRequest;
  * Reads a chain request's body as one JSON object, strictly: only {@code application/json} (in
  * UTF-8) is accepted (415 otherwise, so that no cross-site form or text post can run a chain
  * without a CORS preflight), the body must fit the size limit (413), be valid UTF-8 (no overlong
- * or truncated sequences, 400) and valid JSON within Jackson's read limits (400). Every refusal
+ * or truncated sequences, 400), hold at most {@code max-json-values} values (413) and be valid
+ * JSON within Jackson's read limits (400). Every refusal
  * says what was wrong in our own words, never a parser's class or option names.
  */
 final class JsonRequestBody {
@@ -38,9 +42,12 @@ final class JsonRequestBody {
 
 	private final long limit;
 
-	JsonRequestBody(JsonMapper json, long limit) {
+	private final int maxValues;
+
+	JsonRequestBody(JsonMapper json, long limit, int maxValues) {
 		this.json = json;
 		this.limit = limit;
+		this.maxValues = maxValues;
 	}
 
 	Mono<JsonNode> read(ServerRequest request) {
@@ -58,6 +65,9 @@ final class JsonRequestBody {
 		return DataBufferUtils.join(content, (int) Math.min(this.limit, Integer.MAX_VALUE))
 			.onErrorMap(DataBufferLimitException.class, (ex) -> tooLarge())
 			.onErrorMap((ex) -> !(ex instanceof ChainRequestException), RequestBodyAbortedException::new)
+			// Parsing and the schema check that follows cost CPU in proportion to the body: off the
+			// event loop, so that other connections are served meanwhile.
+			.publishOn(Schedulers.boundedElastic())
 			.map(this::parse)
 			.switchIfEmpty(Mono.error(() -> new ChainRequestException(HttpStatus.BAD_REQUEST,
 					"The request body is empty; send {\"input\": ...}")));
@@ -68,6 +78,7 @@ final class JsonRequestBody {
 			byte[] bytes = new byte[buffer.readableByteCount()];
 			buffer.read(bytes);
 			checkUtf8(bytes);
+			checkValueCount(bytes);
 			JsonNode body = this.json.readTree(bytes);
 			if (body == null || !body.isObject()) {
 				throw new ChainRequestException(HttpStatus.BAD_REQUEST, "The request body must be a JSON object");
@@ -109,6 +120,26 @@ final class JsonRequestBody {
 				return;
 			}
 			out.clear();
+		}
+	}
+
+	/**
+	 * Count the body's JSON values with the streaming parser before any tree is built: a tree
+	 * costs about a hundred bytes of heap per value, so a 1 MiB body of {@code {}} elements would
+	 * take tens of MiB.
+	 */
+	private void checkValueCount(byte[] bytes) {
+		try (JsonParser parser = this.json.createParser(bytes)) {
+			long values = 0;
+			for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+				if (token.isScalarValue() || token.isStructStart()) {
+					values++;
+					if (values > this.maxValues) {
+						throw new ChainRequestException(HttpStatus.CONTENT_TOO_LARGE, "The request body holds more than "
+								+ this.maxValues + " JSON values (lcel.server.limits.max-json-values)");
+					}
+				}
+			}
 		}
 	}
 

@@ -97,20 +97,31 @@ public class LcelServerProperties {
 	 */
 	public static class Limits {
 
+		/** The most JSON values (objects, arrays, strings, numbers, booleans, nulls) one request body may hold; more are refused with 413. */
+		private int maxJsonValues = 20_000;
+
 		/** The most field errors a 422 problem lists; the rest are only counted. */
 		private int maxErrors = 20;
 
 		/** The most schema evaluation steps spent checking one input; beyond, the input is refused with 422. */
-		private long maxValidationSteps = 1_000_000;
+		private long maxValidationSteps = 100_000;
 
 		/** The most tags a request's config may carry; more are refused with 422. */
-		private int maxTags = 32;
+		private int maxTags = 16;
 
 		/** The longest tag a request's config may carry, in characters; longer are refused with 422. */
-		private int maxTagLength = 200;
+		private int maxTagLength = 100;
 
 		/** The largest metadata a request's config may carry, as JSON; larger is refused with 422. */
-		private DataSize maxMetadataSize = DataSize.ofKilobytes(4);
+		private DataSize maxMetadataSize = DataSize.ofKilobytes(1);
+
+		public int getMaxJsonValues() {
+			return this.maxJsonValues;
+		}
+
+		public void setMaxJsonValues(int maxJsonValues) {
+			this.maxJsonValues = maxJsonValues;
+		}
 
 		public int getMaxErrors() {
 			return this.maxErrors;
