@@ -4,7 +4,7 @@
 // compares. Values are written in a neutral form (see `neutral`) so that both sides can be compared as JSON;
 // run ids are kept, the Java side maps them to the order of their first appearance.
 //
-// Usage: node reference.mjs OUTPUT.json
+// Usage: node reference.mjs OUTPUT.json   (ONLY_CASE=id runs one case; TRACE_CASES=1 names each case on stderr)
 import { readFileSync, writeFileSync } from "node:fs";
 import {
   RunnableBinding,
