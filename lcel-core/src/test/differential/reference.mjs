@@ -185,8 +185,10 @@ const cases = [
   },
   {
     id: "each",
-    build: () => new RunnableEach({ bound: lambda("double", (x) => x * 2) }),
-    input: [1, 2, 3],
+    // Nested in a sequence: LangChain Python's RunnableEach refuses astream_events as the root run.
+    build: () => lambda("numbers", (n) => Array.from({ length: n }, (_, i) => i + 1))
+      .pipe(new RunnableEach({ bound: lambda("double", (x) => x * 2) })),
+    input: 3,
     unordered: true,
   },
   {
