@@ -32,6 +32,14 @@ final class DifferentialReport {
 		}
 		long agree = comparisons.stream().filter(Comparison::agrees).count();
 		md.append("| **all** | ").append(agree).append(" | ").append(comparisons.size() - agree).append(" |\n\n");
+		for (Aspect aspect : Aspect.values()) {
+			List<String> differ = comparisons.stream().filter((c) -> c.aspect() == aspect && !c.agrees())
+				.map(Comparison::caseId).toList();
+			if (!differ.isEmpty()) {
+				md.append("- ").append(aspect.id()).append(" differs in: ").append(String.join(", ", differ)).append("\n");
+			}
+		}
+		md.append("\n");
 		Map<String, List<Comparison>> byCase = new LinkedHashMap<>();
 		comparisons.forEach((c) -> byCase.computeIfAbsent(c.caseId(), (key) -> new ArrayList<>()).add(c));
 		byCase.forEach((caseId, list) -> {
