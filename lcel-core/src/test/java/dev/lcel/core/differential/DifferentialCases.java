@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.models.FakeListChatModel;
@@ -66,7 +67,8 @@ final class DifferentialCases {
 		cases.put("fallbacks_invoke_after_first_chunk", DifferentialCases::halfWithSpare);
 		cases.put("retry", () -> lambda("prep", (x) -> ((String) x).trim())
 			.pipe(flaky(2).withRetry(new RetryPolicy(3, Duration.ZERO, Duration.ZERO, 0, List.of(Exception.class)))));
-		cases.put("each", () -> erase(lambda("double", (x) -> ((Integer) x) * 2).map()));
+		cases.put("each", () -> lambda("numbers", (n) -> IntStream.rangeClosed(1, (Integer) n).boxed().toList())
+			.pipe(erase(lambda("double", (x) -> ((Integer) x) * 2).map())));
 		cases.put("nested_sequences", () -> lambda("a", (x) -> x + "a").pipe(lambda("b", (x) -> x + "b"))
 			.pipe(lambda("c", (x) -> x + "c").pipe(lambda("d", (x) -> x + "d"))));
 		cases.put("nested_named_sequence", () -> lambda("a", (x) -> x + "a")
