@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of chains: the chains of {@code lcel.chains} become {@link Runnable} beans,
  * and every {@code Runnable} bean is registered in a {@link ChainRegistry} under its bean name or
- * its {@link ChainName}.
+ * its {@link ChainName}, the name its runs are reported under.
  */
 @AutoConfiguration
 @ConditionalOnClass(Runnable.class)
@@ -34,9 +34,8 @@ public final class ChainAutoConfiguration {
 		Map<String, Runnable<?, ?>> chains = new HashMap<>();
 		Map<String, String> descriptions = new HashMap<>();
 		for (Map.Entry<String, Runnable> bean : beanFactory.getBeansOfType(Runnable.class).entrySet()) {
-			ChainName chainName = beanFactory.findAnnotationOnBean(bean.getKey(), ChainName.class);
-			String name = (chainName != null) ? chainName.value() : bean.getKey();
-			chains.put(name, bean.getValue());
+			String name = BeanChainNames.of(beanFactory, bean.getKey());
+			chains.put(name, BeanChainNames.named(name, bean.getValue()));
 			BeanDefinition definition = beanFactory.containsBeanDefinition(bean.getKey())
 					? beanFactory.getBeanDefinition(bean.getKey()) : null;
 			if (definition != null && definition.getDescription() != null) {

@@ -1,5 +1,6 @@
 package dev.lcel.autoconfigure.chain;
 
+import java.lang.reflect.Type;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -68,6 +69,11 @@ final class ChainReference implements Runnable<Object, Object>, RunWrapper {
 	@Override
 	public RunType runType() {
 		return target().runType();
+	}
+
+	@Override
+	public Type inputType() {
+		return target().inputType();
 	}
 
 	@Override
