@@ -96,6 +96,11 @@ public final class RunnableBinding<I, O> implements Runnable<I, O>, RunWrapper {
 	}
 
 	@Override
+	public ObjectNode configSchema() {
+		return this.bound.configSchema();
+	}
+
+	@Override
 	public ObjectNode inputSchema() {
 		return this.bound.inputSchema();
 	}

@@ -82,6 +82,11 @@ final class ChainReference implements Runnable<Object, Object>, RunWrapper {
 	}
 
 	@Override
+	public ObjectNode configSchema() {
+		return target().configSchema();
+	}
+
+	@Override
 	public ObjectNode inputSchema() {
 		return target().inputSchema();
 	}

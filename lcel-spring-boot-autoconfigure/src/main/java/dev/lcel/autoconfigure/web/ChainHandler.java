@@ -38,9 +38,6 @@ final class ChainHandler {
 	private static final org.springframework.core.io.Resource PLAYGROUND = new org.springframework.core.io.ClassPathResource(
 			"dev/lcel/autoconfigure/web/playground.html");
 
-	/** How many inputs of one batch request run at once. */
-	private static final int BATCH_CONCURRENCY = 16;
-
 	private final Function<String, String> models;
 
 	private final ChainRegistry chains;
@@ -76,7 +73,7 @@ final class ChainHandler {
 			Map<String, String> links = new LinkedHashMap<>();
 			for (String route : List.of("invoke", "batch", "stream", "stream_log", "stream_events", "schema", "graph",
 					"playground")) {
-				links.put(route, this.properties.getBasePath() + "/" + name + "/" + route);
+				links.put(route, this.properties.routePrefix() + "/" + name + "/" + route);
 			}
 			entry.put("links", links);
 			listed.add(entry);
@@ -101,13 +98,8 @@ final class ChainHandler {
 		return withChain(request, (chain) -> this.reader.body(request).flatMap((body) -> {
 			List<ChainRequestReader.Call> calls = this.reader.calls(name(request), chain, request, body);
 			List<String> runIds = calls.stream().map((call) -> call.config().runId().toString()).toList();
-			return Flux.fromIterable(calls)
-				.flatMapSequential((call) -> chain.ainvoke(call.input(), call.config())
-					.map(java.util.Optional::<Object>of)
-					.defaultIfEmpty(java.util.Optional.empty())
-					.subscribeOn(Schedulers.boundedElastic()), BATCH_CONCURRENCY)
-				.map((output) -> output.orElse(null))
-				.collectList()
+			int concurrency = BatchRun.concurrency(body, this.properties.getMaxBatchConcurrency());
+			return BatchRun.run(chain, calls, concurrency)
 				.flatMap((outputs) -> ok(response(outputs, Map.of("run_ids", runIds))))
 				.onErrorResume((ex) -> ChainErrors.problem(request, ex, null));
 		}));
@@ -132,7 +124,7 @@ final class ChainHandler {
 			Map<String, Object> schemas = new LinkedHashMap<>();
 			schemas.put("input", chain.inputSchema());
 			schemas.put("output", chain.outputSchema());
-			schemas.put("config", chain.configSchema());
+			schemas.put("config", ServedConfigSchema.of(chain, this.properties.getConfigKeys()));
 			return ok(schemas);
 		});
 	}
@@ -146,7 +138,7 @@ final class ChainHandler {
 	}
 
 	Mono<ServerResponse> configSchema(ServerRequest request) {
-		return withChain(request, (chain) -> ok(chain.configSchema()));
+		return withChain(request, (chain) -> ok(ServedConfigSchema.of(chain, this.properties.getConfigKeys())));
 	}
 
 	Mono<ServerResponse> unrouted(ServerRequest request) {
@@ -205,8 +197,16 @@ final class ChainHandler {
 					error.put("message", outcome.message());
 					return Flux.just(event("error", json(error)));
 				});
-			return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(events, ServerSentEvent.class);
+			return unbuffered(ServerResponse.ok()).contentType(MediaType.TEXT_EVENT_STREAM).body(events, ServerSentEvent.class);
 		}));
+	}
+
+	/**
+	 * Ask caches and proxies to pass a stream on as it is written: {@code no-cache} for caches,
+	 * {@code X-Accel-Buffering: no} for nginx, which otherwise buffers a response whole.
+	 */
+	private static ServerResponse.BodyBuilder unbuffered(ServerResponse.BodyBuilder response) {
+		return response.header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
 	}
 
 	private static ServerSentEvent<String> event(String name, String data) {

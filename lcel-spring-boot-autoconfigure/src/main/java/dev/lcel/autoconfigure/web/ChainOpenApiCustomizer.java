@@ -41,7 +41,7 @@ final class ChainOpenApiCustomizer implements OpenApiCustomizer {
 		if (openApi.getPaths() == null) {
 			openApi.setPaths(new Paths());
 		}
-		String base = this.properties.getBasePath().replaceAll("/+$", "");
+		String base = this.properties.routePrefix();
 		this.chains.getChains().forEach((name, chain) -> {
 			if (this.properties.getExpose().isEmpty() || this.properties.getExpose().contains(name)) {
 				addChain(openApi.getPaths(), base + "/" + name, name, chain);
@@ -52,7 +52,7 @@ final class ChainOpenApiCustomizer implements OpenApiCustomizer {
 	private void addChain(Paths paths, String path, String name, Runnable<?, ?> chain) {
 		Schema<?> input = schema(chain.inputSchema().toString());
 		Schema<?> output = schema(chain.outputSchema().toString());
-		Schema<?> config = schema(chain.configSchema().toString());
+		Schema<?> config = schema(ServedConfigSchema.of(chain, this.properties.getConfigKeys()).toString());
 		String description = this.chains.description(name).orElse("");
 		Schema<?> call = object(Map.of("input", input, "config", config, "kwargs", new Schema<>().type("object")), "input");
 		paths.addPathItem(path + "/invoke", post(name, "invoke", "Run " + name + " once. " + description, call,

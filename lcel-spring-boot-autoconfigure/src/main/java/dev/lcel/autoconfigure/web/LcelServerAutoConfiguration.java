@@ -38,7 +38,7 @@ public final class LcelServerAutoConfiguration {
 			ObjectProvider<ConfiguredChainsRegistrar> configuredChains, ObjectProvider<ChatModelRegistry> models) {
 		ChainHandler handler = new ChainHandler(chains, properties, json.getIfAvailable(JsonMapper::shared),
 				customizers.orderedStream().toList(), new ChainModelLabels(configuredChains, models));
-		String base = properties.getBasePath().replaceAll("/+$", "");
+		String base = properties.routePrefix();
 		return RouterFunctions.route()
 			.GET(base, handler::list)
 			.GET(base + "/", handler::list)

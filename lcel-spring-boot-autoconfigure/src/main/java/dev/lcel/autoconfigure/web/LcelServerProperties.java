@@ -30,6 +30,9 @@ public class LcelServerProperties {
 	/** The most inputs one batch request may carry; more are refused with 413. */
 	private int maxBatchSize = 1000;
 
+	/** The most inputs of one batch request that run at once; a request's config.max_concurrency may ask for fewer. */
+	private int maxBatchConcurrency = 16;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -40,6 +43,16 @@ public class LcelServerProperties {
 
 	public String getBasePath() {
 		return this.basePath;
+	}
+
+	/**
+	 * Return the base path as routes are built on it: with a leading slash and without trailing
+	 * ones, so that {@code /api/} serves {@code /api/NAME/invoke}; empty for the root.
+	 * @return the normalized base path
+	 */
+	public String routePrefix() {
+		String trimmed = (this.basePath != null) ? this.basePath.strip().replaceAll("/+$", "") : "";
+		return (trimmed.isEmpty() || trimmed.startsWith("/")) ? trimmed : "/" + trimmed;
 	}
 
 	public void setBasePath(String basePath) {
@@ -76,6 +89,14 @@ public class LcelServerProperties {
 
 	public void setMaxBatchSize(int maxBatchSize) {
 		this.maxBatchSize = maxBatchSize;
+	}
+
+	public int getMaxBatchConcurrency() {
+		return this.maxBatchConcurrency;
+	}
+
+	public void setMaxBatchConcurrency(int maxBatchConcurrency) {
+		this.maxBatchConcurrency = maxBatchConcurrency;
 	}
 
 }
