@@ -22,6 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
@@ -48,6 +49,8 @@ final class ChainHandler {
 
 	private final JsonMapper json;
 
+	private final RouteSwitches switches;
+
 	ChainHandler(ChainRegistry chains, LcelServerProperties properties, JsonMapper json,
 			List<ChainRequestConfigCustomizer> customizers, Function<String, String> models) {
 		this.chains = chains;
@@ -55,6 +58,28 @@ final class ChainHandler {
 		this.properties = properties;
 		this.json = json;
 		this.reader = new ChainRequestReader(json, properties, customizers);
+		this.switches = new RouteSwitches(properties);
+	}
+
+	/**
+	 * Return the handler of a route.
+	 * @param route the route
+	 * @return its handler
+	 */
+	HandlerFunction<ServerResponse> handlerOf(ChainRoute route) {
+		return switch (route) {
+			case INVOKE -> this::invoke;
+			case BATCH -> this::batch;
+			case STREAM -> this::stream;
+			case STREAM_LOG -> this::streamLog;
+			case STREAM_EVENTS -> this::streamEvents;
+			case SCHEMA -> this::schema;
+			case INPUT_SCHEMA -> this::inputSchema;
+			case OUTPUT_SCHEMA -> this::outputSchema;
+			case CONFIG_SCHEMA -> this::configSchema;
+			case GRAPH -> this::graph;
+			case PLAYGROUND -> this::playground;
+		};
 	}
 
 	Mono<ServerResponse> list(ServerRequest request) {
@@ -70,15 +95,21 @@ final class ChainHandler {
 			if (model != null) {
 				entry.put("model", model);
 			}
-			Map<String, String> links = new LinkedHashMap<>();
-			for (String route : List.of("invoke", "batch", "stream", "stream_log", "stream_events", "schema", "graph",
-					"playground")) {
-				links.put(route, this.properties.routePrefix() + "/" + name + "/" + route);
-			}
-			entry.put("links", links);
+			entry.put("links", links(name));
 			listed.add(entry);
 		}
 		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("chains", listed));
+	}
+
+	/** The links of a chain in the list: its served routes but the single schemas. */
+	private Map<String, String> links(String name) {
+		Map<String, String> links = new LinkedHashMap<>();
+		for (ChainRoute route : this.switches.servedRoutes(name)) {
+			if (!route.path().endsWith("_schema")) {
+				links.put(route.path(), this.properties.routePrefix() + "/" + name + "/" + route.path());
+			}
+		}
+		return links;
 	}
 
 	Mono<ServerResponse> invoke(ServerRequest request) {
