@@ -189,7 +189,7 @@ final class ChainHandler {
 	Mono<ServerResponse> playground(ServerRequest request) {
 		return withChain(request, (chain) -> ServerResponse.ok()
 			.contentType(MediaType.TEXT_HTML)
-			.header("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'")
+			.header("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:")
 			.bodyValue(PLAYGROUND));
 	}
 
