@@ -51,6 +51,23 @@ class StrictBindingTests {
 	}
 
 	@Test
+	void valuesOfTheWrongTypeNameTheirPathAndTheExpectedTypeButNotTheValue() {
+		this.contextRunner
+			.withPropertyValues("lcel.models.m.provider=fake", "lcel.models.m.chunk-size=lots",
+					"lcel.models.m.temperature=hot", "lcel.models.m.api-key=sk-secret-value",
+					"lcel.chains.a.steps[0].retry.max-attempts=many", "lcel.chains.a.steps[0].prompt=hi",
+					"lcel.chains.a.history.ttl=forever")
+			.run((context) -> {
+				List<String> problems = problems(context.getStartupFailure());
+				assertThat(problems).containsExactlyInAnyOrder("lcel.models.m.chunk-size: cannot be read as a whole number",
+						"lcel.models.m.temperature: cannot be read as a number, such as 0.7",
+						"lcel.chains.a.steps[0].retry.max-attempts: cannot be read as a whole number",
+						"lcel.chains.a.history.ttl: cannot be read as a duration, such as 500ms, 30s, 5m or PT30S");
+				assertThat(String.join("\n", problems)).doesNotContain("lots", "hot", "many", "forever");
+			});
+	}
+
+	@Test
 	void aKeyFarFromEveryValidKeyGetsNoSuggestion() {
 		this.contextRunner.withPropertyValues("lcel.chains.a.steps[0].prompt=hi", "lcel.chains.a.steps[0].colour=red")
 			.run((context) -> assertThat(problems(context.getStartupFailure())).singleElement()
