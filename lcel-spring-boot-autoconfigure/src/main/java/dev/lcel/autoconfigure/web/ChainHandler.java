@@ -1,6 +1,7 @@
 package dev.lcel.autoconfigure.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,16 +174,13 @@ final class ChainHandler {
 	}
 
 	Mono<ServerResponse> unrouted(ServerRequest request) {
-		String route = request.pathVariable("route");
-		boolean known = List.of("invoke", "batch", "stream", "stream_log", "stream_events", "schema", "input_schema",
-				"output_schema", "config_schema", "graph", "playground").contains(route);
-		ChainRequestException error = known
+		String path = request.pathVariable("route");
+		ChainRoute route = Arrays.stream(ChainRoute.values()).filter((r) -> r.path().equals(path)).findFirst().orElse(null);
+		ChainRequestException error = (route != null)
 				? new ChainRequestException(HttpStatus.METHOD_NOT_ALLOWED,
-						request.method() + " is not allowed on " + route + "; use "
-								+ (route.contains("schema") || route.equals("graph") || route.equals("playground") ? "GET" : "POST"))
-				: new ChainRequestException(HttpStatus.NOT_FOUND, "No route '" + route
-						+ "'; the routes are invoke, batch, stream, stream_log, stream_events, schema, input_schema, "
-						+ "output_schema, config_schema, graph, playground");
+						request.method() + " is not allowed on " + path + "; use " + route.method().name())
+				: new ChainRequestException(HttpStatus.NOT_FOUND, "No route '" + path + "'; the routes are "
+						+ String.join(", ", Arrays.stream(ChainRoute.values()).map(ChainRoute::path).toList()));
 		return ChainErrors.problem(request, error, null);
 	}
 
