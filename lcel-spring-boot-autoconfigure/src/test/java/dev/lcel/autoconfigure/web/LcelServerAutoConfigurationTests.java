@@ -317,7 +317,7 @@ class LcelServerAutoConfigurationTests {
 			client(context).get().uri("/chains/greet/playground").exchange()
 				.expectStatus().isOk()
 				.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-				.expectBody(String.class).value((html) -> assertThat(html).contains("stream_log", "id=\"run\""));
+				.expectBody(String.class).value((html) -> assertThat(html).contains("stream_events", "id=\"run\"", "id=\"stop\""));
 			client(context).get().uri("/chains/nope/playground").exchange().expectStatus().isNotFound();
 		});
 	}
