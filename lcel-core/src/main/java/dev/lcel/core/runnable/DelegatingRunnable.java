@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A runnable that wraps another and describes itself as that one: name, run type, run metadata,
- * input type, schemas (the config schema among them), config specs and graph are the delegate's, forwarded here in one place
+ * input type, schemas, config specs and graph are the delegate's, forwarded here in one place
  * (LangChain's {@code RunnableBindingBase}). Bindings, configurable runnables and chain references
  * add no run of their own and pass every call to the delegate; retries and fallbacks are runs of
  * their own around their attempts.
@@ -65,11 +65,6 @@ public interface DelegatingRunnable<I, O> extends Runnable<I, O> {
 	@Override
 	default List<ConfigurableFieldSpec> configSpecs() {
 		return delegate().configSpecs();
-	}
-
-	@Override
-	default ObjectNode configSchema() {
-		return delegate().configSchema();
 	}
 
 	@Override
