@@ -24,6 +24,20 @@ final class DepartureEdits {
 	 * never match the root); events before the first run's start and ends keep their order.
 	 */
 	static UnaryOperator<ObjectNode> chunksTravelThePipelineOneByOne(List<String> pipeline) {
+		return chunksTravelThePipelineOneByOne(pipeline, null);
+	}
+
+	/**
+	 * As {@link #chunksTravelThePipelineOneByOne(List)}, with a lambda after the pipeline that aggregates its
+	 * input (Python's {@code RunnableLambda._atransform} adds up every chunk before it calls its function): it
+	 * starts when the first chunk reaches it, right after the last pipeline run's first chunk, and its own
+	 * chunks (and the root's, which come from them) keep their place after the pipeline has ended.
+	 */
+	static UnaryOperator<ObjectNode> chunksTravelThePipelineOneByOne(List<String> pipeline, String aggregator) {
+		List<String> named = new ArrayList<>(pipeline);
+		if (aggregator != null) {
+			named.add(aggregator);
+		}
 		return (results) -> {
 			List<ObjectNode> events = RawEdits.events(results);
 			if (events.isEmpty()) {
@@ -31,13 +45,13 @@ final class DepartureEdits {
 			}
 			String root = events.get(0).path("run_id").asString();
 			List<String> runs = new ArrayList<>();
-			for (String name : pipeline) {
+			for (String name : named) {
 				events.stream()
 					.filter((e) -> name.equals("$root") ? e.path("run_id").asString().equals(root)
 							: name.equals(e.path("name").asString()) && !e.path("run_id").asString().equals(root))
 					.findFirst().ifPresent((e) -> runs.add(e.path("run_id").asString()));
 			}
-			if (runs.size() != pipeline.size()) {
+			if (runs.size() != named.size()) {
 				return results;
 			}
 			int first = -1;
@@ -52,8 +66,10 @@ final class DepartureEdits {
 			List<ObjectNode> rest = new ArrayList<>(events.subList(first + 1, events.size()));
 			List<List<ObjectNode>> chunks = new ArrayList<>();
 			List<ObjectNode> starts = new ArrayList<>();
-			for (String run : runs) {
-				chunks.add(rest.stream().filter((e) -> e.path("run_id").asString().equals(run))
+			for (int r = 0; r < runs.size(); r++) {
+				String run = runs.get(r);
+				boolean aggregates = aggregator != null && r == runs.size() - 1;
+				chunks.add(aggregates ? List.of() : rest.stream().filter((e) -> e.path("run_id").asString().equals(run))
 					.filter((e) -> e.path("event").asString().endsWith("_stream")).toList());
 				starts.add(rest.stream().filter((e) -> e.path("run_id").asString().equals(run))
 					.filter((e) -> e.path("event").asString().endsWith("_start")).findFirst().orElse(null));
@@ -75,6 +91,29 @@ final class DepartureEdits {
 				}
 			}
 			RawEdits.setEvents(results, edited);
+			return results;
+		};
+	}
+
+	/**
+	 * Python's steps pull their input: a step's end is reported only when the step after it asks for its next
+	 * chunk, after the last one. The end of the run named {@code upstream} moves to just before the first
+	 * event of the run named {@code downstream} whose kind ends with {@code suffix}: {@code _stream} when
+	 * the downstream step is a lambda (it pulls every chunk before it yields anything), {@code _end} when it
+	 * is a generator that turns its one input chunk into several (it pulls again once the last of them has
+	 * gone through the chain).
+	 */
+	static UnaryOperator<ObjectNode> upstreamEndsWhenPulledAgain(String upstream, String downstream, String suffix) {
+		return (results) -> {
+			List<ObjectNode> events = new ArrayList<>(RawEdits.events(results));
+			ObjectNode end = first(events, upstream, "_end");
+			ObjectNode anchor = first(events, downstream, suffix);
+			if (end == null || anchor == null) {
+				return results;
+			}
+			events.remove(end);
+			events.add(events.indexOf(anchor), end);
+			RawEdits.setEvents(results, events);
 			return results;
 		};
 	}

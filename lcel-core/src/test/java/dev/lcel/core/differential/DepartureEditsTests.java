@@ -49,4 +49,32 @@ class DepartureEditsTests {
 				"parser_stream p", "chat_model_stream m", "parser_stream p", "chat_model_end m");
 	}
 
+	@Test
+	void anAggregatingLambdaStartsAtTheFirstChunkAndStreamsAfterThePipeline() {
+		ObjectNode js = events("on_chain_start root", "on_chat_model_start m", "on_parser_start p", "on_parser_stream p",
+				"on_chat_model_stream m", "on_parser_stream p", "on_chat_model_stream m", "on_chain_start shout",
+				"on_chat_model_end m", "on_parser_end p", "on_chain_stream shout", "on_chain_stream root",
+				"on_chain_end shout", "on_chain_end root");
+
+		ObjectNode python = DepartureEdits.chunksTravelThePipelineOneByOne(List.of("m", "p"), "shout").apply(js);
+
+		assertThat(order(python)).containsExactly("chain_start root", "chat_model_start m", "chat_model_stream m",
+				"parser_start p", "parser_stream p", "chain_start shout", "chat_model_stream m", "parser_stream p",
+				"chat_model_end m", "parser_end p", "chain_stream shout", "chain_stream root", "chain_end shout",
+				"chain_end root");
+	}
+
+	@Test
+	void anUpstreamStepEndsWhenTheNextStepPullsAgain() {
+		ObjectNode js = events("on_chain_start a", "on_chain_stream a", "on_chain_end a", "on_chain_start b",
+				"on_chain_stream b", "on_chain_end b");
+
+		assertThat(order(DepartureEdits.upstreamEndsWhenPulledAgain("a", "b", "_stream").apply(js.deepCopy())))
+			.containsExactly("chain_start a", "chain_stream a", "chain_start b", "chain_end a", "chain_stream b",
+					"chain_end b");
+		assertThat(order(DepartureEdits.upstreamEndsWhenPulledAgain("a", "b", "_end").apply(js)))
+			.containsExactly("chain_start a", "chain_stream a", "chain_start b", "chain_stream b", "chain_end a",
+					"chain_end b");
+	}
+
 }

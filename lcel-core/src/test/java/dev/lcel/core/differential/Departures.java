@@ -30,8 +30,8 @@ final class Departures {
 	private static final String LOG_STREAM = "langchain_core/tracers/log_stream.py";
 
 	/** Cases whose chain streams a chat model's tokens in a fixed order, one chunk per token through it. */
-	private static final List<String> PIPELINE_CASES = List.of("prompt_model_str", "lambda_blocks_stream",
-			"fallbacks_before_first_chunk", "bind");
+	private static final List<String> PIPELINE_CASES = List.of("prompt_model_str", "fallbacks_before_first_chunk",
+			"bind");
 
 	/** Ordered cases whose steps after the model do not pass each token on as a chunk of its own. */
 	private static final List<String> LATE_TOKEN_CASES = List.of("json_parser_streaming");
@@ -145,6 +145,22 @@ final class Departures {
 					"langchain_core/language_models/chat_models.py `BaseChatModel.astream`; " + BASE
 							+ " `Runnable._atransform_stream_with_config`",
 					DepartureEdits.chunksTravelThePipelineOneByOne(List.of("FakeListChatModel", "StrOutputParser", "$root"))),
+			js(List.of("lambda_blocks_stream"), Set.of(EVENTS, EVENT_DATA),
+					"the fake chat model reports each token after yielding it and wrappers read ahead; the blocking lambda starts once its whole input is there",
+					"each token is reported before it is yielded and goes through the parser before the next; the lambda, a streaming step that aggregates, starts at its first input chunk and yields (so the root streams) only after its input has ended",
+					"langchain_core/language_models/chat_models.py `BaseChatModel.astream`; " + BASE
+							+ " `Runnable._atransform_stream_with_config` (`await py_anext(input_for_tracing)` before `on_chain_start`), `RunnableLambda._atransform`",
+					DepartureEdits.chunksTravelThePipelineOneByOne(List.of("FakeListChatModel", "StrOutputParser"), "shout")),
+			js(List.of("generator"), Set.of(EVENTS, EVENT_DATA),
+					"the step before the generator ends as soon as it has made its one chunk (LangChain.js reads ahead)",
+					"steps pull their input: the lambda's end is reported when the generator pulls again, after its last letter went through the chain",
+					BASE + " `Runnable._atransform_stream_with_config`, `RunnableGenerator.atransform`",
+					DepartureEdits.upstreamEndsWhenPulledAgain("prep", "letters", "_end")),
+			js(List.of("nested_named_sequence"), Set.of(EVENTS, EVENT_DATA),
+					"the first step ends as soon as it has made its one chunk, before the inner sequence starts (LangChain.js reads ahead)",
+					"steps pull their input: the inner sequence and its first step start at the first chunk, and the first step's end is reported when that lambda, which aggregates its input, pulls again, before it yields",
+					BASE + " `Runnable._atransform_stream_with_config` (`await py_anext(input_for_tracing)` before `on_chain_start`), `RunnableLambda._atransform`",
+					DepartureEdits.upstreamEndsWhenPulledAgain("a", "b", "_stream")),
 			js(List.of("generator_after_model"), Set.of(EVENTS, EVENT_DATA),
 					"LangChain.js has no transform generator: its generator step (a lambda returning an async generator) waits for its whole input; the fake model reports tokens late",
 					"a RunnableGenerator transforms its input chunk by chunk: it starts at the first chunk and streams each at once, and each token goes through the chain before the next",
@@ -193,12 +209,37 @@ final class Departures {
 					"langchain_core/tracers/core.py `_TracerCore._complete_llm_run`; " + LOG_STREAM
 							+ " `_get_standardized_outputs`",
 					LogEdits.chatModelFinalOutputIsAnLlmResult()),
+			lcel(List.of("retry"), Set.of(STREAM, EVENTS, EVENT_DATA, LOG),
+					"a retry retries a stream until its first chunk and is a run of its own around its attempts in a stream too",
+					"LangChain's RunnableRetry streams without retrying (it inherits stream and transform from RunnableBindingBase, overriding only invoke and batch): the retried step runs as the retry's run and the stream fails with the first attempt; lcel's extra is documented in docs/streaming.md",
+					"docs/streaming.md, Where lcel reports something else than LangChain; langchain_core/runnables/retry.py `RunnableRetry`, "
+							+ BASE + " `RunnableBindingBase.atransform`",
+					ExtraEdits.retryStreamsWithoutRetrying()),
 			new Departure(FAILING_RUN_CASES, Set.of(EVENTS, EVENT_DATA), Side.LCEL,
 					"a run that fails ends with an on_*_end event carrying data.error",
 					"LangChain reports no event for a failed run (the stream then fails); lcel's extra end is documented in docs/streaming.md (Errors)",
 					"docs/streaming.md, `astreamEvents` (Errors); " + EVENT_STREAM
 							+ " `_AstreamEventsCallbackHandler` has no on_chain_error",
-					RawEdits.dropFailedRunEnds()));
+					RawEdits.dropFailedRunEnds()),
+			lcel(List.of("json_parser_streaming"), Set.of(EVENTS, EVENT_DATA),
+					"the JSON parser emits a number only when it is complete: `{\"a\":[1]}` at the `,` token after the 1",
+					"LangChain's `parse_partial_json` reads a number that may still grow as it stands, so it emits `{\"a\":[1]}` at the `1` token; lcel's extra is documented in docs/streaming.md (a partial number would be a different number)",
+					"docs/streaming.md, Where lcel reports something else than LangChain; langchain_core/utils/json.py `parse_partial_json`, "
+							+ "langchain_core/output_parsers/transform.py `BaseCumulativeTransformOutputParser._atransform`",
+					ExtraEdits.numbersAtTheirLastDigit("FakeListChatModel", "JsonOutputParser")),
+			lcel(List.of("dict_chunk_addition"), Set.of(INVOKE, STREAM, EVENT_DATA, LOG),
+					"streamed maps merge nested maps recursively: `nested` adds up to {x: pq, y: 1}",
+					"AddableDict adds key by key with `+`, and a nested plain dict, which has no `+`, is replaced by the later one: {x: q, y: 1}; lcel's extra is documented in docs/streaming.md",
+					"docs/streaming.md, Where lcel reports something else than LangChain; langchain_core/runnables/utils.py `AddableDict.__add__`",
+					RawEdits.replaceValue(
+							RawEdits.json("{\"text\":\"abcd\",\"n\":3,\"list\":[1,2],\"nested\":{\"x\":\"pq\",\"y\":1},\"extra\":true}"),
+							RawEdits.json("{\"text\":\"abcd\",\"n\":3,\"list\":[1,2],\"nested\":{\"x\":\"q\",\"y\":1},\"extra\":true}"))),
+			lcel(List.of("filter_by_type"), Set.of(LOG),
+					"`RunFilter.includeTypes(CHAT_MODEL)` finds the chat model in `astreamLog` too",
+					"LangChain's run log types a chat model run `llm`, so `include_types=[\"chat_model\"]` finds none there; lcel's extra is documented in docs/streaming.md",
+					"docs/streaming.md, Where lcel reports something else than LangChain; " + LOG_STREAM
+							+ " `LogStreamCallbackHandler.include_run`, `_on_run_create` (run_type `llm`)",
+					ExtraEdits.noChatModelRunsInTheLog()));
 
 	private Departures() {
 	}
@@ -206,6 +247,11 @@ final class Departures {
 	private static Departure js(List<String> cases, Set<Aspect> aspects, String javascript, String python,
 			String source, UnaryOperator<ObjectNode> adjust) {
 		return new Departure(cases, aspects, Side.JAVASCRIPT, javascript, python, source, adjust);
+	}
+
+	private static Departure lcel(List<String> cases, Set<Aspect> aspects, String lcel, String python, String source,
+			UnaryOperator<ObjectNode> adjust) {
+		return new Departure(cases, aspects, Side.LCEL, lcel, python, source, adjust);
 	}
 
 	static List<Departure> of(String caseId) {

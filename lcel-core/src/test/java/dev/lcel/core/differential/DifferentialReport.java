@@ -11,7 +11,8 @@ import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes {@code target/differential-report.md}: the agreement counts per aspect, then per case and aspect
+ * Writes {@code target/differential-report.md}: the agreement counts per aspect (with the listed departures
+ * applied, and without any), the number of exceptions of each kind, then per case and aspect
  * either "agrees" or the compact diff, then the list of departures with their reasons.
  */
 final class DifferentialReport {
@@ -24,14 +25,25 @@ final class DifferentialReport {
 		md.append("# Differential report: lcel-core against @langchain/core ").append(langchainVersion).append("\n\n");
 		md.append("The reference is LangChain Python's behaviour: LangChain.js's output, with the listed departures "
 				+ "turned into Python's. `-` lines are the reference's, `+` lines lcel's.\n\n");
-		md.append("| aspect | agree | differ |\n|---|---|---|\n");
+		md.append("| aspect | agree | differ | agree without departures |\n|---|---|---|---|\n");
 		for (Aspect aspect : Aspect.values()) {
 			long total = comparisons.stream().filter((c) -> c.aspect() == aspect).count();
 			long agree = comparisons.stream().filter((c) -> c.aspect() == aspect && c.agrees()).count();
-			md.append("| ").append(aspect.id()).append(" | ").append(agree).append(" | ").append(total - agree).append(" |\n");
+			long unedited = comparisons.stream().filter((c) -> c.aspect() == aspect && c.agreesUnedited()).count();
+			md.append("| ").append(aspect.id()).append(" | ").append(agree).append(" | ").append(total - agree)
+				.append(" | ").append(unedited).append(" |\n");
 		}
 		long agree = comparisons.stream().filter(Comparison::agrees).count();
-		md.append("| **all** | ").append(agree).append(" | ").append(comparisons.size() - agree).append(" |\n\n");
+		long unedited = comparisons.stream().filter(Comparison::agreesUnedited).count();
+		md.append("| **all** | ").append(agree).append(" | ").append(comparisons.size() - agree).append(" | ")
+			.append(unedited).append(" |\n\n");
+		for (Departure.Side side : Departure.Side.values()) {
+			List<Departure> listed = Departures.ALL.stream().filter((d) -> d.side() == side).toList();
+			md.append("- ").append(listed.size()).append(side == Departure.Side.JAVASCRIPT
+					? " departures of LangChain.js from Python" : " documented extras of lcel")
+				.append(", over ").append(listed.stream().mapToInt((d) -> d.cases().size()).sum()).append(" case entries\n");
+		}
+		md.append("\n");
 		for (Aspect aspect : Aspect.values()) {
 			List<String> differ = comparisons.stream().filter((c) -> c.aspect() == aspect && !c.agrees())
 				.map(Comparison::caseId).toList();

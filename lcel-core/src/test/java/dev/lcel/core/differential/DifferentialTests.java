@@ -77,12 +77,17 @@ class DifferentialTests {
 		}
 		Map<Aspect, List<JsonNode>> actual = (lcel == null) ? Map.of()
 				: normalised(departures, Departure.Side.LCEL, lcel, spec);
+		Map<Aspect, List<JsonNode>> expectedUnedited = normalised(List.of(), Departure.Side.JAVASCRIPT, spec.results(), spec);
+		Map<Aspect, List<JsonNode>> actualUnedited = (lcel == null) ? Map.of()
+				: normalised(List.of(), Departure.Side.LCEL, lcel, spec);
 		List<String> stale = stale(departures, spec, lcel);
 		List<Comparison> comparisons = new ArrayList<>();
 		for (Aspect aspect : spec.aspects()) {
 			List<String> ours = actual.containsKey(aspect) ? Neutral.lines(actual.get(aspect)) : List.of();
+			boolean agreesUnedited = problem == null && actualUnedited.containsKey(aspect)
+					&& Neutral.lines(expectedUnedited.get(aspect)).equals(Neutral.lines(actualUnedited.get(aspect)));
 			comparisons.add(new Comparison(spec.id(), aspect, Neutral.lines(expected.get(aspect)), ours,
-					Departures.forAspect(departures, aspect), problem, stale));
+					Departures.forAspect(departures, aspect), problem, stale, agreesUnedited));
 		}
 		return comparisons;
 	}

@@ -94,7 +94,7 @@ final class RawEdits {
 	}
 
 	/** Log keys as LangChain makes them: the name, then {@code name:2}, {@code name:3} in order of start. */
-	private static void rekey(ObjectNode logs) {
+	static void rekey(ObjectNode logs) {
 		List<JsonNode> entries = new ArrayList<>();
 		logs.forEach(entries::add);
 		logs.removeAll();
