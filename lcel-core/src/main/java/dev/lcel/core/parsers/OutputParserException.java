@@ -29,7 +29,7 @@ public class OutputParserException extends LcelException {
 	 * Create an exception for text whose value did not validate against the expected schema.
 	 * @param message what is wrong with the text
 	 * @param text the text
-	 * @param errors the validation errors, each naming the JSON path it is about
+	 * @param errors the validation errors, each starting with the JSON Pointer of the value it is about
 	 */
 	public OutputParserException(String message, String text, List<String> errors) {
 		super(message);
@@ -58,8 +58,8 @@ public class OutputParserException extends LcelException {
 	}
 
 	/**
-	 * Return the validation errors of the parsed value, each naming the JSON path it is about
-	 * ({@code $.age: string found, integer expected}); empty when the text was not even JSON.
+	 * Return the validation errors of the parsed value, each starting with the JSON Pointer of
+	 * the value it is about ({@code /age: string found, integer expected}); empty when the text was not even JSON.
 	 * @return the errors, possibly empty
 	 */
 	public List<String> getErrors() {

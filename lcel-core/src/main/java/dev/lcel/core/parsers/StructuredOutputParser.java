@@ -209,13 +209,13 @@ public final class StructuredOutputParser<T> extends AbstractTransformingRunnabl
 			Object bound = binder.bind(value, false);
 			if (bound == null) {
 				throw new OutputParserException("The model's JSON is null, but a " + this.title + " was expected", text,
-						List.of("$: null found, " + this.title + " expected"));
+						List.of("/: null found, " + this.title + " expected"));
 			}
 			return (T) bound;
 		}
 		catch (IllegalArgumentException ex) {
 			throw new OutputParserException("The model's JSON does not fit " + this.title + ": " + ex.getMessage()
-					+ "; the text was: " + abbreviate(text), text, List.of("$: " + ex.getMessage()));
+					+ "; the text was: " + abbreviate(text), text, List.of("/: " + ex.getMessage()));
 		}
 	}
 
@@ -249,7 +249,7 @@ public final class StructuredOutputParser<T> extends AbstractTransformingRunnabl
 			if (message.toolCalls().isEmpty()) {
 				throw new OutputParserException("The model answered without calling the tool '" + this.title
 						+ "'; its text was: " + abbreviate(message.content()), message.content(),
-						List.of("$: no tool call, a call of '" + this.title + "' expected"));
+						List.of("/: no tool call, a call of '" + this.title + "' expected"));
 			}
 			return JSON.writeValueAsString(message.toolCalls().get(0).args());
 		}

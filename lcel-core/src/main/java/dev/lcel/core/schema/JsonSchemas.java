@@ -35,6 +35,7 @@ public final class JsonSchemas {
 			new SchemaGeneratorConfigBuilder(JsonMapper.shared(), SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
 				.without(Option.SCHEMA_VERSION_INDICATOR)
 				.with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
+				.with(Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES)
 				.with(JsonSchemas::everyFieldRequired)
 				.with(JsonSchemas::describedByAnnotations)
 				.build());

@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
  * meta-schema: how a model's structured output is validated and how a schema written in YAML is
  * checked at startup.
  *
- * <p>An instance compiles its schema once and is thread-safe. Each error names the JSON path it is
- * about, as {@code $.age: string found, integer expected}.
+ * <p>An instance compiles its schema once and is thread-safe. Each error starts with the JSON Pointer of
+ * the value it is about, as {@code /age: string found, integer expected} ({@code /} for the root).
  */
 public final class SchemaValidator {
 
@@ -51,7 +51,7 @@ public final class SchemaValidator {
 	/**
 	 * Return what is wrong with a value.
 	 * @param value the value
-	 * @return the errors, each with the path it is about; empty when the value is valid
+	 * @return the errors, each starting with the JSON Pointer of the value it is about; empty when the value is valid
 	 */
 	public List<String> validate(JsonNode value) {
 		return describe(this.schema.validate(value));
@@ -61,11 +61,11 @@ public final class SchemaValidator {
 	 * Return what is wrong with a schema: where it breaks the draft 2020-12 meta-schema, or is not
 	 * an object schema at all.
 	 * @param schema the schema to check
-	 * @return the errors, each with the path in the schema it is about; empty when it is valid
+	 * @return the errors, each starting with the JSON Pointer in the schema it is about; empty when it is valid
 	 */
 	public static List<String> checkSchema(JsonNode schema) {
 		if (schema == null || !schema.isObject()) {
-			return List.of("$: a JSON Schema must be an object");
+			return List.of("/: a JSON Schema must be an object");
 		}
 		List<String> errors = describe(REGISTRY.getSchema(SchemaLocation.of(META_SCHEMA)).validate(schema));
 		if (errors.isEmpty()) {
@@ -73,7 +73,7 @@ public final class SchemaValidator {
 				REGISTRY.getSchema(schema);
 			}
 			catch (SchemaException ex) {
-				return List.of("$: " + ex.getMessage());
+				return List.of("/: " + ex.getMessage());
 			}
 		}
 		return errors;
@@ -82,9 +82,12 @@ public final class SchemaValidator {
 	private static List<String> describe(List<Error> errors) {
 		List<String> described = new ArrayList<>(errors.size());
 		for (Error error : errors) {
-			String location = error.getInstanceLocation().toString();
-			String message = error.getMessage();
-			described.add(message.startsWith(location) ? message : location + ": " + message);
+			String pointer = error.getInstanceLocation().toString();
+			if (error.getProperty() != null
+					&& ("required".equals(error.getMessageKey()) || "additionalProperties".equals(error.getMessageKey()))) {
+				pointer = pointer + "/" + error.getProperty();
+			}
+			described.add((pointer.isEmpty() ? "/" : pointer) + ": " + error.getMessage());
 		}
 		return described;
 	}
