@@ -8,7 +8,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,48 @@ class DemoHttpTests {
 				.expectBody()
 				.jsonPath("$.output").value((String output) -> assertThat(output).contains("scripted reply"));
 		}
+	}
+
+	@Test
+	void extractAnswersWithAPersonAndStreamsItAsItFillsIn() {
+		String body = "{\"input\": {\"text\": \"Ada Lovelace, 36, loved mathematics.\"}}";
+		this.client.post()
+			.uri("/chains/extract/invoke")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.output.name").isEqualTo("Ada Lovelace")
+			.jsonPath("$.output.age").isEqualTo(36)
+			.jsonPath("$.output.skills.length()").isEqualTo(3);
+		List<String> data = this.client.post()
+			.uri("/chains/extract/stream")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus().isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+			})
+			.getResponseBody()
+			.filter((event) -> "data".equals(event.event()))
+			.map(ServerSentEvent::data)
+			.collectList()
+			.block();
+		assertThat(data).hasSizeGreaterThan(10);
+		assertThat(data).contains("{\"name\":\"Ad\",\"age\":0,\"skills\":null}",
+				"{\"name\":\"Ada Lovelace\",\"age\":36,\"skills\":[\"math\"]}");
+		assertThat(data.get(data.size() - 1)).isEqualTo(
+				"{\"name\":\"Ada Lovelace\",\"age\":36,\"skills\":[\"mathematics\",\"poetical science\",\"writing programs\"]}");
+		this.client.get()
+			.uri("/chains/extract/output_schema")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.description").isEqualTo("A person mentioned in the text")
+			.jsonPath("$.properties.age.type").isEqualTo("integer")
+			.jsonPath("$.properties.skills.items.type").isEqualTo("string")
+			.jsonPath("$.additionalProperties").isEqualTo(false);
 	}
 
 	@Test
