@@ -141,6 +141,10 @@ final class PartialBinder {
 		if (raw.isInstance(value)) {
 			return value;
 		}
+		Object number = Scalars.exact(value, raw);
+		if (number != null) {
+			return number;
+		}
 		if (open && value instanceof String && !raw.isAssignableFrom(String.class)) {
 			return null;
 		}

@@ -196,6 +196,10 @@ public final class StructuredOutputParser<T> extends AbstractTransformingRunnabl
 
 	@SuppressWarnings("unchecked")
 	private T complete(JsonStream stream, PartialBinder binder) {
+		if (this.fromToolCall && stream.text().isEmpty()) {
+			throw new OutputParserException("The model answered without calling the tool '" + this.title + "'", "",
+					List.of("/: no tool call, a call of '" + this.title + "' expected"));
+		}
 		stream.finish();
 		String text = stream.text();
 		Object value = stream.value();

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
 import dev.lcel.autoconfigure.chain.RetryDefinition;
@@ -156,7 +157,7 @@ public final class ChatModelRegistry {
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public dev.lcel.core.runnable.Runnable<Object, Object> runnable(String name, Map<String, ?> arguments,
 			Map<String, ConfigurableField> configurable,
-			java.util.function.Function<ChatModel, ? extends dev.lcel.core.runnable.Runnable<Object, ?>> output) {
+			Function<ChatModel, ? extends dev.lcel.core.runnable.Runnable<Object, ?>> output) {
 		ChatModel model = get(name);
 		ChatModel bound = arguments.isEmpty() ? model : model.bind(arguments);
 		dev.lcel.core.runnable.Runnable step = (output != null) ? output.apply(bound)
