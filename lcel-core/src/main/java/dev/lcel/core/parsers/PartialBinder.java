@@ -1,5 +1,6 @@
 package dev.lcel.core.parsers;
 
+import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -46,7 +47,7 @@ final class PartialBinder {
 		this.type = type;
 	}
 
-	static JavaType typeOf(java.lang.reflect.Type type) {
+	static JavaType typeOf(Type type) {
 		return TYPES.constructType(type);
 	}
 

@@ -3,9 +3,12 @@ package dev.lcel.core.differential;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes {@code target/differential-report.md}: the agreement counts per aspect, then per case and aspect
@@ -29,8 +32,16 @@ final class DifferentialReport {
 		}
 		long agree = comparisons.stream().filter(Comparison::agrees).count();
 		md.append("| **all** | ").append(agree).append(" | ").append(comparisons.size() - agree).append(" |\n\n");
+		for (Aspect aspect : Aspect.values()) {
+			List<String> differ = comparisons.stream().filter((c) -> c.aspect() == aspect && !c.agrees())
+				.map(Comparison::caseId).toList();
+			if (!differ.isEmpty()) {
+				md.append("- ").append(aspect.id()).append(" differs in: ").append(String.join(", ", differ)).append("\n");
+			}
+		}
+		md.append("\n");
 		Map<String, List<Comparison>> byCase = new LinkedHashMap<>();
-		comparisons.forEach((c) -> byCase.computeIfAbsent(c.caseId(), (key) -> new java.util.ArrayList<>()).add(c));
+		comparisons.forEach((c) -> byCase.computeIfAbsent(c.caseId(), (key) -> new ArrayList<>()).add(c));
 		byCase.forEach((caseId, list) -> {
 			md.append("## ").append(caseId).append("\n\n");
 			list.get(0).staleDepartures().forEach((stale) -> md.append("- **stale**: ").append(stale).append("\n"));
@@ -62,6 +73,18 @@ final class DifferentialReport {
 		}
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, md);
+	}
+
+	/** Both sides' normalised lines per case and aspect, for reading a difference in full. */
+	static void writeLines(Path file, List<Comparison> comparisons) throws IOException {
+		ObjectNode root = Neutral.JSON.createObjectNode();
+		for (Comparison c : comparisons) {
+			ObjectNode aspect = root.withObjectProperty(c.caseId()).putObject(c.aspect().id());
+			aspect.set("reference", Neutral.JSON.valueToTree(c.expected()));
+			aspect.set("lcel", Neutral.JSON.valueToTree(c.actual()));
+		}
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, Neutral.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
 	}
 
 }

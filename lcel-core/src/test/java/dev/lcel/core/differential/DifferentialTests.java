@@ -2,6 +2,7 @@ package dev.lcel.core.differential;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,10 +42,11 @@ class DifferentialTests {
 		}
 		DifferentialReport.write(Path.of("target", "differential-report.md"),
 				reference.path("langchainCore").asString(), comparisons);
+		DifferentialReport.writeLines(WORK.resolve("lines.json"), comparisons);
 		List<DynamicNode> nodes = new ArrayList<>();
 		nodes.add(DynamicTest.dynamicTest("every Java twin has a case in reference.mjs",
 				() -> assertThat(referenceIds).containsAll(twins.keySet())));
-		Map<String, List<Comparison>> byCase = new java.util.LinkedHashMap<>();
+		Map<String, List<Comparison>> byCase = new LinkedHashMap<>();
 		comparisons.forEach((c) -> byCase.computeIfAbsent(c.caseId(), (key) -> new ArrayList<>()).add(c));
 		byCase.forEach((caseId, list) -> {
 			List<DynamicTest> tests = new ArrayList<>();
