@@ -21,12 +21,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ChainCommandLineRunner implements ApplicationRunner {
 
-	private static final Map<String, Object> SAMPLES = Map.of("shout", "  hello, chains  ", "stats",
-			"streams of tokens flow", "typewriter", "every chunk arrives as soon as it is ready", "headline",
-			"chains declared in yaml", "joke", Map.of("topic", "bears"), "poem", Map.of("topic", "bears"), "combined",
-			Map.of("topic", "bears"), "countries",
-			"output a list of the countries france, spain and japan and their populations in JSON format", "chat",
-			Map.of("question", "Hello, I am Ada."));
+	private static final Map<String, Object> SAMPLES = Map.ofEntries(Map.entry("shout", "  hello, chains  "),
+			Map.entry("stats", "streams of tokens flow"),
+			Map.entry("typewriter", "every chunk arrives as soon as it is ready"),
+			Map.entry("headline", "chains declared in yaml"), Map.entry("joke", Map.of("topic", "bears")),
+			Map.entry("poem", Map.of("topic", "bears")), Map.entry("combined", Map.of("topic", "bears")),
+			Map.entry("countries",
+					"output a list of the countries france, spain and japan and their populations in JSON format"),
+			Map.entry("chat", Map.of("question", "Hello, I am Ada.")), Map.entry("extract",
+					Map.of("text", "Ada Lovelace, 36, was good at mathematics, poetical science and writing programs.")));
 
 	/** The config of every call: a session id, for the chains that keep a conversation. */
 	private static final RunnableConfig CONFIG = RunnableConfig.builder().configurable("session_id", "terminal").build();

@@ -18,7 +18,7 @@ import org.springframework.core.env.StandardEnvironment;
  * explicitly. {@code demo.model} picks the model, else each provider's small default.
  *
  * <p>It rewrites the demo's models ({@code lcel.models.joke-model}, {@code poem-model},
- * {@code countries-model}, {@code chat-model}) in a property source below the command line and the environment, so
+ * {@code countries-model}, {@code chat-model}, {@code extract-model}) in a property source below the command line and the environment, so
  * that any of their properties can still be set there. The key itself stays in the environment: the
  * models refer to it by placeholder.
  */
@@ -28,7 +28,8 @@ class DemoProviderSwitch implements EnvironmentPostProcessor {
 
 	private static final List<String> PROVIDERS = List.of("fake", "openai", "anthropic", "ollama");
 
-	private static final List<String> MODELS = List.of("joke-model", "poem-model", "countries-model", "chat-model");
+	private static final List<String> MODELS = List.of("joke-model", "poem-model", "countries-model", "chat-model",
+			"extract-model");
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -115,6 +115,36 @@ class DemoHttpTests {
 	}
 
 	@Test
+	void extractAnswersWithAPersonAndStreamsItAsItFillsIn() {
+		String body = "{\"input\": {\"text\": \"Ada Lovelace, 36, loved mathematics.\"}}";
+		this.client.post()
+			.uri("/chains/extract/invoke")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.output.name").isEqualTo("Ada Lovelace")
+			.jsonPath("$.output.age").isEqualTo(36)
+			.jsonPath("$.output.skills.length()").isEqualTo(3);
+		List<String> data = dataEvents("/chains/extract/stream", body).stream().map(JsonNode::toString).toList();
+		assertThat(data).hasSizeGreaterThan(10);
+		assertThat(data).contains("{\"name\":\"Ad\",\"age\":0,\"skills\":null}",
+				"{\"name\":\"Ada Lovelace\",\"age\":36,\"skills\":[\"math\"]}");
+		assertThat(data.get(data.size() - 1)).isEqualTo(
+				"{\"name\":\"Ada Lovelace\",\"age\":36,\"skills\":[\"mathematics\",\"poetical science\",\"writing programs\"]}");
+		this.client.get()
+			.uri("/chains/extract/output_schema")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.description").isEqualTo("A person mentioned in the text")
+			.jsonPath("$.properties.age.type").isEqualTo("integer")
+			.jsonPath("$.properties.skills.items.type").isEqualTo("string")
+			.jsonPath("$.additionalProperties").isEqualTo(false);
+	}
+
+	@Test
 	void yamlChainIsServedOverHttp() {
 		this.client.post()
 			.uri("/chains/headline/invoke")

@@ -39,6 +39,16 @@ final class BoundChatModel extends ChatModel {
 	}
 
 	@Override
+	public StructuredOutputMethod defaultStructuredOutputMethod() {
+		return this.model.defaultStructuredOutputMethod();
+	}
+
+	@Override
+	protected ChatOptions structuredOutputOptions(StructuredOutputMethod method, ToolDefinition schema) {
+		return this.model.structuredOutputOptions(method, schema);
+	}
+
+	@Override
 	public String getName() {
 		return this.model.getName();
 	}

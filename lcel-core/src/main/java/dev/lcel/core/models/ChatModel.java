@@ -1,6 +1,7 @@
 package dev.lcel.core.models;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.messages.BaseMessage;
 import dev.lcel.core.messages.HumanMessage;
 import dev.lcel.core.messages.MessageSchemas;
+import dev.lcel.core.parsers.StructuredOutputParser;
 import dev.lcel.core.prompts.PromptValue;
 import dev.lcel.core.prompts.PromptValueSchemas;
 import dev.lcel.core.runnable.AbstractRunnable;
@@ -20,6 +22,7 @@ import dev.lcel.core.tracing.RunType;
 import dev.lcel.core.tracing.RunManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -146,6 +149,70 @@ public abstract class ChatModel extends AbstractRunnable<Object, AIMessage> {
 	public ChatModel bindTools(List<ToolDefinition> tools) {
 		Objects.requireNonNull(tools, "tools must not be null");
 		return bind(ChatOptions.withTools(tools));
+	}
+
+	/**
+	 * Return this model answering with values of a record or bean type: a runnable that takes this
+	 * model's input, asks the model for JSON of the type's schema in its
+	 * {@link #defaultStructuredOutputMethod() native mode} and parses the answer, streaming the value
+	 * as it fills in. See {@link StructuredOutputRunnable}.
+	 * @param <T> the type
+	 * @param type the type, whose JSON Schema (with descriptions from {@code @JsonPropertyDescription})
+	 * the model is given
+	 * @return the runnable
+	 */
+	public <T> StructuredOutputRunnable<T> withStructuredOutput(Class<T> type) {
+		return new StructuredOutputRunnable<>(this, StructuredOutputParser.of(type), defaultStructuredOutputMethod(), 0);
+	}
+
+	/**
+	 * Return this model answering with maps that conform to a JSON Schema, as
+	 * {@link #withStructuredOutput(Class)} does for a type.
+	 * @param schema a JSON Schema of an object
+	 * @return the runnable
+	 * @throws IllegalArgumentException if the schema is not a valid JSON Schema
+	 */
+	public StructuredOutputRunnable<Map<String, Object>> withStructuredOutput(JsonNode schema) {
+		return new StructuredOutputRunnable<>(this, StructuredOutputParser.of(schema), defaultStructuredOutputMethod(), 0);
+	}
+
+	/**
+	 * Return how {@link #withStructuredOutput(Class)} asks this model by default: the provider's
+	 * native mode, {@link StructuredOutputMethod#INSTRUCTIONS} for a model without one.
+	 * @return the method
+	 */
+	public StructuredOutputMethod defaultStructuredOutputMethod() {
+		return StructuredOutputMethod.INSTRUCTIONS;
+	}
+
+	/**
+	 * Return the options that ask this model for an answer of a schema in the given way. A provider
+	 * overrides it for its native modes; this default supports {@link StructuredOutputMethod#INSTRUCTIONS}
+	 * (no options) and {@link StructuredOutputMethod#TOOL_CALLING} (the schema as the only tool).
+	 * @param method how to ask
+	 * @param schema the schema as a tool: its name, description and parameters
+	 * @return the options to bind
+	 * @throws IllegalArgumentException if this model does not support the method
+	 */
+	protected ChatOptions structuredOutputOptions(StructuredOutputMethod method, ToolDefinition schema) {
+		return switch (method) {
+			case INSTRUCTIONS -> ChatOptions.EMPTY;
+			case TOOL_CALLING -> ChatOptions.withTools(List.of(schema));
+			default -> throw unsupported(method, StructuredOutputMethod.INSTRUCTIONS, StructuredOutputMethod.TOOL_CALLING);
+		};
+	}
+
+	/**
+	 * Return the error for a structured-output method this model does not support.
+	 * @param method the method asked for
+	 * @param supported the methods it supports
+	 * @return the error, naming the model and the valid choices
+	 */
+	protected final IllegalArgumentException unsupported(StructuredOutputMethod method,
+			StructuredOutputMethod... supported) {
+		return new IllegalArgumentException("Model '" + getName() + "' (" + providerName() + ") has no structured output method "
+				+ method.wireName() + "; supported: "
+				+ String.join(", ", Arrays.stream(supported).map(StructuredOutputMethod::wireName).toList()));
 	}
 
 	/**

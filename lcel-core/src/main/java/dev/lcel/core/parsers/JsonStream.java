@@ -54,6 +54,11 @@ final class JsonStream {
 		return (value != null) ? emission() : null;
 	}
 
+	/** Return the text fed so far. */
+	String text() {
+		return this.text.toString();
+	}
+
 	/** Return the complete value after {@link #finish()}. */
 	Object value() {
 		return this.parser.snapshot();

@@ -1,5 +1,7 @@
 package dev.lcel.core.parsers;
 
+import java.util.List;
+
 import dev.lcel.core.LcelException;
 
 /**
@@ -10,6 +12,8 @@ public class OutputParserException extends LcelException {
 
 	private final String text;
 
+	private final List<String> errors;
+
 	/**
 	 * Create an exception for text that could not be parsed.
 	 * @param message what is wrong with the text
@@ -18,6 +22,19 @@ public class OutputParserException extends LcelException {
 	public OutputParserException(String message, String text) {
 		super(message);
 		this.text = text;
+		this.errors = List.of();
+	}
+
+	/**
+	 * Create an exception for text whose value did not validate against the expected schema.
+	 * @param message what is wrong with the text
+	 * @param text the text
+	 * @param errors the validation errors, each starting with the JSON Pointer of the value it is about
+	 */
+	public OutputParserException(String message, String text, List<String> errors) {
+		super(message);
+		this.text = text;
+		this.errors = List.copyOf(errors);
 	}
 
 	/**
@@ -29,6 +46,7 @@ public class OutputParserException extends LcelException {
 	public OutputParserException(String message, String text, Throwable cause) {
 		super(message, cause);
 		this.text = text;
+		this.errors = List.of();
 	}
 
 	/**
@@ -37,6 +55,15 @@ public class OutputParserException extends LcelException {
 	 */
 	public String getText() {
 		return this.text;
+	}
+
+	/**
+	 * Return the validation errors of the parsed value, each starting with the JSON Pointer of
+	 * the value it is about ({@code /age: string found, integer expected}); empty when the text was not even JSON.
+	 * @return the errors, possibly empty
+	 */
+	public List<String> getErrors() {
+		return this.errors;
 	}
 
 }

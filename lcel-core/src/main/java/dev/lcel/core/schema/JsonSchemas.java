@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
@@ -33,7 +35,9 @@ public final class JsonSchemas {
 			new SchemaGeneratorConfigBuilder(JsonMapper.shared(), SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
 				.without(Option.SCHEMA_VERSION_INDICATOR)
 				.with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
+				.with(Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES)
 				.with(JsonSchemas::everyFieldRequired)
+				.with(JsonSchemas::describedByAnnotations)
 				.build());
 
 	private static final Map<Type, ObjectNode> GENERATED = new ConcurrentHashMap<>();
@@ -49,6 +53,22 @@ public final class JsonSchemas {
 	 */
 	private static void everyFieldRequired(SchemaGeneratorConfigBuilder builder) {
 		builder.forFields().withRequiredCheck((field) -> !field.getType().isInstanceOf(java.util.Optional.class));
+	}
+
+	/**
+	 * Take descriptions from Jackson's annotations: {@code @JsonPropertyDescription} on a field or
+	 * record component, {@code @JsonClassDescription} on a type. A model reads them as what to
+	 * write in each field.
+	 */
+	private static void describedByAnnotations(SchemaGeneratorConfigBuilder builder) {
+		builder.forFields().withDescriptionResolver((field) -> {
+			JsonPropertyDescription description = field.getAnnotationConsideringFieldAndGetter(JsonPropertyDescription.class);
+			return (description != null) ? description.value() : null;
+		});
+		builder.forTypesInGeneral().withDescriptionResolver((scope) -> {
+			JsonClassDescription description = scope.getType().getErasedType().getAnnotation(JsonClassDescription.class);
+			return (description != null) ? description.value() : null;
+		});
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import dev.lcel.autoconfigure.model.ChatModelRegistry;
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.models.ChatModel;
 import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.parsers.BeanOutputParser;
 import dev.lcel.core.parsers.JsonOutputParser;
@@ -33,6 +34,7 @@ import org.springframework.expression.Expression;
 import org.springframework.expression.ParseException;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.expression.spel.support.SimpleEvaluationContext;
+import org.springframework.util.ClassUtils;
 
 /**
  * Turns the chains of {@code lcel.chains} into runnables, checking them on the way: every
@@ -71,6 +73,8 @@ final class ChainAssembler {
 
 	private final ModelStep models;
 
+	private final StructuredOutputStep outputs;
+
 	private final ChainHistory histories;
 
 	ChainAssembler(Map<String, ChainDefinition> definitions, ListableBeanFactory beans) {
@@ -79,6 +83,7 @@ final class ChainAssembler {
 		this.beanChains = new TreeSet<>(List.of(beans.getBeanNamesForType(Runnable.class, true, false)));
 		this.models = new ModelStep(() -> beans.getBean(ChatModelRegistry.class), this.usedModels, this.problems);
 		this.histories = new ChainHistory(beans, this.problems);
+		this.outputs = new StructuredOutputStep(this.problems, ClassUtils.getDefaultClassLoader());
 	}
 
 	/**
@@ -192,6 +197,10 @@ final class ChainAssembler {
 		if (kinds.size() != 1) {
 			this.problems.add(path + ": a step needs exactly one of " + STEP_KINDS + ", found "
 					+ (kinds.isEmpty() ? "none" : kinds));
+			return null;
+		}
+		if (step.getOutput() != null && !kinds.get(0).equals("model")) {
+			this.problems.add(path + ".output: only a model step has an output; this is a " + kinds.get(0) + " step");
 			return null;
 		}
 		Runnable<Object, Object> runnable = switch (kinds.get(0)) {
@@ -321,7 +330,14 @@ final class ChainAssembler {
 		catch (IllegalArgumentException ex) {
 			this.problems.add(stepPath + ".bind: " + ex.getMessage());
 		}
-		return this.models.build(stepPath + ".model", step.getModel(), bind);
+		Function<ChatModel, Runnable<Object, ?>> output = null;
+		if (step.getOutput() != null) {
+			output = this.outputs.build(stepPath + ".output", step.getOutput());
+			if (output == null) {
+				return null;
+			}
+		}
+		return this.models.build(stepPath + ".model", step.getModel(), bind, output);
 	}
 
 	/**
@@ -332,7 +348,7 @@ final class ChainAssembler {
 	 * Return a bound value as its type: numbers and booleans from their text, and lists from the
 	 * maps keyed {@code 0, 1, ...} that the binder makes of YAML lists inside a map.
 	 */
-	private static Object typed(Object value) {
+	static Object typed(Object value) {
 		if (value instanceof Map<?, ?> map) {
 			Map<String, Object> typedMap = new LinkedHashMap<>();
 			map.forEach((key, element) -> typedMap.put(String.valueOf(key), typed(element)));

@@ -3,10 +3,12 @@ package dev.lcel.autoconfigure.chain;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.lcel.autoconfigure.model.ChatModelRegistry;
 import dev.lcel.core.config.ConfigurableField;
+import dev.lcel.core.models.ChatModel;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableConfigurableAlternatives;
 
@@ -29,10 +31,15 @@ final class ModelStep {
 		this.problems = problems;
 	}
 
-	Runnable<Object, Object> build(String path, ModelDefinition model, Map<String, Object> bind) {
+	Runnable<Object, Object> build(String path, ModelDefinition model, Map<String, Object> bind,
+			Function<ChatModel, Runnable<Object, ?>> output) {
 		Map<String, ConfigurableField> fields = fields(model.getConfigurable());
+		if (output != null && !fields.isEmpty()) {
+			this.problems.add(path + ".configurable: a model step with an output cannot have configurable parameters");
+			return null;
+		}
 		if (model.getAlternatives().isEmpty()) {
-			return one(path, blankToNull(model.getName()), bind, fields);
+			return one(path, blankToNull(model.getName()), bind, fields, output);
 		}
 		if (model.getName() != null && !model.getName().isBlank()) {
 			this.problems.add(path + ": either a model name or alternatives, not both");
@@ -53,15 +60,15 @@ final class ModelStep {
 		Map<String, Runnable<Object, Object>> alternatives = new LinkedHashMap<>();
 		model.getAlternatives()
 			.forEach((name, modelName) -> alternatives.put(name,
-					one(path + ".alternatives." + name, blankToNull(modelName), bind, fields)));
+					one(path + ".alternatives." + name, blankToNull(modelName), bind, fields, output)));
 		return RunnableConfigurableAlternatives.of(key, choice, alternatives);
 	}
 
 	private Runnable<Object, Object> one(String path, String name, Map<String, Object> bind,
-			Map<String, ConfigurableField> fields) {
+			Map<String, ConfigurableField> fields, Function<ChatModel, Runnable<Object, ?>> output) {
 		this.usedModels.put(path, name);
 		return new ChainReference((name != null) ? name : "default model",
-				() -> this.registry.get().runnable(name, bind, fields));
+				() -> this.registry.get().runnable(name, bind, fields, output));
 	}
 
 	private static Map<String, ConfigurableField> fields(Map<String, String> configurable) {

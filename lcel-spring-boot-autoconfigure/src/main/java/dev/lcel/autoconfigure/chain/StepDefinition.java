@@ -23,6 +23,9 @@ public class StepDefinition {
 	/** Arguments bound to the model for this step: temperature, max_tokens, stop, top_p. */
 	private Map<String, Object> bind = new LinkedHashMap<>();
 
+	/** On a model step: answer with values of a Java type or a JSON Schema, streamed as they fill in. */
+	private OutputDefinition output;
+
 	/** An output parser: str, json, or list. */
 	private String parser;
 
@@ -83,6 +86,14 @@ public class StepDefinition {
 
 	public void setBind(Map<String, Object> bind) {
 		this.bind = bind;
+	}
+
+	public OutputDefinition getOutput() {
+		return this.output;
+	}
+
+	public void setOutput(OutputDefinition output) {
+		this.output = output;
 	}
 
 	public String getParser() {

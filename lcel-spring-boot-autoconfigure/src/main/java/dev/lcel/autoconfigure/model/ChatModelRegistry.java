@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
 import dev.lcel.autoconfigure.chain.RetryDefinition;
@@ -139,12 +140,28 @@ public final class ChatModelRegistry {
 	 * @param configurable the parameters a call may set, by parameter name; empty for none
 	 * @return the step
 	 */
-	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public dev.lcel.core.runnable.Runnable<Object, Object> runnable(String name, Map<String, ?> arguments,
 			Map<String, ConfigurableField> configurable) {
+		return runnable(name, arguments, configurable, null);
+	}
+
+	/**
+	 * Return the model of the given name as a chain step, as {@link #runnable(String, Map, Map)}
+	 * does, with its answers turned into structured output by {@code output} when it is given.
+	 * @param name the model's name, or {@code null} for the default model
+	 * @param arguments arguments to bind, such as {@code temperature}
+	 * @param configurable the parameters a call may set; must be empty when {@code output} is given
+	 * @param output what makes the bound model answer with structured output, or {@code null}
+	 * @return the step
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public dev.lcel.core.runnable.Runnable<Object, Object> runnable(String name, Map<String, ?> arguments,
+			Map<String, ConfigurableField> configurable,
+			Function<ChatModel, ? extends dev.lcel.core.runnable.Runnable<Object, ?>> output) {
 		ChatModel model = get(name);
 		ChatModel bound = arguments.isEmpty() ? model : model.bind(arguments);
-		dev.lcel.core.runnable.Runnable step = configurable.isEmpty() ? bound : bound.configurableFields(configurable);
+		dev.lcel.core.runnable.Runnable step = (output != null) ? output.apply(bound)
+				: configurable.isEmpty() ? bound : bound.configurableFields(configurable);
 		RetryDefinition retry = this.models.get((name != null) ? name : this.defaultModel).getRetry();
 		return (retry.getMaxAttempts() > 1) ? step.withRetry(retry.toPolicy()) : step;
 	}

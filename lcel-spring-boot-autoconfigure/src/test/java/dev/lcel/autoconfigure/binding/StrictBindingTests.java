@@ -72,7 +72,7 @@ class StrictBindingTests {
 		this.contextRunner.withPropertyValues("lcel.chains.a.steps[0].prompt=hi", "lcel.chains.a.steps[0].colour=red")
 			.run((context) -> assertThat(problems(context.getStartupFailure())).singleElement()
 				.asString()
-				.startsWith("lcel.chains.a.steps[0].colour: unknown key. Valid keys here: prompt, messages, model, bind, parser,"));
+				.startsWith("lcel.chains.a.steps[0].colour: unknown key. Valid keys here: prompt, messages, model, bind, output, parser,"));
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import dev.lcel.core.messages.BaseMessage;
 import dev.lcel.core.models.ChatOptions;
+import dev.lcel.core.models.ToolDefinition;
+import dev.lcel.core.models.StructuredOutputMethod;
 import dev.lcel.core.models.http.HttpChatModel;
 import dev.lcel.core.models.http.StreamDecoder;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -83,6 +85,28 @@ public final class AnthropicChatModel extends HttpChatModel {
 	@Override
 	protected String endEvent() {
 		return "message_stop";
+	}
+
+	/**
+	 * Return {@link StructuredOutputMethod#TOOL_CALLING}: Anthropic's way to structured output is
+	 * a forced tool call.
+	 */
+	@Override
+	public StructuredOutputMethod defaultStructuredOutputMethod() {
+		return StructuredOutputMethod.TOOL_CALLING;
+	}
+
+	/**
+	 * Support a forced tool call ({@code tool_choice} of type {@code tool}) and instructions alone;
+	 * the Messages API has neither a JSON Schema response format nor a JSON mode.
+	 */
+	@Override
+	protected ChatOptions structuredOutputOptions(StructuredOutputMethod method, ToolDefinition schema) {
+		if (!AnthropicStructuredOutput.supports(method)) {
+			throw unsupported(method, StructuredOutputMethod.TOOL_CALLING, StructuredOutputMethod.INSTRUCTIONS);
+		}
+		return (method == StructuredOutputMethod.TOOL_CALLING) ? AnthropicStructuredOutput.forcedTool(schema)
+				: ChatOptions.EMPTY;
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import dev.lcel.core.messages.BaseMessage;
 import dev.lcel.core.models.ChatOptions;
+import dev.lcel.core.models.ToolDefinition;
+import dev.lcel.core.models.StructuredOutputMethod;
 import dev.lcel.core.models.http.HttpChatModel;
 import dev.lcel.core.models.http.StreamDecoder;
 import org.springframework.http.HttpHeaders;
@@ -75,6 +77,23 @@ public final class OllamaChatModel extends HttpChatModel {
 	@Override
 	protected String endEvent() {
 		return "its \"done\": true line";
+	}
+
+	/**
+	 * Return {@link StructuredOutputMethod#JSON_SCHEMA}: Ollama's {@code format} with the schema.
+	 */
+	@Override
+	public StructuredOutputMethod defaultStructuredOutputMethod() {
+		return StructuredOutputMethod.JSON_SCHEMA;
+	}
+
+	/**
+	 * Support {@code format} with the schema, {@code format: "json"}, the schema as the only tool
+	 * (not forced: Ollama has no {@code tool_choice}), and instructions alone.
+	 */
+	@Override
+	protected ChatOptions structuredOutputOptions(StructuredOutputMethod method, ToolDefinition schema) {
+		return OllamaStructuredOutput.options(method, schema);
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import dev.lcel.core.messages.BaseMessage;
 import dev.lcel.core.models.ChatOptions;
+import dev.lcel.core.models.ToolDefinition;
+import dev.lcel.core.models.StructuredOutputMethod;
 import dev.lcel.core.models.http.HttpChatModel;
 import dev.lcel.core.models.http.StreamDecoder;
 import org.springframework.http.HttpHeaders;
@@ -79,6 +81,24 @@ public final class OpenAiChatModel extends HttpChatModel {
 	@Override
 	protected String endEvent() {
 		return "data: [DONE]";
+	}
+
+	/**
+	 * Return {@link StructuredOutputMethod#JSON_SCHEMA}: a strict {@code json_schema} response
+	 * format, which OpenAI and the compatible servers that support it keep the answer to.
+	 */
+	@Override
+	public StructuredOutputMethod defaultStructuredOutputMethod() {
+		return StructuredOutputMethod.JSON_SCHEMA;
+	}
+
+	/**
+	 * Support every method: {@code response_format} with a strict {@code json_schema}, the schema as
+	 * a function forced by {@code tool_choice}, {@code json_object} mode, or instructions alone.
+	 */
+	@Override
+	protected ChatOptions structuredOutputOptions(StructuredOutputMethod method, ToolDefinition schema) {
+		return OpenAiStructuredOutput.options(method, schema);
 	}
 
 	/**

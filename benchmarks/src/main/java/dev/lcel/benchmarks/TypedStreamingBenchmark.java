@@ -1,0 +1,93 @@
+package dev.lcel.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.parsers.JsonOutputParser;
+import dev.lcel.core.parsers.StructuredOutputParser;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Typed streaming ({@code StructuredOutputParser}) over JSON documents of 25, 50 and 100 KB
+ * delivered in 10-character chunks, emitting every partial record, beside the naive way of typed
+ * streaming: binding each partial value of {@code JsonOutputParser} to the record with Jackson, and
+ * the untyped {@code JsonOutputParser} alone, the floor.
+ * Linear cost shows as time proportional to size; the naive way grows with its square.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class TypedStreamingBenchmark {
+
+	/** A country of the document. */
+	public record Country(String name, long population, List<String> tags) {
+	}
+
+	/** The document. */
+	public record Catalog(List<Country> countries) {
+	}
+
+	@Param({ "25", "50", "100" })
+	public int kilobytes;
+
+	private List<Object> chunks;
+
+	private final StructuredOutputParser<Catalog> typed = StructuredOutputParser.of(Catalog.class);
+
+	private final JsonOutputParser json = new JsonOutputParser();
+
+	/** Partial values lack fields: bind a missing primitive as zero, as the typed parser does. */
+	private final JsonMapper lenient = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.build();
+
+	@Setup
+	public void setUp() {
+		StringBuilder document = new StringBuilder("{\"countries\": [");
+		for (int i = 0; document.length() < this.kilobytes * 1024; i++) {
+			document.append((i > 0) ? ", " : "").append("{\"name\": \"Country ").append(i)
+				.append("\", \"population\": ").append(1000 + i).append(", \"tags\": [\"a\", \"b\"]}");
+		}
+		document.append("]}");
+		this.chunks = new ArrayList<>();
+		for (int i = 0; i < document.length(); i += 10) {
+			this.chunks.add(document.substring(i, Math.min(document.length(), i + 10)));
+		}
+	}
+
+	@Benchmark
+	public Long untypedJsonStreamed() {
+		return this.json.transform(Flux.fromIterable(this.chunks), RunnableConfig.EMPTY).count().block();
+	}
+
+	@Benchmark
+	public Catalog typedStreamed() {
+		return this.typed.transform(Flux.fromIterable(this.chunks), RunnableConfig.EMPTY).blockLast();
+	}
+
+	@Benchmark
+	public Catalog naiveRebindEachPartial() {
+		return this.json.transform(Flux.fromIterable(this.chunks), RunnableConfig.EMPTY)
+			.map((partial) -> this.lenient.convertValue(partial, Catalog.class))
+			.blockLast();
+	}
+
+}

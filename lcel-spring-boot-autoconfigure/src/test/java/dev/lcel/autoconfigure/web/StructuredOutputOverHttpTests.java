@@ -1,0 +1,148 @@
+package dev.lcel.autoconfigure.web;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
+import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
+import dev.lcel.autoconfigure.model.ModelAutoConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A model step with an {@code output} in YAML: typed and schema output over HTTP, the object
+ * growing on {@code /stream}, the type's schema on {@code /output_schema}, and the startup errors
+ * of a bad {@code output}.
+ */
+class StructuredOutputOverHttpTests {
+
+	/** The type a chain's model answers with, named in YAML by its binary name. */
+	public record Person(String name, int age, List<String> skills) {
+	}
+
+	private static final String ADA = "{\"name\":\"Ada\",\"age\":36,\"skills\":[\"math\",\"poems\"]}";
+
+	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
+				WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class, ChainAutoConfiguration.class,
+				ModelAutoConfiguration.class, LcelServerAutoConfiguration.class))
+		.withPropertyValues("lcel.models.fake.provider=fake", "lcel.models.fake.responses[0]=" + ADA,
+				"lcel.models.fake.chunk-size=3", "lcel.chains.extract.steps[0].prompt=Who is in: {text}",
+				"lcel.chains.extract.steps[1].model=fake",
+				"lcel.chains.extract.steps[1].output.type=" + Person.class.getName());
+
+	private static WebTestClient client(ApplicationContext context) {
+		return WebTestClient.bindToApplicationContext(context).configureClient().responseTimeout(Duration.ofSeconds(10)).build();
+	}
+
+	@Test
+	void invokeAnswersWithTheTypedObject() {
+		this.contextRunner.run((context) -> client(context).post()
+			.uri("/chains/extract/invoke")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"input\": {\"text\": \"Ada, 36, math and poems\"}}")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.output.name").isEqualTo("Ada")
+			.jsonPath("$.output.age").isEqualTo(36)
+			.jsonPath("$.output.skills[1]").isEqualTo("poems"));
+	}
+
+	@Test
+	void streamSendsTheObjectAsItGrows() {
+		this.contextRunner.run((context) -> {
+			List<String> data = client(context).post()
+				.uri("/chains/extract/stream")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"input\": {\"text\": \"Ada\"}}")
+				.exchange()
+				.expectStatus().isOk()
+				.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+				})
+				.getResponseBody()
+				.filter((event) -> "data".equals(event.event()))
+				.map(ServerSentEvent::data)
+				.collectList()
+				.block();
+			assertThat(data).hasSizeGreaterThan(4);
+			assertThat(data.get(0)).isEqualTo("{\"name\":null,\"age\":0,\"skills\":null}");
+			assertThat(data).contains("{\"name\":\"Ada\",\"age\":36,\"skills\":[\"ma\"]}");
+			assertThat(data.get(data.size() - 1)).isEqualTo(ADA);
+		});
+	}
+
+	@Test
+	void outputSchemaIsTheTypesSchema() {
+		this.contextRunner.run((context) -> client(context).get()
+			.uri("/chains/extract/output_schema")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.type").isEqualTo("object")
+			.jsonPath("$.properties.age.type").isEqualTo("integer")
+			.jsonPath("$.properties.skills.items.type").isEqualTo("string")
+			.jsonPath("$.required.length()").isEqualTo(3));
+	}
+
+	@Test
+	void aSchemaOutputAnswersWithAMap() {
+		this.contextRunner
+			.withPropertyValues("lcel.chains.city.steps[0].model=fake", "lcel.models.fake.responses[0]={\"name\":\"Oslo\"}",
+					"lcel.chains.city.steps[0].output.schema.type=object",
+					"lcel.chains.city.steps[0].output.schema.properties.name.type=string",
+					"lcel.chains.city.steps[0].output.schema.required[0]=name")
+			.run((context) -> client(context).post()
+				.uri("/chains/city/invoke")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"input\": \"Which city?\"}")
+				.exchange()
+				.expectStatus().isOk()
+				.expectBody()
+				.jsonPath("$.output.name").isEqualTo("Oslo"));
+	}
+
+	@Test
+	void aBadOutputFailsAtStartupNamingThePropertyPathAndWhy() {
+		this.contextRunner
+			.withPropertyValues("lcel.chains.a.steps[0].model=fake", "lcel.chains.a.steps[0].output.type=com.example.Nope",
+					"lcel.chains.b.steps[0].model=fake", "lcel.chains.b.steps[0].output.schema.type=objekt",
+					"lcel.chains.c.steps[0].model=fake", "lcel.chains.c.steps[0].output.type=" + Person.class.getName(),
+					"lcel.chains.c.steps[0].output.method=xml", "lcel.chains.d.steps[0].model=fake",
+					"lcel.chains.d.steps[0].output.type=java.lang.Runnable", "lcel.chains.e.steps[0].prompt=hi",
+					"lcel.chains.e.steps[0].output.type=" + Person.class.getName(), "lcel.chains.f.steps[0].model=fake",
+					"lcel.chains.f.steps[0].output.method=json_schema", "lcel.chains.g.steps[0].model=fake",
+					"lcel.chains.g.steps[0].output.type=" + Person.class.getName(), "lcel.chains.g.steps[0].output.retries=9")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				Throwable cause = context.getStartupFailure();
+				while (cause.getCause() != null) {
+					cause = cause.getCause();
+				}
+				List<String> problems = ((InvalidChainDefinitionException) cause).getProblems();
+				assertThat(problems).contains(
+						"lcel.chains.a.steps[0].output.type: unknown class 'com.example.Nope'; give the fully qualified name of a record or bean",
+						"lcel.chains.c.steps[0].output.method: Unknown structured output method 'xml'; valid: json_schema, tool_calling, json_mode, instructions",
+						"lcel.chains.d.steps[0].output.type: 'java.lang.Runnable' is not a record or a bean with a no-argument constructor",
+						"lcel.chains.e.steps[0].output: only a model step has an output; this is a prompt step",
+						"lcel.chains.f.steps[0].output: exactly one of 'type' (a class name) or 'schema' (a JSON Schema) is needed, found neither",
+						"lcel.chains.g.steps[0].output.retries: must be between 0 and 5, was 9");
+				assertThat(problems).anySatisfy((problem) -> assertThat(problem)
+					.startsWith("lcel.chains.b.steps[0].output.schema: invalid JSON Schema at /type: "));
+			});
+	}
+
+}
