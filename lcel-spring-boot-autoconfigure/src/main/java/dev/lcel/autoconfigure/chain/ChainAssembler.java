@@ -44,7 +44,7 @@ import org.springframework.expression.spel.support.SimpleEvaluationContext;
 final class ChainAssembler {
 
 	private static final List<String> STEP_KINDS = List.of("prompt", "messages", "model", "parser", "chain", "bean",
-			"parallel", "passthrough", "assign", "pick", "branch");
+			"parallel", "passthrough", "assign", "pick", "branch", "agent");
 
 	private static final List<String> PARSERS = List.of("str", "json", "list", "numbered-list",
 			"a class name (parsed into that type)");
@@ -69,12 +69,16 @@ final class ChainAssembler {
 
 	private final ChainHistory histories;
 
+	private final AgentStep agents;
+
 	ChainAssembler(Map<String, ChainDefinition> definitions, ListableBeanFactory beans) {
 		this.definitions = definitions;
 		this.beans = beans;
 		this.beanChains = new TreeSet<>(List.of(beans.getBeanNamesForType(Runnable.class, true, false)));
 		this.models = new ModelStep(() -> beans.getBean(ChatModelRegistry.class), this.usedModels, this.problems);
 		this.histories = new ChainHistory(beans, this.problems);
+		this.agents = new AgentStep(() -> beans.getBean(ChatModelRegistry.class), beans, this.usedModels, this.problems,
+				(chain) -> this.definitions.containsKey(chain) ? this.definitions.get(chain).getDescription() : null);
 	}
 
 	/**
@@ -201,6 +205,8 @@ final class ChainAssembler {
 			case "passthrough" -> erase(RunnablePassthrough.create());
 			case "assign" -> assign(owner, path + ".assign", step.getAssign());
 			case "pick" -> erase(RunnablePick.of(step.getPick().toArray(String[]::new)));
+			case "agent" -> this.agents.build(path + ".agent", step.getAgent(),
+					(toolPath, name) -> chainReference(owner, toolPath, name));
 			default -> branch(owner, path + ".branch", step.getBranch());
 		};
 		return (runnable != null) ? decorate(owner, path, step, runnable) : null;
@@ -219,6 +225,7 @@ final class ChainAssembler {
 		addIf(kinds, "assign", !step.getAssign().isEmpty());
 		addIf(kinds, "pick", !step.getPick().isEmpty());
 		addIf(kinds, "branch", step.getBranch() != null);
+		addIf(kinds, "agent", step.getAgent() != null);
 		return kinds;
 	}
 
@@ -414,7 +421,7 @@ final class ChainAssembler {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Runnable<Object, Object> erase(Runnable<?, ?> runnable) {
+	static Runnable<Object, Object> erase(Runnable<?, ?> runnable) {
 		return (Runnable<Object, Object>) runnable;
 	}
 
