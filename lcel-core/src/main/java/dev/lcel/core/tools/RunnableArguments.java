@@ -7,7 +7,6 @@ import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.AbstractRunnable;
 import dev.lcel.core.runnable.Runnable;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -65,7 +64,7 @@ final class RunnableArguments {
 
 			@Override
 			public Mono<Object> ainvoke(Map<String, Object> args, RunnableConfig config) {
-				return Mono.defer(() -> target.ainvoke(input(args), config)).subscribeOn(Schedulers.boundedElastic());
+				return Offload.ifNonBlocking(Mono.defer(() -> target.ainvoke(input(args), config)));
 			}
 
 			@Override

@@ -8,10 +8,13 @@ import dev.lcel.core.messages.ToolMessage;
 import dev.lcel.core.tracing.RunManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs the tool calls of one model answer: each approved, run as a {@code tool} run child of the
- * agent's run, at most {@code concurrency} at a time, the results in the order of the calls. A
+ * agent's run, at most {@code concurrency} at a time (each on Reactor's bounded elastic scheduler,
+ * since tools may block; a round of one call runs where the loop runs), the results in the order
+ * of the calls. A
  * failure (an unknown tool, arguments that do not fit, the tool's own error) becomes the call's
  * {@link ToolMessage}, or fails the round when the agent is set to fail on tool errors.
  */
@@ -30,7 +33,12 @@ final class ToolCallRound {
 	}
 
 	Mono<List<ToolMessage>> run(List<ToolCall> calls, RunManager run, int concurrency) {
-		return Flux.fromIterable(calls).flatMapSequential((call) -> one(call, run), concurrency).collectList();
+		if (calls.size() == 1) {
+			return one(calls.get(0), run).map(List::of);
+		}
+		return Flux.fromIterable(calls)
+			.flatMapSequential((call) -> one(call, run).subscribeOn(Schedulers.boundedElastic()), concurrency)
+			.collectList();
 	}
 
 	private Mono<ToolMessage> one(ToolCall call, RunManager run) {

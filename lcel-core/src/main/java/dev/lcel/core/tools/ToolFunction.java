@@ -6,7 +6,6 @@ import java.util.function.Function;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The work of a tool made from a function or a method: called directly within the tool's run
@@ -31,7 +30,7 @@ final class ToolFunction implements Runnable<Map<String, Object>, Object> {
 
 	@Override
 	public Mono<Object> ainvoke(Map<String, Object> args, RunnableConfig config) {
-		return Mono.fromCallable(() -> this.function.apply(args)).subscribeOn(Schedulers.boundedElastic());
+		return Offload.ifNonBlocking(Mono.fromCallable(() -> this.function.apply(args)));
 	}
 
 	@Override
