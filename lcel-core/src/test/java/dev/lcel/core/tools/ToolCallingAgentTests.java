@@ -118,18 +118,23 @@ class ToolCallingAgentTests {
 	void toolCallsAreBoundedByMaxConcurrencyOfTheConfig() {
 		AtomicInteger active = new AtomicInteger();
 		AtomicInteger most = new AtomicInteger();
+		CountDownLatch together = new CountDownLatch(2);
 		Tool count = Tool.fromFunction("count", "Counts", Map.class, (args) -> {
 			most.accumulateAndGet(active.incrementAndGet(), Math::max);
-			Thread.yield();
+			together.countDown();
+			try {
+				// Unbounded, the other call would arrive here at once and release both.
+				together.await(300, TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			active.decrementAndGet();
 			return "ok";
 		});
-		List<ToolCall> many = new ArrayList<>();
-		for (int i = 0; i < 8; i++) {
-			many.add(new ToolCall("c" + i, "count", Map.of()));
-		}
 		ToolCallingAgent agent = ToolCallingAgent
-			.builder(new FakeListChatModel(calls(many.toArray(ToolCall[]::new)), "counted"))
+			.builder(new FakeListChatModel(calls(new ToolCall("c1", "count", Map.of()), new ToolCall("c2", "count", Map.of())),
+					"counted"))
 			.tools(count)
 			.build();
 
