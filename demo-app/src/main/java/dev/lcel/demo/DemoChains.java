@@ -28,6 +28,12 @@ class DemoChains {
 			.pipe(RunnableLambda.of("exclaim", (String text) -> text + "!"));
 	}
 
+	/** The calculator whose {@code @Tool} methods the {@code agent} chain's model may call. */
+	@Bean
+	Calculator calculator() {
+		return new Calculator();
+	}
+
 	/** Counts words and letters of a string at once: a parallel of two branches. */
 	@Bean
 	Runnable<String, Map<String, Object>> stats() {

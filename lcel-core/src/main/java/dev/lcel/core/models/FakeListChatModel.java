@@ -14,7 +14,8 @@ import reactor.core.publisher.Flux;
  * <p>The first call answers with the first response, the next with the second, and after the last
  * it starts over. Streaming emits the answer one character per chunk, as LangChain's fake model
  * does; for word-sized chunks, delays and token usage use {@link FakeStreamingChatModel}. Bound
- * options are accepted and ignored.
+ * options are accepted and ignored. A response written with {@link FakeToolCalls#script} asks for
+ * tool calls.
  */
 public class FakeListChatModel extends ChatModel {
 
@@ -48,8 +49,13 @@ public class FakeListChatModel extends ChatModel {
 
 	@Override
 	protected Flux<AIMessageChunk> streamChunks(List<BaseMessage> messages, ChatOptions options, RunnableConfig config) {
-		return Flux.defer(() -> Flux.fromIterable(ScriptedResponses.split(this.responses.next(), 1)))
-			.map(AIMessageChunk::new);
+		return Flux.defer(() -> {
+			String response = this.responses.next();
+			if (FakeToolCalls.isScript(response)) {
+				return Flux.just(FakeToolCalls.chunk(response, null));
+			}
+			return Flux.fromIterable(ScriptedResponses.split(response, 1)).map(AIMessageChunk::new);
+		});
 	}
 
 	@Override

@@ -29,7 +29,8 @@ import reactor.core.publisher.Flux;
  * characters. Every chunk of a call has the same id; the last one carries the token usage (input:
  * the words of the conversation; output: the number of chunks) and the response metadata
  * ({@code model_name}, {@code finish_reason}). The delay runs on Reactor's parallel scheduler, so
- * {@code StepVerifier.withVirtualTime} controls it. Bound options are accepted and ignored.
+ * {@code StepVerifier.withVirtualTime} controls it. Bound options are accepted and ignored. A
+ * response written with {@link FakeToolCalls#script} asks for tool calls.
  */
 public final class FakeStreamingChatModel extends ChatModel {
 
@@ -56,8 +57,13 @@ public final class FakeStreamingChatModel extends ChatModel {
 	@Override
 	protected Flux<AIMessageChunk> streamChunks(List<BaseMessage> messages, ChatOptions options, RunnableConfig config) {
 		return Flux.defer(() -> {
-			List<String> pieces = ScriptedResponses.split(this.responses.next(), this.chunkSize);
+			String response = this.responses.next();
 			String id = "fake-" + java.util.UUID.randomUUID();
+			if (FakeToolCalls.isScript(response)) {
+				Flux<AIMessageChunk> call = Flux.just(FakeToolCalls.chunk(response, id));
+				return this.delay.isZero() ? call : call.delayElements(this.delay);
+			}
+			List<String> pieces = ScriptedResponses.split(response, this.chunkSize);
 			int inputTokens = messages.stream().mapToInt((m) -> countWords(m.content())).sum();
 			List<AIMessageChunk> chunks = new ArrayList<>(pieces.size());
 			for (int i = 0; i < pieces.size(); i++) {

@@ -10,6 +10,7 @@ import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.graph.Graph;
 import dev.lcel.core.schema.JsonSchemas;
+import dev.lcel.core.tools.Tool;
 import dev.lcel.core.tracing.EventStream;
 import dev.lcel.core.tracing.RunFilter;
 import dev.lcel.core.tracing.RunLogPatch;
@@ -409,6 +410,19 @@ public interface Runnable<I, O> {
 	 */
 	default Graph getGraph() {
 		return Graph.of(this);
+	}
+
+	/**
+	 * Return this runnable as a tool a chat model may call (LangChain's {@code as_tool}): its input
+	 * schema becomes the schema of the tool's arguments (an input that is not an object becomes the
+	 * one argument {@code __arg1}), and each call of the tool is a {@code tool} run with this
+	 * runnable's run inside it. See {@link Tool#fromRunnable}.
+	 * @param name the tool's name, as the model will call it
+	 * @param description what it does, for the model to decide when to call it
+	 * @return the tool
+	 */
+	default Tool asTool(String name, String description) {
+		return Tool.fromRunnable(this, name, description);
 	}
 
 	/**

@@ -47,7 +47,7 @@ final class ChainAssembler {
 
 	/** The kinds of a step, one of which each step has; the JSON Schema of the grammar reads them too. */
 	static final List<String> STEP_KINDS = List.of("prompt", "messages", "model", "parser", "chain", "bean",
-			"parallel", "passthrough", "assign", "pick", "branch");
+			"parallel", "passthrough", "assign", "pick", "branch", "agent");
 
 	/** The keys of a chat prompt's entry. */
 	static final List<String> ROLES = List.of("system", "human", "ai", "placeholder", "optional-placeholder");
@@ -77,6 +77,8 @@ final class ChainAssembler {
 
 	private final ChainHistory histories;
 
+	private final AgentStep agents;
+
 	ChainAssembler(Map<String, ChainDefinition> definitions, ListableBeanFactory beans) {
 		this.definitions = definitions;
 		this.beans = beans;
@@ -84,6 +86,8 @@ final class ChainAssembler {
 		this.models = new ModelStep(() -> beans.getBean(ChatModelRegistry.class), this.usedModels, this.problems);
 		this.histories = new ChainHistory(beans, this.problems);
 		this.outputs = new StructuredOutputStep(this.problems, ClassUtils.getDefaultClassLoader());
+		this.agents = new AgentStep(() -> beans.getBean(ChatModelRegistry.class), beans, this.usedModels, this.problems,
+				(chain) -> this.definitions.containsKey(chain) ? this.definitions.get(chain).getDescription() : null);
 	}
 
 	/**
@@ -214,6 +218,8 @@ final class ChainAssembler {
 			case "passthrough" -> erase(RunnablePassthrough.create());
 			case "assign" -> assign(owner, path + ".assign", step.getAssign());
 			case "pick" -> erase(RunnablePick.of(step.getPick().toArray(String[]::new)));
+			case "agent" -> this.agents.build(path + ".agent", step.getAgent(),
+					(toolPath, name) -> chainReference(owner, toolPath, name));
 			default -> branch(owner, path + ".branch", step.getBranch());
 		};
 		return (runnable != null) ? decorate(owner, path, step, runnable) : null;
@@ -232,6 +238,7 @@ final class ChainAssembler {
 		addIf(kinds, "assign", !step.getAssign().isEmpty());
 		addIf(kinds, "pick", !step.getPick().isEmpty());
 		addIf(kinds, "branch", step.getBranch() != null);
+		addIf(kinds, "agent", step.getAgent() != null);
 		return kinds;
 	}
 
@@ -433,7 +440,7 @@ final class ChainAssembler {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Runnable<Object, Object> erase(Runnable<?, ?> runnable) {
+	static Runnable<Object, Object> erase(Runnable<?, ?> runnable) {
 		return (Runnable<Object, Object>) runnable;
 	}
 

@@ -50,6 +50,9 @@ public class StepDefinition {
 	/** Conditions tried in order, and the step taken when none holds. */
 	private BranchDefinition branch;
 
+	/** A tool-calling loop: a model, the tools it may call, and the most model calls in one run. */
+	private AgentDefinition agent;
+
 	/** Retry the step when it fails. */
 	private RetryDefinition retry;
 
@@ -158,6 +161,14 @@ public class StepDefinition {
 
 	public void setBranch(BranchDefinition branch) {
 		this.branch = branch;
+	}
+
+	public AgentDefinition getAgent() {
+		return this.agent;
+	}
+
+	public void setAgent(AgentDefinition agent) {
+		this.agent = agent;
 	}
 
 	public RetryDefinition getRetry() {

@@ -58,8 +58,8 @@ class LcelPropertiesSchemaTests {
 		}
 		assertThat(undescribed).isEmpty();
 		assertThat(defs.get("model").get("properties").size()).isEqualTo(20);
-		assertThat(defs.get("step").get("properties").size()).isEqualTo(15);
-		assertThat(keys).hasSize(63);
+		assertThat(defs.get("step").get("properties").size()).isEqualTo(16);
+		assertThat(keys).hasSize(73);
 		assertThat(defs.get("model").get("properties").get("provider").get("examples").valueStream().map(JsonNode::asString))
 			.containsExactly("openai", "anthropic", "ollama", "fake");
 		assertThat(defs.get("model").get("properties").get("timeout").get("default").asString()).isEqualTo("60s");
