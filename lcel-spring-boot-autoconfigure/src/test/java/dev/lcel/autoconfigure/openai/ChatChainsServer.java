@@ -19,6 +19,8 @@ import dev.lcel.core.models.RateLimitException;
 import dev.lcel.core.prompts.PromptValue;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableLambda;
+import dev.lcel.core.tracing.CallbackHandler;
+import dev.lcel.core.tracing.RunInfo;
 import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -76,6 +78,12 @@ class ChatChainsServer {
 		};
 	}
 
+	/** Every run's name and type, as the application's observation and metrics handlers see them. */
+	@Bean
+	RecordingHandler recordingHandler() {
+		return new RecordingHandler();
+	}
+
 	/** Not a chat chain: takes a string. */
 	@Bean
 	Runnable<String, String> shout() {
@@ -84,6 +92,18 @@ class ChatChainsServer {
 
 	private static ConfigurableField field(String id, String name) {
 		return new ConfigurableField(id, name, null, null);
+	}
+
+	/** Records the runs that end, for the tests to see which handlers a completion reaches. */
+	static final class RecordingHandler implements CallbackHandler {
+
+		final java.util.Queue<String> ended = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+		@Override
+		public void onRunEnd(RunInfo run, Object input, Object output) {
+			this.ended.add(run.runType().wireName() + " " + run.name() + " " + run.runId() + " " + run.parentIds());
+		}
+
 	}
 
 	/** A model that answers with the options it was called with. */

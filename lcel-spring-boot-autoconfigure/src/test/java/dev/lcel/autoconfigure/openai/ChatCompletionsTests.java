@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -71,6 +72,18 @@ class ChatCompletionsTests {
 			.jsonPath("$.usage.prompt_tokens").value((tokens) -> assertThat((Integer) tokens).isPositive())
 			.jsonPath("$.usage.completion_tokens").isEqualTo(17)
 			.jsonPath("$.usage.total_tokens").value((tokens) -> assertThat((Integer) tokens).isGreaterThan(17));
+	}
+
+	@Autowired
+	private ChatChainsServer.RecordingHandler runs;
+
+	@Test
+	void aCompletionIsAChainRunThatTheApplicationsHandlersSee() {
+		String id = post(user("joke", "bears")).expectStatus().isOk().expectBody(java.util.Map.class).returnResult()
+			.getResponseBody().get("id").toString();
+		String runId = id.substring("chatcmpl-".length());
+		assertThat(this.runs.ended).anySatisfy((run) -> assertThat(run).startsWith("chain ").contains(" " + runId + " []"));
+		assertThat(this.runs.ended).anySatisfy((run) -> assertThat(run).startsWith("chat_model ").contains("[" + runId));
 	}
 
 	@Test
