@@ -7,14 +7,16 @@
 #   benchmarks/load.sh                          # 2,000 concurrent /stream clients for 30 s
 #   benchmarks/load.sh --endpoint=invoke        # /invoke throughput against a plain WebFlux handler
 #   benchmarks/load.sh --endpoint=soak          # 1,000 streams for 60 s, heap at start and end
+#   benchmarks/load.sh --endpoint=openai        # /v1/chat/completions streams against /chains/joke/stream
 #   benchmarks/load.sh --clients=500 --duration=10 --endpoint=stream
 #
-# Flags: --endpoint=stream|invoke|soak, --clients=N (streams, or connections for invoke),
+# Flags: --endpoint=stream|invoke|soak|openai, --clients=N (streams, or connections for invoke),
 # --duration=SECONDS, --warmup=SECONDS, --ramp=SECONDS (over which the stream clients start,
 # default 5), --tool=wrk|driver (invoke only), --port=PORT,
 # --no-build. The server runs with SERVER_JAVA_OPTS (default -Xmx512m) and SERVER_ARGS (more
 # --property=value arguments, e.g. SERVER_ARGS=--lcel.observations.enabled=false); each stream's
-# fake model sends CHUNK_DELAY (default 100ms) apart 3-character chunks of a 103-character reply.
+# fake model sends CHUNK_DELAY (default 100ms; 0ms for openai) apart 3-character chunks of a
+# 103-character reply.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,7 +34,7 @@ for arg in "$@"; do
 		*) sed -n '2,/^set /p' "$0" | grep '^#' >&2; echo "unknown flag: $arg" >&2; exit 2 ;;
 	esac
 done
-case "$endpoint" in stream | soak | invoke) ;; *) echo "--endpoint must be stream, invoke or soak" >&2; exit 2 ;; esac
+case "$endpoint" in stream | soak | invoke | openai) ;; *) echo "--endpoint must be stream, invoke, soak or openai" >&2; exit 2 ;; esac
 if [ -z "$tool" ]; then tool=$(command -v wrk >/dev/null && echo wrk || echo driver); fi
 
 demo_jar=demo-app/target/demo-app-0.1.0-SNAPSHOT.jar
@@ -46,6 +48,7 @@ fi
 reply="Why do bears have hairy coats? Fur protection! (a scripted reply from the offline fake model, streamed)"
 delay="${CHUNK_DELAY:-100ms}"
 [ "$endpoint" = invoke ] && delay=0ms   # invoke measures the server's own cost, not the model's wait
+[ "$endpoint" = openai ] && delay="${CHUNK_DELAY:-0ms}"   # so does openai, unless told otherwise
 log="$(mktemp -t lcel-load-server.XXXXXX.log)"
 # The baseline handler joins the demo only here: a jar on the launcher's loader.path, added as a source.
 # shellcheck disable=SC2086 # SERVER_JAVA_OPTS and SERVER_ARGS are lists of words
@@ -121,7 +124,9 @@ invoke_with_wrk() {
 }
 
 status=0
-if [ "$endpoint" != invoke ]; then
+if [ "$endpoint" = openai ]; then
+	"${driver[@]}" --mode=openai 2>&1 | grep -v '^SLF4J' || status=$?
+elif [ "$endpoint" != invoke ]; then
 	"${driver[@]}" --mode="$endpoint" 2>&1 | grep -v '^SLF4J' || status=$?
 elif [ "$tool" = driver ]; then
 	"${driver[@]}" --mode=invoke 2>&1 | grep -v '^SLF4J' || status=$?

@@ -20,15 +20,19 @@ import java.util.Map;
  * the hot paths
  * @param pid the server's process id, for heap and RSS; 0 for none
  * @param baselinePath the path of the plain handler to compare {@code /invoke} with
+ * @param message the user message of an OpenAI chat completion ({@code openai} mode), the same
+ * text as {@code input}'s
  */
 record LoadOptions(String mode, String url, String chain, String input, int clients, Duration duration, Duration ramp,
-		Duration warmup, long pid, String baselinePath) {
+		Duration warmup, long pid, String baselinePath, String message) {
 
 	static final String USAGE = """
-			usage: LoadDriver [--mode=stream|soak|invoke] [--url=http://127.0.0.1:8080] [--chain=joke]
+			usage: LoadDriver [--mode=stream|soak|invoke|openai] [--url=http://127.0.0.1:8080] [--chain=joke]
 			                  [--input={"topic":"bears"}] [--clients=N] [--duration=SECONDS] [--ramp=SECONDS]
 			                  [--warmup=SECONDS] [--pid=SERVER_PID] [--baseline-path=/baseline/invoke]
-			defaults: stream 2000 clients for 30 s; soak 1000 for 60 s; invoke 64 connections for 30 s""";
+			                  [--message=bears]
+			defaults: stream 2000 clients for 30 s; soak 1000 for 60 s; invoke 64 connections for 30 s;
+			openai 64 streams for 30 s per route (/v1/chat/completions against /chains/CHAIN/stream)""";
 
 	/**
 	 * Reads the flags; unknown flags are refused, so that a typo never silently runs the default.
@@ -50,14 +54,14 @@ record LoadOptions(String mode, String url, String chain, String input, int clie
 		int defaultClients = switch (mode) {
 			case "stream" -> 2000;
 			case "soak" -> 1000;
-			case "invoke" -> 64;
-			default -> throw new IllegalArgumentException("unknown mode '" + mode + "'; the modes are stream, soak, invoke");
+			case "invoke", "openai" -> 64;
+			default -> throw new IllegalArgumentException("unknown mode '" + mode + "'; the modes are stream, soak, invoke, openai");
 		};
 		LoadOptions options = new LoadOptions(mode, take(flags, "url", "http://127.0.0.1:8080"), take(flags, "chain", "joke"),
 				take(flags, "input", "{\"topic\":\"bears\"}"), Integer.parseInt(take(flags, "clients", "" + defaultClients)),
 				seconds(take(flags, "duration", soak ? "60" : "30")), seconds(take(flags, "ramp", "5")),
 				seconds(take(flags, "warmup", "10")), Long.parseLong(take(flags, "pid", "0")),
-				take(flags, "baseline-path", "/baseline/invoke"));
+				take(flags, "baseline-path", "/baseline/invoke"), take(flags, "message", "bears"));
 		flags.remove("mode");
 		if (!flags.isEmpty()) {
 			throw new IllegalArgumentException("unknown flags " + flags.keySet() + "\n" + USAGE);
@@ -72,6 +76,12 @@ record LoadOptions(String mode, String url, String chain, String input, int clie
 
 	private static Duration seconds(String value) {
 		return Duration.ofMillis(Math.round(Double.parseDouble(value.replaceAll("s$", "")) * 1000));
+	}
+
+	/** The JSON body of a streamed OpenAI chat completion of {@link #chain} for {@link #message}. */
+	String openAiRequestBody() {
+		return "{\"model\":\"" + this.chain + "\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+				+ "\"messages\":[{\"role\":\"user\",\"content\":\"" + this.message + "\"}]}";
 	}
 
 	/** The JSON body of a LangServe request for {@link #input}. */
