@@ -85,10 +85,16 @@ final class ChatCompletionHandler {
 	}
 
 	Mono<ServerResponse> unrouted(ServerRequest request) {
-		return OpenAiErrors.response(new OpenAiApiException(HttpStatus.NOT_FOUND, "invalid_request_error", null,
-				"unknown_url", "Unknown request URL: " + request.method() + " " + request.path() + "; the routes are GET "
-						+ this.properties.getBasePath() + "/models and POST " + this.properties.getBasePath()
-						+ "/chat/completions"),
+		String base = this.properties.getBasePath().replaceAll("/+$", "");
+		String routes = "; the routes are GET " + base + "/models, GET " + base + "/models/{id} and POST " + base
+				+ "/chat/completions";
+		boolean known = request.path().equals(base + "/chat/completions") || request.path().equals(base + "/models")
+				|| request.path().matches(java.util.regex.Pattern.quote(base + "/models/") + "[^/]+");
+		return OpenAiErrors.response(known
+				? new OpenAiApiException(HttpStatus.METHOD_NOT_ALLOWED, "invalid_request_error", null, "method_not_allowed",
+						request.method() + " is not allowed on " + request.path() + routes)
+				: new OpenAiApiException(HttpStatus.NOT_FOUND, "invalid_request_error", null, "unknown_url",
+						"Unknown request URL: " + request.method() + " " + request.path() + routes),
 				null);
 	}
 

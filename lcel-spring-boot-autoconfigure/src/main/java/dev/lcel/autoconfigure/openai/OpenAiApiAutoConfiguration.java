@@ -48,7 +48,9 @@ public final class OpenAiApiAutoConfiguration {
 			.GET(base + "/models", handler::models)
 			.GET(base + "/models/{id}", handler::model)
 			.POST(base + "/chat/completions", handler::completions)
-			.route(RequestPredicates.path(base + "/**"), handler::unrouted)
+			// Only our own paths: an application's other routes under the same base stay its own.
+			.route(RequestPredicates.path(base + "/chat/**").or(RequestPredicates.path(base + "/models/**")),
+					handler::unrouted)
 			.build();
 	}
 

@@ -245,9 +245,13 @@ class ChatCompletionsTests {
 	}
 
 	@Test
-	void unknownRouteIsA404InOpenAisShape() {
-		this.client.post().uri("/v1/completions").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+	void unknownRoutesAndMethodsAnswerInOpenAisShape() {
+		this.client.post().uri("/v1/chat/completion").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
 			.expectStatus().isNotFound().expectBody().jsonPath("$.error.code").isEqualTo("unknown_url");
+		this.client.get().uri("/v1/chat/completions").exchange()
+			.expectStatus().isEqualTo(405).expectBody().jsonPath("$.error.code").isEqualTo("method_not_allowed");
+		this.client.post().uri("/v1/models").exchange()
+			.expectStatus().isEqualTo(405).expectBody().jsonPath("$.error.code").isEqualTo("method_not_allowed");
 	}
 
 }
