@@ -54,4 +54,25 @@ try {
   result.limited = { status: error.status, code: error.code, retryAfter: error.headers?.get("retry-after") };
 }
 
+try {
+  const limitedStream = await client.chat.completions.create({
+    model: "limited", stream: true, messages: [{ role: "user", content: "x" }],
+  });
+  for await (const chunk of limitedStream) result.limitedStreamChunk = chunk;
+} catch (error) {
+  result.limitedStream = { status: error.status, code: error.code, retryAfter: error.headers?.get("retry-after") };
+}
+try {
+  const flaky = await client.chat.completions.create({
+    model: "flaky", stream: true, messages: [{ role: "user", content: "x" }],
+  });
+  result.flakyPieces = [];
+  for await (const chunk of flaky) {
+    const content = chunk.choices[0]?.delta?.content;
+    if (content) result.flakyPieces.push(content);
+  }
+} catch (error) {
+  result.flaky = { message: error.message };
+}
+
 console.log(JSON.stringify(result));

@@ -123,23 +123,32 @@ final class ChatCompletionHandler {
 	private Mono<ServerResponse> stream(ChatRequest chat, ChatChain chain, Object input, RunnableConfig config,
 			UsageCollector usage) {
 		String id = "chatcmpl-" + config.runId();
+		Flux<Object> outputs = chain.chain().astream(input, config).subscribeOn(Schedulers.boundedElastic());
+		// The status waits for the chain's first signal, so that a failure before any output (a
+		// provider's 429, a missing session) is answered with its own status, as OpenAI does.
+		return outputs.switchOnFirst((first, all) -> first.isOnError() ? Mono.<ServerResponse>error(first.getThrowable())
+				: events(chat, id, all, config, usage), false)
+			.last()
+			.onErrorResume((ex) -> OpenAiErrors.response(ex, config.runId()));
+	}
+
+	private Mono<ServerResponse> events(ChatRequest chat, String id, Flux<Object> outputs, RunnableConfig config,
+			UsageCollector usage) {
 		AtomicBoolean toolCalls = new AtomicBoolean();
 		ChunkAggregator others = new ChunkAggregator();
 		Map<String, Object> role = new LinkedHashMap<>();
 		role.put("role", "assistant");
 		role.put("content", "");
-		Flux<String> answer = chain.chain()
-			.astream(input, config)
-			.subscribeOn(Schedulers.boundedElastic())
-			.concatMap((output) -> {
-				Map<String, Object> delta = this.messages.delta(output);
-				if (delta == null) {
-					others.add(output);
-					return Flux.empty();
-				}
-				toolCalls.compareAndSet(false, CompletionMessages.hasToolCalls(output));
-				return Flux.just(chunk(id, chat, delta, null));
-			});
+		// Synchronous, with no queue of its own: a chunk that arrived before a failure is still sent.
+		Flux<String> answer = outputs.handle((output, sink) -> {
+			Map<String, Object> delta = this.messages.delta(output);
+			if (delta == null) {
+				others.add(output);
+				return;
+			}
+			toolCalls.compareAndSet(false, CompletionMessages.hasToolCalls(output));
+			sink.next(chunk(id, chat, delta, null));
+		});
 		Flux<String> end = Flux.defer(() -> {
 			List<String> last = new ArrayList<>();
 			if (!others.isEmpty()) {

@@ -15,9 +15,11 @@ import dev.lcel.core.messages.UsageMetadata;
 import dev.lcel.core.models.ChatModel;
 import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.models.FakeStreamingChatModel;
+import dev.lcel.core.models.ProviderException;
 import dev.lcel.core.models.RateLimitException;
 import dev.lcel.core.prompts.PromptValue;
 import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.runnable.RunnableGenerator;
 import dev.lcel.core.runnable.RunnableLambda;
 import dev.lcel.core.tracing.CallbackHandler;
 import dev.lcel.core.tracing.RunInfo;
@@ -82,6 +84,27 @@ class ChatChainsServer {
 	@Bean
 	RecordingHandler recordingHandler() {
 		return new RecordingHandler();
+	}
+
+	/** Streams a first piece, then its provider fails. */
+	@Bean
+	Runnable<Object, String> flaky() {
+		return RunnableGenerator.of("flaky", (Flux<Object> in, RunnableConfig config) -> Flux.concat(Flux.just("partial"),
+				Flux.error(new ProviderException("openai", 500, "upstream broke with sk-secret", true, null, null))));
+	}
+
+	/** Counted down when the {@code endless} chain's stream is cancelled. */
+	static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch> endlessCancelled =
+			new java.util.concurrent.atomic.AtomicReference<>(new java.util.concurrent.CountDownLatch(1));
+
+	/** Streams a piece every 20 ms until its subscriber goes away. */
+	@Bean
+	Runnable<Object, String> endless() {
+		return RunnableGenerator.of("endless", (Flux<Object> in, RunnableConfig config) -> Flux
+			.interval(Duration.ofMillis(20))
+			.onBackpressureDrop()
+			.map((i) -> "t" + i + " ")
+			.doOnCancel(() -> endlessCancelled.get().countDown()));
 	}
 
 	/** Not a chat chain: takes a string. */

@@ -51,7 +51,7 @@ class ChatCompletionsTests {
 			.expectBody()
 			.jsonPath("$.object").isEqualTo("list")
 			.jsonPath("$.data[*].id").value((ids) -> assertThat((List<Object>) ids)
-				.containsExactlyInAnyOrder("joke", "chat", "weather", "assistant", "sampler", "limited"))
+				.containsExactlyInAnyOrder("joke", "chat", "weather", "assistant", "sampler", "limited", "flaky", "endless"))
 			.jsonPath("$.data[0].object").isEqualTo("model")
 			.jsonPath("$.data[0].owned_by").isEqualTo("lcel");
 		this.client.get().uri("/v1/models/joke").exchange().expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo("joke");
@@ -209,12 +209,43 @@ class ChatCompletionsTests {
 	}
 
 	@Test
+	void streamThatFailsBeforeItsFirstChunkIsAnsweredWithTheFailuresStatus() {
+		post("{\"model\": \"limited\", \"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}")
+			.expectStatus().isEqualTo(429)
+			.expectHeader().valueEquals("Retry-After", "7")
+			.expectBody().jsonPath("$.error.code").isEqualTo("rate_limit_exceeded");
+		post("{\"model\": \"chat\", \"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}")
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.error.message").value((message) -> assertThat((String) message).contains("session_id"));
+	}
+
+	@Test
+	void aClientLeavingMidStreamCancelsTheChain() throws InterruptedException {
+		ChatChainsServer.endlessCancelled.set(new java.util.concurrent.CountDownLatch(1));
+		List<String> received = org.springframework.web.reactive.function.client.WebClient.create("http://localhost:" + this.port)
+			.post()
+			.uri("/v1/chat/completions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"model\": \"endless\", \"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"go\"}]}")
+			.retrieve()
+			.bodyToFlux(String.class)
+			.take(4)
+			.collectList()
+			.block(Duration.ofSeconds(10));
+		assertThat(received).hasSize(4);
+		assertThat(received.get(3)).contains("\"content\":\"t");
+		assertThat(ChatChainsServer.endlessCancelled.get().await(5, java.util.concurrent.TimeUnit.SECONDS))
+			.as("the chain saw its client leave").isTrue();
+	}
+
+	@Test
 	void failureDuringAStreamIsAnErrorObjectAsTheLastEvent() {
-		String body = post("{\"model\": \"limited\", \"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}")
+		String body = post("{\"model\": \"flaky\", \"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}")
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 		List<String> data = body.lines().filter((line) -> line.startsWith("data:")).toList();
-		assertThat(data.get(data.size() - 1)).contains("\"error\":{").contains("\"code\":\"rate_limit_exceeded\"");
-		assertThat(body).doesNotContain("[DONE]");
+		assertThat(data.get(1)).contains("\"delta\":{\"content\":\"partial\"}");
+		assertThat(data.get(data.size() - 1)).contains("\"error\":{").contains("\"code\":\"upstream_error\"");
+		assertThat(body).doesNotContain("[DONE]").doesNotContain("sk-secret");
 	}
 
 	@Test

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The official {@code openai} npm package (pinned in {@code src/test/openai-js/package-lock.json})
  * against the {@code /v1} routes: it lists the models, completes, streams with usage, keeps a
- * conversation by {@code user} and reads errors. Runs where Node.js is installed; installs the
+ * conversation by {@code user} and reads errors, before a stream (429) and during one. Runs where Node.js is installed; installs the
  * package with {@code npm ci} first.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = ChatChainsServer.class)
@@ -67,6 +67,12 @@ class OpenAiNodeSdkTests {
 		assertThat((Map<String, Object>) result.get("limited")).containsEntry("status", 429)
 			.containsEntry("code", "rate_limit_exceeded")
 			.containsEntry("retryAfter", "7");
+		assertThat((Map<String, Object>) result.get("limitedStream")).containsEntry("status", 429)
+			.containsEntry("code", "rate_limit_exceeded")
+			.containsEntry("retryAfter", "7");
+		assertThat((List<String>) result.get("flakyPieces")).containsExactly("partial");
+		assertThat(((Map<String, String>) result.get("flaky")).get("message")).contains("The model provider failed")
+			.doesNotContain("sk-secret");
 	}
 
 	private static int run(File directory, long seconds, String... command) throws IOException, InterruptedException {
