@@ -4,7 +4,7 @@
 // compares. Values are written in a neutral form (see `neutral`) so that both sides can be compared as JSON;
 // run ids are kept, the Java side maps them to the order of their first appearance.
 //
-// Usage: node reference.mjs OUTPUT.json
+// Usage: node reference.mjs OUTPUT.json   (ONLY_CASE=id runs one case; TRACE_CASES=1 names each case on stderr)
 import { readFileSync, writeFileSync } from "node:fs";
 import {
   RunnableBinding,
@@ -185,8 +185,10 @@ const cases = [
   },
   {
     id: "each",
-    build: () => new RunnableEach({ bound: lambda("double", (x) => x * 2) }),
-    input: [1, 2, 3],
+    // Nested in a sequence: LangChain Python's RunnableEach refuses astream_events as the root run.
+    build: () => lambda("numbers", (n) => Array.from({ length: n }, (_, i) => i + 1))
+      .pipe(new RunnableEach({ bound: lambda("double", (x) => x * 2) })),
+    input: 3,
     unordered: true,
   },
   {
@@ -242,8 +244,8 @@ const cases = [
   {
     id: "error_mid_stream",
     build: () => jokeChain().pipe(generator("explode", async function* (s) {
-      yield s.slice(0, 1);
-      throw new Boom("mid-stream");
+      for (const c of s) yield c.toUpperCase();
+      throw new Boom("after the last chunk");
     })),
     input: { topic: "cats" },
   },

@@ -1,14 +1,18 @@
 package dev.lcel.demo;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +50,68 @@ class DemoHttpTests {
 				.expectBody()
 				.jsonPath("$.output").value((String output) -> assertThat(output).contains("scripted reply"));
 		}
+	}
+
+	@Test
+	void streamEventsOfTheJokeChainHaveLangServesAndLangChainsShapes() {
+		List<JsonNode> events = dataEvents("/chains/joke/stream_events", "{\"input\": {\"topic\": \"bears\"}}");
+
+		JsonNode first = events.get(0);
+		assertThat(first.path("event").asString()).isEqualTo("on_chain_start");
+		assertThat(first.path("name").asString()).isEqualTo("/chains/joke");
+		assertThat(first.path("data").path("input").path("topic").asString()).isEqualTo("bears");
+		assertThat(first.path("metadata").path("__langserve_endpoint").asString()).isEqualTo("stream_events");
+		JsonNode modelStart = events.stream()
+			.filter((e) -> e.path("event").asString().equals("on_chat_model_start"))
+			.findFirst()
+			.orElseThrow();
+		JsonNode step = events.stream()
+			.filter((e) -> e.path("event").asString().endsWith("_start"))
+			.filter((e) -> e.path("tags").toString().contains("\"seq:step:2\""))
+			.findFirst()
+			.orElseThrow();
+		// The model step is the model (or the retry around it, whose first attempt is the model).
+		assertThat(step.path("run_id").asString()).isIn(modelStart.path("run_id").asString(),
+				modelStart.path("parent_ids").path(1).asString());
+		assertThat(modelStart.path("data").path("input").path("messages").path(0).path(0).path("content").asString())
+			.contains("bears");
+		JsonNode last = events.get(events.size() - 1);
+		assertThat(last.path("event").asString()).isEqualTo("on_chain_end");
+		assertThat(last.path("data").has("input")).isFalse();
+	}
+
+	@Test
+	void streamLogOfTheJokeChainEndsInLangChainsRunLog() {
+		List<JsonNode> patches = dataEvents("/chains/joke/stream_log", "{\"input\": {\"topic\": \"bears\"}}");
+
+		Map<String, String> types = new java.util.TreeMap<>();
+		for (JsonNode patch : patches) {
+			for (JsonNode op : patch.path("ops")) {
+				String path = op.path("path").asString();
+				if (path.matches("/logs/[^/]+") && op.path("value").has("type")) {
+					types.put(op.path("value").path("name").asString(), op.path("value").path("type").asString());
+				}
+			}
+		}
+		assertThat(types).containsEntry("ChatPromptTemplate", "prompt").containsEntry("StrOutputParser", "parser")
+			.containsValue("llm");
+		assertThat(patches.get(0).path("ops").path(0).path("value").path("name").asString()).isEqualTo("/chains/joke");
+	}
+
+	private List<JsonNode> dataEvents(String uri, String body) {
+		return this.client.post()
+			.uri(uri)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus().isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+			})
+			.getResponseBody()
+			.filter((event) -> "data".equals(event.event()))
+			.map((event) -> JsonMapper.shared().readTree(event.data()))
+			.collectList()
+			.block();
 	}
 
 	@Test

@@ -113,7 +113,7 @@ class PackagedDemoIT {
 		post("/chains/joke/invoke", "{\"input\": {\"topic\": \"owls\"}}");
 		String names = get("/actuator/metrics").body();
 		assertThat(names).contains("lcel.run", "gen_ai.client.operation.duration", "lcel.streams.active");
-		assertThat(get("/actuator/metrics/lcel.run?tag=lcel.run.name:/chains/joke").statusCode()).isEqualTo(200);
+		assertThat(get("/actuator/metrics/lcel.run?tag=lcel.run.name:joke").statusCode()).isEqualTo(200);
 	}
 
 	private static HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -9,13 +9,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.channel.ChannelOption;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Puts HTTP load on a running lcel server and prints what it measured: concurrent SSE streams
  * ({@code --mode=stream}, and {@code --mode=soak} for a longer run that checks the heap does not
- * grow), or {@code /invoke} throughput against a plain WebFlux handler ({@code --mode=invoke}).
+ * grow), {@code /invoke} throughput against a plain WebFlux handler ({@code --mode=invoke}), or
+ * what concurrent worst-case invalid requests do to the server's heap and its other clients
+ * ({@code --mode=amplification}).
  *
  * <p>Run it through {@code benchmarks/load.sh} or {@code benchmarks/soak.sh}, which build and start
  * the server; see {@link LoadOptions#USAGE} for the flags. The exit status is 1 when any request
@@ -74,6 +78,7 @@ public final class LoadDriver {
 		return switch (this.options.mode()) {
 			case "invoke" -> invoke();
 			case "openai" -> openAi();
+			case "amplification" -> amplification();
 			default -> streams();
 		};
 	}
@@ -264,6 +269,56 @@ public final class LoadDriver {
 					(this.cpu < 0) ? "n/a" : String.format(Locale.ROOT, "%.0f us", cpuPerStream() * 1e6));
 		}
 
+	/** How many well-behaved clients call the server beside the attackers. */
+	private static final int SERVED_CLIENTS = 8;
+
+	private long amplification() {
+		LoadOptions o = this.options;
+		String attackPath = "/chains/" + o.attackChain() + "/invoke";
+		String servedPath = "/chains/" + o.chain() + "/invoke";
+		ConnectionProvider attackers = ConnectionProvider.builder("attack").maxConnections(o.clients()).build();
+		ConnectionProvider others = ConnectionProvider.builder("served").maxConnections(SERVED_CLIENTS).build();
+		long maxHeap = this.server.maxHeapBytes();
+		long idleBefore = this.server.heapAfterGcBytes();
+		AtomicLong peakUsed = new AtomicLong(-1);
+		AtomicLong liveUnderLoad = new AtomicLong(-1);
+		ScheduledExecutorService probes = Executors.newScheduledThreadPool(2);
+		probes.scheduleAtFixedRate(() -> peakUsed.accumulateAndGet(this.server.heapUsedBytes(), Math::max), 500, 500,
+				TimeUnit.MILLISECONDS);
+		for (long at : new long[] { o.duration().toMillis() * 2 / 5, o.duration().toMillis() * 4 / 5 }) {
+			probes.schedule(() -> liveUnderLoad.accumulateAndGet(this.server.heapAfterGcBytes(), Math::max), at,
+					TimeUnit.MILLISECONDS);
+		}
+		this.out.printf("measuring: %d connections sending %,d-byte invalid inputs to %s, %d clients of %s, for %d s%n",
+				o.clients(), o.attackBytes(), attackPath, SERVED_CLIENTS, servedPath, o.duration().toSeconds());
+		Mono<AmplificationLoad.Result> attack = Mono
+			.fromCallable(() -> new AmplificationLoad(client(attackers), o.attackBytes()).run(attackPath, o.clients(), o.duration()))
+			.subscribeOn(Schedulers.boundedElastic())
+			.cache();
+		attack.subscribe();
+		InvokeLoad.Result served = new InvokeLoad(client(others), o.requestBody()).run(servedPath, SERVED_CLIENTS,
+				o.duration());
+		AmplificationLoad.Result invalid = attack.block();
+		probes.shutdownNow();
+		attackers.disposeLater().block();
+		others.disposeLater().block();
+		boolean bounded = maxHeap > 0 && liveUnderLoad.get() >= 0 && liveUnderLoad.get() < maxHeap / 2;
+		new Report(String.format(Locale.ROOT, "amplification: %d concurrent invalid %,d-byte requests for %d s", o.clients(),
+				invalid.requestBytes(), o.duration().toSeconds()))
+			.row("invalid requests answered", Report.count(invalid.requests()) + " " + invalid.statuses())
+			.row("invalid requests failed (no answer)", Report.count(invalid.failures().total()) + kinds(invalid.failures()))
+			.row("largest answer / request", String.format(Locale.ROOT, "%,d / %,d bytes (%.3f)", invalid.largestAnswer(),
+					invalid.requestBytes(), (double) invalid.largestAnswer() / invalid.requestBytes()))
+			.row("other clients " + servedPath, throughput(served))
+			.row("other clients' errors", Report.count(served.failures().total()) + kinds(served.failures()))
+			.row("server heap after GC: idle before / under load (max of 2)",
+					Report.mebibytes(idleBefore) + " / " + Report.mebibytes(liveUnderLoad.get()))
+			.row("server heap used, peak sampled every 0.5 s (garbage included)", Report.mebibytes(peakUsed.get()))
+			.row("server max heap (-Xmx)", Report.mebibytes(maxHeap))
+			.row("live heap under load below 50% of -Xmx", bounded ? "yes" : "no")
+			.row("server RSS peak (VmHWM)", Report.mebibytes(this.server.statusBytes("VmHWM")))
+			.print(this.out);
+		return served.failures().total() + (bounded ? 0 : 1);
 	}
 
 	/** Gives the server a moment to close the connections the client has just closed. */

@@ -20,18 +20,22 @@ import java.util.Map;
  * the hot paths
  * @param pid the server's process id, for heap and RSS; 0 for none
  * @param baselinePath the path of the plain handler to compare {@code /invoke} with
+ * @param attackChain for {@code amplification}: the chain whose input schema the invalid requests
+ * violate in every element (its input must be a list, as a model's messages are)
+ * @param attackBytes for {@code amplification}: the size of each invalid request
  * @param message the user message of an OpenAI chat completion ({@code openai} mode), the same
  * text as {@code input}'s
  */
 record LoadOptions(String mode, String url, String chain, String input, int clients, Duration duration, Duration ramp,
-		Duration warmup, long pid, String baselinePath, String message) {
+		Duration warmup, long pid, String baselinePath, String attackChain, int attackBytes, String message) {
 
 	static final String USAGE = """
-			usage: LoadDriver [--mode=stream|soak|invoke|openai] [--url=http://127.0.0.1:8080] [--chain=joke]
+			usage: LoadDriver [--mode=stream|soak|invoke|amplification|openai] [--url=http://127.0.0.1:8080] [--chain=joke]
 			                  [--input={"topic":"bears"}] [--clients=N] [--duration=SECONDS] [--ramp=SECONDS]
 			                  [--warmup=SECONDS] [--pid=SERVER_PID] [--baseline-path=/baseline/invoke]
-			                  [--message=bears]
+			                  [--attack-chain=countries] [--attack-bytes=900000] [--message=bears]
 			defaults: stream 2000 clients for 30 s; soak 1000 for 60 s; invoke 64 connections for 30 s;
+			amplification 20 attackers for 30 s (beside 8 clients of --chain);
 			openai 64 streams for 30 s per route (/v1/chat/completions against /chains/CHAIN/stream)""";
 
 	/**
@@ -55,13 +59,16 @@ record LoadOptions(String mode, String url, String chain, String input, int clie
 			case "stream" -> 2000;
 			case "soak" -> 1000;
 			case "invoke", "openai" -> 64;
-			default -> throw new IllegalArgumentException("unknown mode '" + mode + "'; the modes are stream, soak, invoke, openai");
+			case "amplification" -> 20;
+			default -> throw new IllegalArgumentException(
+					"unknown mode '" + mode + "'; the modes are stream, soak, invoke, amplification, openai");
 		};
 		LoadOptions options = new LoadOptions(mode, take(flags, "url", "http://127.0.0.1:8080"), take(flags, "chain", "joke"),
 				take(flags, "input", "{\"topic\":\"bears\"}"), Integer.parseInt(take(flags, "clients", "" + defaultClients)),
 				seconds(take(flags, "duration", soak ? "60" : "30")), seconds(take(flags, "ramp", "5")),
 				seconds(take(flags, "warmup", "10")), Long.parseLong(take(flags, "pid", "0")),
-				take(flags, "baseline-path", "/baseline/invoke"), take(flags, "message", "bears"));
+				take(flags, "baseline-path", "/baseline/invoke"), take(flags, "attack-chain", "countries"),
+				Integer.parseInt(take(flags, "attack-bytes", "900000")), take(flags, "message", "bears"));
 		flags.remove("mode");
 		if (!flags.isEmpty()) {
 			throw new IllegalArgumentException("unknown flags " + flags.keySet() + "\n" + USAGE);

@@ -19,6 +19,8 @@ final class ServerProbe {
 
 	private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
 
+	private static final Pattern MAX_HEAP = Pattern.compile("-XX:MaxHeapSize=(\\d+)");
+
 	/** USER_HZ, the unit of /proc's CPU times: 100 on every mainstream Linux build. */
 	private static final double CLOCK_TICKS_PER_SECOND = 100;
 
@@ -43,6 +45,31 @@ final class ServerProbe {
 		jcmd("GC.run");
 		Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
 		return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
+	}
+
+	/**
+	 * Reads the used heap from {@code jcmd PID GC.heap_info} without collecting first: the live
+	 * heap plus the garbage not yet collected.
+	 * @return the used heap in bytes, or -1 when it cannot be measured
+	 */
+	long heapUsedBytes() {
+		if (!enabled()) {
+			return -1;
+		}
+		Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
+		return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
+	}
+
+	/**
+	 * Reads the largest heap the server may have ({@code -Xmx}) from {@code jcmd PID VM.flags}.
+	 * @return the bytes, or -1 when they cannot be read
+	 */
+	long maxHeapBytes() {
+		if (!enabled()) {
+			return -1;
+		}
+		Matcher max = MAX_HEAP.matcher(jcmd("VM.flags"));
+		return max.find() ? Long.parseLong(max.group(1)) : -1;
 	}
 
 	/**

@@ -26,6 +26,21 @@ class LoadOptionsTests {
 	}
 
 	@Test
+	void amplificationDefaultsToTwentyAttackersOnTheCountriesChain() {
+		LoadOptions options = LoadOptions.parse("--mode=amplification");
+		assertThat(options.clients()).isEqualTo(20);
+		assertThat(options.attackChain()).isEqualTo("countries");
+		assertThat(LoadOptions.parse("--mode=amplification", "--attack-chain=other").attackChain()).isEqualTo("other");
+	}
+
+	@Test
+	void theAmplificationBodyIsUnderTheLimitAndAListOfNonMessages() {
+		String body = AmplificationLoad.body(AmplificationLoad.BODY_BYTES);
+		assertThat(body.length()).isBetween(AmplificationLoad.BODY_BYTES - 4, AmplificationLoad.BODY_BYTES);
+		assertThat(body).startsWith("{\"input\":[{},{}").endsWith("{}]}");
+	}
+
+	@Test
 	void flagsOverrideTheDefaults() {
 		LoadOptions options = LoadOptions.parse("--clients=50", "--duration=2.5s", "--chain=poem", "--pid=42");
 		assertThat(options.clients()).isEqualTo(50);

@@ -3,37 +3,82 @@ package dev.lcel.core.history;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.lcel.core.messages.BaseMessage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A {@link ChatMessageHistoryStore} that keeps every session's history in this JVM's memory, each
- * an {@link InMemoryChatMessageHistory} with the store's message limit.
+ * A {@link ChatMessageHistoryStore} that keeps every session's history in this JVM's memory: for
+ * tests, development and one instance under small loads (a store shared by instances, such as
+ * Redis, is the one for production).
  *
- * <p>With a time to live, a session not written to for that long is forgotten: it is removed
- * when next looked up (and by {@link #evictExpired()}), as a Redis key with a TTL would be.
+ * <p>Bounded: it keeps at most {@code maxMessages} messages per session, at most
+ * {@code maxSessions} sessions and at most {@code maxBytes} of messages in all (each message
+ * counted as the length of its JSON plus {@value #MESSAGE_OVERHEAD} bytes). When a write goes over
+ * a bound, the least recently used sessions (read or written) are forgotten first, and each one
+ * forgotten counts in {@link #evictions()}; a session that alone is larger than {@code maxBytes}
+ * keeps only its newest messages that fit (always at least the newest one).
+ *
+ * <p>With a time to live, a session not written to for that long is forgotten: it is removed when
+ * next looked up (and by {@link #evictExpired()}), as a Redis key with a TTL would be. Expired
+ * sessions do not count as evictions.
+ *
+ * <p>Thread-safe; every call works under the store's lock, which is held only for list copies.
  */
 public final class InMemoryChatMessageHistoryStore implements ChatMessageHistoryStore {
 
-	private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+	/** The most sessions kept when no bound is given. */
+	public static final int DEFAULT_MAX_SESSIONS = 10_000;
+
+	/** The most bytes of messages kept when no bound is given: 64 MiB. */
+	public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+
+	/** What each message counts for above the length of its JSON. */
+	static final int MESSAGE_OVERHEAD = 64;
+
+	/** The sessions, least recently used first; guarded by {@code this}. */
+	private final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>(16, 0.75f, true);
 
 	private final Duration timeToLive;
 
 	private final int maxMessages;
 
+	private final int maxSessions;
+
+	private final long maxBytes;
+
 	private final Clock clock;
 
+	private long bytes;
+
+	private long evictions;
+
 	/**
-	 * Create a store that keeps every message of every session for as long as the JVM runs.
+	 * Create a store with the default bounds ({@value #DEFAULT_MAX_SESSIONS} sessions, 64 MiB), no
+	 * time to live and no limit of messages per session.
 	 */
 	public InMemoryChatMessageHistoryStore() {
 		this(null, 0, Clock.systemUTC());
+	}
+
+	/**
+	 * Create a store with the default bounds of sessions and bytes.
+	 * @param timeToLive how long a session is kept after its last write; {@code null} or zero for
+	 * ever
+	 * @param maxMessages the most messages kept per session; 0 for no limit
+	 * @param clock the clock that times sessions
+	 */
+	public InMemoryChatMessageHistoryStore(Duration timeToLive, int maxMessages, Clock clock) {
+		this(timeToLive, maxMessages, DEFAULT_MAX_SESSIONS, DEFAULT_MAX_BYTES, clock);
 	}
 
 	/**
@@ -41,9 +86,13 @@ public final class InMemoryChatMessageHistoryStore implements ChatMessageHistory
 	 * @param timeToLive how long a session is kept after its last write; {@code null} or zero for
 	 * ever
 	 * @param maxMessages the most messages kept per session; 0 for no limit
+	 * @param maxSessions the most sessions kept, at least 1
+	 * @param maxBytes the most bytes of messages kept in all sessions, at least 1
 	 * @param clock the clock that times sessions
+	 * @throws IllegalArgumentException if a bound is out of range
 	 */
-	public InMemoryChatMessageHistoryStore(Duration timeToLive, int maxMessages, Clock clock) {
+	public InMemoryChatMessageHistoryStore(Duration timeToLive, int maxMessages, int maxSessions, long maxBytes,
+			Clock clock) {
 		this.timeToLive = (timeToLive != null && !timeToLive.isZero()) ? timeToLive : null;
 		if (this.timeToLive != null && this.timeToLive.isNegative()) {
 			throw new IllegalArgumentException("timeToLive must not be negative, was " + timeToLive);
@@ -51,7 +100,15 @@ public final class InMemoryChatMessageHistoryStore implements ChatMessageHistory
 		if (maxMessages < 0) {
 			throw new IllegalArgumentException("maxMessages must not be negative, was " + maxMessages);
 		}
+		if (maxSessions < 1) {
+			throw new IllegalArgumentException("maxSessions must be at least 1, was " + maxSessions);
+		}
+		if (maxBytes < 1) {
+			throw new IllegalArgumentException("maxBytes must be at least 1, was " + maxBytes);
+		}
 		this.maxMessages = maxMessages;
+		this.maxSessions = maxSessions;
+		this.maxBytes = maxBytes;
 		this.clock = Objects.requireNonNull(clock, "clock must not be null");
 	}
 
@@ -64,38 +121,129 @@ public final class InMemoryChatMessageHistoryStore implements ChatMessageHistory
 	/**
 	 * Forget the sessions whose time to live has passed.
 	 */
-	public void evictExpired() {
+	public synchronized void evictExpired() {
 		Instant now = this.clock.instant();
-		this.sessions.entrySet().removeIf((entry) -> entry.getValue().expired(now));
+		for (Iterator<Session> sessions = this.sessions.values().iterator(); sessions.hasNext();) {
+			Session session = sessions.next();
+			if (session.expired(now)) {
+				this.bytes -= session.bytes;
+				sessions.remove();
+			}
+		}
 	}
 
-	private Session live(String sessionId) {
+	/**
+	 * Return how many sessions were forgotten to stay within the bounds since the store was made.
+	 * @return the number of evicted sessions
+	 */
+	public synchronized long evictions() {
+		return this.evictions;
+	}
+
+	/**
+	 * Return how many sessions the store holds now (expired ones included until looked up).
+	 * @return the number of sessions
+	 */
+	public synchronized int sessionCount() {
+		return this.sessions.size();
+	}
+
+	/**
+	 * Return how many bytes of messages the store holds now, as the bounds count them.
+	 * @return the bytes
+	 */
+	public synchronized long byteCount() {
+		return this.bytes;
+	}
+
+	private synchronized List<BaseMessage> read(String sessionId) {
+		Session session = this.sessions.get(sessionId);
+		if (session == null) {
+			return List.of();
+		}
+		if (session.expired(this.clock.instant())) {
+			remove(sessionId);
+			return List.of();
+		}
+		return session.messages();
+	}
+
+	private synchronized void append(String sessionId, List<Sized> added) {
 		Session session = this.sessions.get(sessionId);
 		if (session != null && session.expired(this.clock.instant())) {
-			this.sessions.remove(sessionId, session);
-			return null;
+			remove(sessionId);
+			session = null;
 		}
-		return session;
-	}
-
-	private Session touch(String sessionId) {
-		Session session = this.sessions.compute(sessionId, (id, existing) -> (existing == null
-				|| existing.expired(this.clock.instant())) ? new Session(new InMemoryChatMessageHistory(this.maxMessages))
-						: existing);
+		if (session == null) {
+			session = new Session();
+			this.sessions.put(sessionId, session);
+		}
 		session.writtenAt = this.clock.instant();
-		return session;
+		for (Sized message : added) {
+			session.add(message);
+			this.bytes += message.bytes();
+		}
+		while (this.maxMessages > 0 && session.entries.size() > this.maxMessages) {
+			this.bytes -= session.removeOldest();
+		}
+		evictBeyondBounds(session);
 	}
 
-	/** One session's messages and when they were last written. */
+	private void evictBeyondBounds(Session current) {
+		Iterator<Map.Entry<String, Session>> eldest = this.sessions.entrySet().iterator();
+		while ((this.sessions.size() > this.maxSessions || this.bytes > this.maxBytes) && eldest.hasNext()) {
+			Session session = eldest.next().getValue();
+			if (session != current) {
+				this.bytes -= session.bytes;
+				eldest.remove();
+				this.evictions++;
+			}
+		}
+		while (this.bytes > this.maxBytes && current.entries.size() > 1) {
+			this.bytes -= current.removeOldest();
+		}
+	}
+
+	private synchronized void remove(String sessionId) {
+		Session session = this.sessions.remove(sessionId);
+		if (session != null) {
+			this.bytes -= session.bytes;
+		}
+	}
+
+	/** A message with what it counts for against the store's bytes. */
+	private record Sized(BaseMessage message, long bytes) {
+
+		static Sized of(BaseMessage message) {
+			return new Sized(message, StoredMessages.toJson(message).length() + (long) MESSAGE_OVERHEAD);
+		}
+
+	}
+
+	/** One session's messages, their bytes and when they were last written; guarded by the store. */
 	private final class Session {
 
-		private final InMemoryChatMessageHistory history;
+		private final Deque<Sized> entries = new ArrayDeque<>();
 
-		private volatile Instant writtenAt;
+		private long bytes;
 
-		private Session(InMemoryChatMessageHistory history) {
-			this.history = history;
-			this.writtenAt = InMemoryChatMessageHistoryStore.this.clock.instant();
+		private Instant writtenAt = InMemoryChatMessageHistoryStore.this.clock.instant();
+
+		private void add(Sized message) {
+			this.entries.addLast(message);
+			this.bytes += message.bytes();
+		}
+
+		private long removeOldest() {
+			long removed = this.entries.removeFirst().bytes();
+			this.bytes -= removed;
+			return removed;
+		}
+
+		private List<BaseMessage> messages() {
+			List<BaseMessage> messages = new ArrayList<>(this.entries.size());
+			this.entries.forEach((entry) -> messages.add(entry.message()));
+			return messages;
 		}
 
 		private boolean expired(Instant now) {
@@ -116,21 +264,18 @@ public final class InMemoryChatMessageHistoryStore implements ChatMessageHistory
 
 		@Override
 		public Flux<BaseMessage> getMessages() {
-			return Flux.defer(() -> {
-				Session session = live(this.sessionId);
-				return (session != null) ? session.history.getMessages() : Flux.empty();
-			});
+			return Flux.defer(() -> Flux.fromIterable(read(this.sessionId)));
 		}
 
 		@Override
 		public Mono<Void> addMessages(List<? extends BaseMessage> messages) {
-			List<BaseMessage> stored = StoredMessages.of(messages);
-			return Mono.defer(() -> touch(this.sessionId).history.addMessages(stored));
+			List<Sized> stored = StoredMessages.of(messages).stream().map(Sized::of).toList();
+			return Mono.fromRunnable(() -> append(this.sessionId, stored));
 		}
 
 		@Override
 		public Mono<Void> clear() {
-			return Mono.fromRunnable(() -> InMemoryChatMessageHistoryStore.this.sessions.remove(this.sessionId));
+			return Mono.fromRunnable(() -> remove(this.sessionId));
 		}
 
 	}

@@ -141,6 +141,20 @@ public final class RunnableWithMessageHistory<I, O> extends AbstractRunnable<I, 
 	}
 
 	/**
+	 * Return the config schema, in which the session id is required: a call without one fails.
+	 * @return the schema, {@code configurable} required and the session id required in it
+	 */
+	@Override
+	public ObjectNode configSchema() {
+		ObjectNode schema = super.configSchema();
+		if (schema.path("properties").get("configurable") instanceof ObjectNode configurable) {
+			configurable.putArray("required").add(this.sessionIdKey);
+			schema.putArray("required").add("configurable");
+		}
+		return schema;
+	}
+
+	/**
 	 * Return the input schema of the chain without the history key, which this runnable fills.
 	 */
 	@Override

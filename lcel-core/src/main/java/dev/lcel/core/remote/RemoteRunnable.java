@@ -55,12 +55,18 @@ public final class RemoteRunnable implements Runnable<Object, Object> {
 
 	private final String name;
 
+	private final RemoteSchema inputSchema;
+
+	private final RemoteSchema outputSchema;
+
 	private RemoteRunnable(Builder builder) {
 		this.client = builder.webClient.clone().baseUrl(builder.url.replaceAll("/+$", "")).build();
 		this.json = builder.json;
 		this.timeout = builder.timeout;
 		this.outputReader = (builder.outputReader != null) ? builder.outputReader : (node) -> WireValues.toJava(this.json, node);
 		this.name = builder.name;
+		this.inputSchema = new RemoteSchema(() -> fetchSchema("/input_schema"), builder.schemaTtl);
+		this.outputSchema = new RemoteSchema(() -> fetchSchema("/output_schema"), builder.schemaTtl);
 	}
 
 	/**
@@ -148,14 +154,41 @@ public final class RemoteRunnable implements Runnable<Object, Object> {
 		});
 	}
 
+	/**
+	 * Return the remote chain's input schema. It is fetched from the server and kept for
+	 * {@link Builder#schemaTtl}; on a non-blocking thread (an event loop) this never blocks and
+	 * returns the schema last fetched, or {@code {}} before the first fetch, which it starts.
+	 * @return the schema
+	 */
 	@Override
 	public ObjectNode inputSchema() {
-		return schema("/input_schema");
+		return this.inputSchema.get(this.timeout);
 	}
 
+	/**
+	 * Return the remote chain's output schema, as {@link #inputSchema()} does.
+	 * @return the schema
+	 */
 	@Override
 	public ObjectNode outputSchema() {
-		return schema("/output_schema");
+		return this.outputSchema.get(this.timeout);
+	}
+
+	/**
+	 * Return the remote chain's input schema without blocking: the one kept while it is fresh,
+	 * else fetched from the server.
+	 * @return the schema, lazily; fails with a {@link RemoteRunnableException} when the server does
+	 */
+	public Mono<ObjectNode> ainputSchema() {
+		return this.inputSchema.fetchIfStale();
+	}
+
+	/**
+	 * Return the remote chain's output schema without blocking, as {@link #ainputSchema()} does.
+	 * @return the schema, lazily
+	 */
+	public Mono<ObjectNode> aoutputSchema() {
+		return this.outputSchema.fetchIfStale();
 	}
 
 	@Override
@@ -163,9 +196,8 @@ public final class RemoteRunnable implements Runnable<Object, Object> {
 		return this.name;
 	}
 
-	private ObjectNode schema(String route) {
-		JsonNode schema = this.client.get().uri(route).exchangeToMono(this::json).block(this.timeout);
-		return (schema instanceof ObjectNode object) ? object : this.json.createObjectNode();
+	private Mono<JsonNode> fetchSchema(String route) {
+		return this.client.get().uri(route).exchangeToMono(this::json);
 	}
 
 	private Mono<JsonNode> post(String route, JsonNode body) {
@@ -273,6 +305,8 @@ public final class RemoteRunnable implements Runnable<Object, Object> {
 
 		private String name = "RemoteRunnable";
 
+		private Duration schemaTtl = Duration.ofMinutes(1);
+
 		private Builder(String url) {
 			this.url = Objects.requireNonNull(url, "url must not be null");
 		}
@@ -314,6 +348,16 @@ public final class RemoteRunnable implements Runnable<Object, Object> {
 		 */
 		public Builder outputReader(Function<JsonNode, Object> outputReader) {
 			this.outputReader = outputReader;
+			return this;
+		}
+
+		/**
+		 * Keep a schema fetched from the server this long before fetching it again.
+		 * @param schemaTtl how long a schema is reused; one minute by default
+		 * @return this builder
+		 */
+		public Builder schemaTtl(Duration schemaTtl) {
+			this.schemaTtl = Objects.requireNonNull(schemaTtl, "schemaTtl must not be null");
 			return this;
 		}
 

@@ -47,12 +47,12 @@ public abstract class AbstractRunnable<I, O> implements Runnable<I, O> {
 
 	@Override
 	public final O invoke(I input, RunnableConfig config) {
-		return Runs.invoke(this, input, runInput(input), config, this::doInvoke);
+		return Runs.invoke(this, input, this::runInput, config, this::doInvoke);
 	}
 
 	@Override
 	public final Mono<O> ainvoke(I input, RunnableConfig config) {
-		return Runs.ainvoke(this, input, runInput(input), config, this::doAinvoke);
+		return Runs.ainvoke(this, input, this::runInput, config, this::doAinvoke);
 	}
 
 	@Override
@@ -64,7 +64,7 @@ public abstract class AbstractRunnable<I, O> implements Runnable<I, O> {
 			// As LangChain's default astream: one invoke, whose run has ended when its output is emitted.
 			return ainvoke(input, config).flux();
 		}
-		return Runs.stream(this, input, runInput(input), config, this::doStream);
+		return Runs.stream(this, input, this::runInput, config, this::doStream);
 	}
 
 	@Override

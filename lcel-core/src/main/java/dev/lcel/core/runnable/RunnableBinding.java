@@ -5,6 +5,7 @@ import java.util.Objects;
 import dev.lcel.core.config.RunnableConfig;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs a runnable with a config bound to every call: what {@link Runnable#withConfig} builds.
@@ -76,6 +77,15 @@ public final class RunnableBinding<I, O> implements DelegatingRunnable<I, O> {
 	@Override
 	public Runnable<I, O> delegate() {
 		return this.bound;
+	}
+
+	/**
+	 * Return the bound runnable's config schema, which may say more than its config specs (a
+	 * history chain's required session id).
+	 */
+	@Override
+	public ObjectNode configSchema() {
+		return this.bound.configSchema();
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.lcel.core.config.ConfigurableFieldSpec;
-import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.graph.Graph;
 import dev.lcel.core.tracing.RunManager;
 import reactor.core.publisher.Flux;

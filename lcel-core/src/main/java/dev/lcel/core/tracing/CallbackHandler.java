@@ -2,8 +2,8 @@ package dev.lcel.core.tracing;
 
 /**
  * Receives the lifecycle of runs: passed in {@link dev.lcel.core.config.RunnableConfig#callbacks()}
- * (or registered with {@link Runs#addGlobalHandler}) and told about the run it was given to and
- * every run beneath it.
+ * and told about the run it was given to and every run beneath it (there is no JVM-wide registry:
+ * a handler hears only the runs of the configs that carry it).
  *
  * <p>All methods have empty defaults so a handler implements only what it needs. Handlers are
  * called on whatever thread the run is on, possibly several at once for the branches of a parallel;

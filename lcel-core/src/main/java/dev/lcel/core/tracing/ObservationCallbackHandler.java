@@ -14,8 +14,8 @@ import io.micrometer.observation.ObservationRegistry;
  * run's, and a root run's is the child of the observation current when it starts, so a chain
  * called while handling a request nests under the request's span.
  *
- * <p>Pass it in {@link dev.lcel.core.config.RunnableConfig#callbacks()} or register it once with
- * {@link Runs#addGlobalHandler}. With a no-op registry it does nothing.
+ * <p>Pass it in {@link dev.lcel.core.config.RunnableConfig#callbacks()}; it is inherited by every
+ * run beneath (Spring Boot binds it to every registered chain). With a no-op registry it does nothing.
  */
 public class ObservationCallbackHandler implements CallbackHandler {
 

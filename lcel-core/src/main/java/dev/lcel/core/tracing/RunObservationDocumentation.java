@@ -35,7 +35,10 @@ public enum RunObservationDocumentation implements ObservationDocumentation {
 	 */
 	public enum LowCardinalityKeyNames implements KeyName {
 
-		/** The run's name: the runnable's name or its run name. */
+		/**
+		 * The run's name: for a served chain's root run the name it is registered under, else the
+		 * runnable's name or its run name from the application's code.
+		 */
 		RUN_NAME {
 			@Override
 			public String asString() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
@@ -36,18 +37,19 @@ public final class Runs {
 	 * @param <O> the output type
 	 * @param runnable the runnable whose run it is
 	 * @param input the input
-	 * @param reported the input as handlers are told of it (a chat model's messages)
+	 * @param reported how handlers are told of the input (a chat model reports its messages), asked
+	 * only when someone listens
 	 * @param config the config from the caller
 	 * @param work the work, given the run
 	 * @return the output
 	 */
-	public static <I, O> O invoke(Runnable<?, ?> runnable, I input, Object reported, RunnableConfig config,
+	public static <I, O> O invoke(Runnable<?, ?> runnable, I input, Function<I, Object> reported, RunnableConfig config,
 			BiFunction<I, RunManager, O> work) {
 		if (config.callbacks().isEmpty()) {
 			return work.apply(input, RunManager.silent(config));
 		}
 		RunTracker tracker = track(runnable, config, "invoke");
-		tracker.start(reported);
+		tracker.start(reported.apply(input));
 		O output;
 		try {
 			output = work.apply(input, tracker.manager());
@@ -67,19 +69,20 @@ public final class Runs {
 	 * @param <O> the output type
 	 * @param runnable the runnable whose run it is
 	 * @param input the input
-	 * @param reported the input as handlers are told of it
+	 * @param reported how handlers are told of the input, asked only when someone listens
 	 * @param config the config from the caller
 	 * @param work the work, given the run
 	 * @return the output, lazily
 	 */
-	public static <I, O> Mono<O> ainvoke(Runnable<?, ?> runnable, I input, Object reported, RunnableConfig config,
+	public static <I, O> Mono<O> ainvoke(Runnable<?, ?> runnable, I input, Function<I, Object> reported,
+			RunnableConfig config,
 			BiFunction<I, RunManager, Mono<O>> work) {
 		if (config.callbacks().isEmpty()) {
 			return Mono.defer(() -> work.apply(input, RunManager.silent(config)));
 		}
 		return Mono.defer(() -> {
 			RunTracker tracker = track(runnable, config, "invoke");
-			tracker.start(reported);
+			tracker.start(reported.apply(input));
 			return work.apply(input, tracker.manager())
 				.doOnSuccess(tracker::end)
 				.doOnError(tracker::fail)
@@ -95,19 +98,20 @@ public final class Runs {
 	 * @param <O> the output type
 	 * @param runnable the runnable whose run it is
 	 * @param input the input
-	 * @param reported the input as handlers are told of it
+	 * @param reported how handlers are told of the input, asked only when someone listens
 	 * @param config the config from the caller
 	 * @param work the work, given the run
 	 * @return the output chunks, lazily
 	 */
-	public static <I, O> Flux<O> stream(Runnable<?, ?> runnable, I input, Object reported, RunnableConfig config,
+	public static <I, O> Flux<O> stream(Runnable<?, ?> runnable, I input, Function<I, Object> reported,
+			RunnableConfig config,
 			BiFunction<I, RunManager, Flux<O>> work) {
 		if (config.callbacks().isEmpty()) {
 			return Flux.defer(() -> work.apply(input, RunManager.silent(config)));
 		}
 		return Flux.defer(() -> {
 			RunTracker tracker = track(runnable, config, "stream");
-			tracker.start(reported);
+			tracker.start(reported.apply(input));
 			return observe(work.apply(input, tracker.manager()), tracker, false);
 		});
 	}

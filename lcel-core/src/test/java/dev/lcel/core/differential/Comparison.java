@@ -13,9 +13,10 @@ import java.util.List;
  * @param departures the listed exceptions applied to either side
  * @param problem why lcel could not be compared at all (no Java twin, the twin threw), or {@code null}
  * @param staleDepartures the departures listed for the case that no longer change anything
+ * @param agreesUnedited whether both sides agree with no departure applied to either
  */
 record Comparison(String caseId, Aspect aspect, List<String> expected, List<String> actual, List<Departure> departures,
-		String problem, List<String> staleDepartures) {
+		String problem, List<String> staleDepartures, boolean agreesUnedited) {
 
 	boolean agrees() {
 		return this.problem == null && this.expected.equals(this.actual);

@@ -17,35 +17,77 @@ final class DepartureEdits {
 	private DepartureEdits() {
 	}
 
-	/** The generator starts at its upstream's first chunk and streams each chunk (and the root with it) at once. */
-	static UnaryOperator<ObjectNode> generatorStreamsPerChunk(String generator, String upstream) {
+	/**
+	 * Python pulls one chunk at a time through a pipeline of streaming steps: each chunk of the first run
+	 * named goes through every later one before the next chunk is made, and each later step starts when its
+	 * first chunk reaches it. The runs are named in pipeline order ({@code $root} is the root run; other names
+	 * never match the root); events before the first run's start and ends keep their order.
+	 */
+	static UnaryOperator<ObjectNode> chunksTravelThePipelineOneByOne(List<String> pipeline) {
+		return chunksTravelThePipelineOneByOne(pipeline, null);
+	}
+
+	/**
+	 * As {@link #chunksTravelThePipelineOneByOne(List)}, with a lambda after the pipeline that aggregates its
+	 * input (Python's {@code RunnableLambda._atransform} adds up every chunk before it calls its function): it
+	 * starts when the first chunk reaches it, right after the last pipeline run's first chunk, and its own
+	 * chunks (and the root's, which come from them) keep their place after the pipeline has ended.
+	 */
+	static UnaryOperator<ObjectNode> chunksTravelThePipelineOneByOne(List<String> pipeline, String aggregator) {
+		List<String> named = new ArrayList<>(pipeline);
+		if (aggregator != null) {
+			named.add(aggregator);
+		}
 		return (results) -> {
 			List<ObjectNode> events = RawEdits.events(results);
 			if (events.isEmpty()) {
 				return results;
 			}
 			String root = events.get(0).path("run_id").asString();
-			ObjectNode start = first(events, generator, "_start");
-			List<ObjectNode> chunks = all(events, generator, "_stream");
-			List<ObjectNode> rootChunks = events.stream().filter((e) -> e.path("run_id").asString().equals(root))
-				.filter((e) -> e.path("event").asString().endsWith("_stream")).toList();
-			List<ObjectNode> edited = new ArrayList<>();
-			int k = 0;
-			for (ObjectNode event : events) {
-				if (event == start || chunks.contains(event) || rootChunks.contains(event)) {
-					continue;
+			List<String> runs = new ArrayList<>();
+			for (String name : named) {
+				events.stream()
+					.filter((e) -> name.equals("$root") ? e.path("run_id").asString().equals(root)
+							: name.equals(e.path("name").asString()) && !e.path("run_id").asString().equals(root))
+					.findFirst().ifPresent((e) -> runs.add(e.path("run_id").asString()));
+			}
+			if (runs.size() != named.size()) {
+				return results;
+			}
+			int first = -1;
+			for (int i = 0; i < events.size(); i++) {
+				if (events.get(i).path("run_id").asString().equals(runs.get(0))
+						&& events.get(i).path("event").asString().endsWith("_start")) {
+					first = i;
+					break;
 				}
-				edited.add(event);
-				if (upstream.equals(event.path("name").asString()) && event.path("event").asString().endsWith("_stream")
-						&& k < chunks.size()) {
-					if (k == 0 && start != null) {
-						edited.add(start);
+			}
+			List<ObjectNode> edited = new ArrayList<>(events.subList(0, first + 1));
+			List<ObjectNode> rest = new ArrayList<>(events.subList(first + 1, events.size()));
+			List<List<ObjectNode>> chunks = new ArrayList<>();
+			List<ObjectNode> starts = new ArrayList<>();
+			for (int r = 0; r < runs.size(); r++) {
+				String run = runs.get(r);
+				boolean aggregates = aggregator != null && r == runs.size() - 1;
+				chunks.add(aggregates ? List.of() : rest.stream().filter((e) -> e.path("run_id").asString().equals(run))
+					.filter((e) -> e.path("event").asString().endsWith("_stream")).toList());
+				starts.add(rest.stream().filter((e) -> e.path("run_id").asString().equals(run))
+					.filter((e) -> e.path("event").asString().endsWith("_start")).findFirst().orElse(null));
+			}
+			int waves = chunks.stream().mapToInt(List::size).max().orElse(0);
+			for (int k = 0; k < waves; k++) {
+				for (int r = 0; r < runs.size(); r++) {
+					if (k == 0 && starts.get(r) != null) {
+						edited.add(starts.get(r));
 					}
-					edited.add(chunks.get(k));
-					if (k < rootChunks.size()) {
-						edited.add(rootChunks.get(k));
+					if (k < chunks.get(r).size()) {
+						edited.add(chunks.get(r).get(k));
 					}
-					k++;
+				}
+			}
+			for (ObjectNode event : rest) {
+				if (!edited.contains(event)) {
+					edited.add(event);
 				}
 			}
 			RawEdits.setEvents(results, edited);
@@ -54,44 +96,45 @@ final class DepartureEdits {
 	}
 
 	/**
-	 * The generator fails at its first input chunk: after its start only its own and the root's events
-	 * follow, and in the log the model and the parser keep their first chunk and end with final_output null.
+	 * Python's steps pull their input: a step's end is reported only when the step after it asks for its next
+	 * chunk, after the last one. The end of the run named {@code upstream} moves to just before the first
+	 * event of the run named {@code downstream} whose kind ends with {@code suffix}: {@code _stream} when
+	 * the downstream step is a lambda (it pulls every chunk before it yields anything), {@code _end} when it
+	 * is a generator that turns its one input chunk into several (it pulls again once the last of them has
+	 * gone through the chain).
 	 */
-	static UnaryOperator<ObjectNode> generatorFailsAtFirstChunk(String generator) {
+	static UnaryOperator<ObjectNode> upstreamEndsWhenPulledAgain(String upstream, String downstream, String suffix) {
+		return (results) -> {
+			List<ObjectNode> events = new ArrayList<>(RawEdits.events(results));
+			ObjectNode end = first(events, upstream, "_end");
+			ObjectNode anchor = first(events, downstream, suffix);
+			if (end == null || anchor == null) {
+				return results;
+			}
+			events.remove(end);
+			events.add(events.indexOf(anchor), end);
+			RawEdits.setEvents(results, events);
+			return results;
+		};
+	}
+
+	/** A parser's end carries its whole input: the message its model ended with. */
+	static UnaryOperator<ObjectNode> parserEndsWithTheWholeMessage(String parser, String model) {
 		return (results) -> {
 			List<ObjectNode> events = RawEdits.events(results);
-			if (!events.isEmpty()) {
-				String root = events.get(0).path("run_id").asString();
-				ObjectNode start = first(events, generator, "_start");
-				String run = (start != null) ? start.path("run_id").asString() : null;
-				List<ObjectNode> edited = new ArrayList<>();
-				boolean started = false;
-				for (ObjectNode event : events) {
-					started = started || event == start;
-					String id = event.path("run_id").asString();
-					if (!started || id.equals(run) || id.equals(root)) {
-						edited.add(event);
-					}
-				}
-				RawEdits.setEvents(results, edited);
+			ObjectNode modelEnd = first(events, model, "_end");
+			ObjectNode parserEnd = first(events, parser, "_end");
+			if (modelEnd != null && parserEnd != null) {
+				((ObjectNode) parserEnd.get("data")).set("input", modelEnd.path("data").path("output").deepCopy());
 			}
-			results.path("log").path("state").path("logs").forEach((entry) -> {
-				String type = entry.path("type").asString();
-				if (type.equals("llm") || type.equals("parser")) {
-					ObjectNode upstream = (ObjectNode) entry;
-					keepFirst(upstream, "streamed_output");
-					keepFirst(upstream, "streamed_output_str");
-					upstream.putNull("final_output");
-				}
-			});
 			return results;
 		};
 	}
 
 	/**
 	 * The conditions and the chosen branch are runs of their own under the root branch (LangChain.js gives
-	 * them the root's run id); the root reports each chunk of the chosen branch as its own and ends with
-	 * their sum.
+	 * them the root's run id), ending with the branch's input as theirs; the root reports each chunk of the
+	 * chosen branch as its own and ends with their sum.
 	 */
 	static UnaryOperator<ObjectNode> branchRootStreamsAndEnds(String chosen) {
 		return (results) -> {
@@ -114,6 +157,9 @@ final class DepartureEdits {
 				}
 				event.put("run_id", rootId + "/child-" + child);
 				event.set("parent_ids", Neutral.JSON.createArrayNode().add(rootId));
+				if (event.path("event").asString().endsWith("_end") && !event.path("data").has("input")) {
+					((ObjectNode) event.get("data")).set("input", root.path("data").path("input").deepCopy());
+				}
 				if (!chosen.equals(event.path("name").asString())) {
 					continue;
 				}
@@ -160,15 +206,6 @@ final class DepartureEdits {
 			}
 			return results;
 		};
-	}
-
-	private static void keepFirst(ObjectNode entry, String field) {
-		JsonNode items = entry.path(field);
-		if (items instanceof ArrayNode array && array.size() > 1) {
-			JsonNode first = array.get(0);
-			array.removeAll();
-			array.add(first);
-		}
 	}
 
 	private static ObjectNode first(List<ObjectNode> events, String name, String suffix) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.models.FakeListChatModel;
@@ -66,7 +67,8 @@ final class DifferentialCases {
 		cases.put("fallbacks_invoke_after_first_chunk", DifferentialCases::halfWithSpare);
 		cases.put("retry", () -> lambda("prep", (x) -> ((String) x).trim())
 			.pipe(flaky(2).withRetry(new RetryPolicy(3, Duration.ZERO, Duration.ZERO, 0, List.of(Exception.class)))));
-		cases.put("each", () -> erase(lambda("double", (x) -> ((Integer) x) * 2).map()));
+		cases.put("each", () -> lambda("numbers", (n) -> IntStream.rangeClosed(1, (Integer) n).boxed().toList())
+			.pipe(erase(lambda("double", (x) -> ((Integer) x) * 2).map())));
 		cases.put("nested_sequences", () -> lambda("a", (x) -> x + "a").pipe(lambda("b", (x) -> x + "b"))
 			.pipe(lambda("c", (x) -> x + "c").pipe(lambda("d", (x) -> x + "d"))));
 		cases.put("nested_named_sequence", () -> lambda("a", (x) -> x + "a")
@@ -88,7 +90,8 @@ final class DifferentialCases {
 					Map.of("text", "cd", "n", 2, "list", List.of(2), "nested", Map.of("x", "q", "y", 1)),
 					Map.of("extra", true))))))
 			.pipe(lambda("collect", (m) -> m)));
-		cases.put("error_mid_stream", () -> joke("Why?").pipe(firstLetterThenBoom("explode")));
+		cases.put("error_mid_stream", () -> joke("Why?").pipe(erase(RunnableGenerator.<Object, Object>of("explode",
+				(in, config) -> upperLetters(in).concatWith(Flux.error(new Boom("after the last chunk")))))));
 		cases.put("recursion_limit", DifferentialCases::loop);
 		cases.put("filter_by_name", () -> joke("Hi"));
 		cases.put("filter_by_type", () -> joke("Hi"));
@@ -114,8 +117,11 @@ final class DifferentialCases {
 
 	/** LangChain Python's RunnableGenerator: upper-cases its input chunk by chunk, one letter per chunk. */
 	private static Runnable<Object, Object> letters(String name) {
-		return erase(RunnableGenerator.<Object, Object>of(name, (in, config) -> in
-			.flatMapIterable((s) -> ((String) s).chars().mapToObj((c) -> String.valueOf((char) c).toUpperCase()).toList())));
+		return erase(RunnableGenerator.<Object, Object>of(name, (in, config) -> upperLetters(in)));
+	}
+
+	private static Flux<Object> upperLetters(Flux<Object> in) {
+		return in.flatMapIterable((s) -> ((String) s).chars().mapToObj((c) -> (Object) String.valueOf((char) c).toUpperCase()).toList());
 	}
 
 	/** Yields the first letter of its first input chunk, then fails. */

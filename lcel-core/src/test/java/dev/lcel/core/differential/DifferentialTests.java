@@ -2,6 +2,7 @@ package dev.lcel.core.differential;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,10 +42,11 @@ class DifferentialTests {
 		}
 		DifferentialReport.write(Path.of("target", "differential-report.md"),
 				reference.path("langchainCore").asString(), comparisons);
+		DifferentialReport.writeLines(WORK.resolve("lines.json"), comparisons);
 		List<DynamicNode> nodes = new ArrayList<>();
 		nodes.add(DynamicTest.dynamicTest("every Java twin has a case in reference.mjs",
 				() -> assertThat(referenceIds).containsAll(twins.keySet())));
-		Map<String, List<Comparison>> byCase = new java.util.LinkedHashMap<>();
+		Map<String, List<Comparison>> byCase = new LinkedHashMap<>();
 		comparisons.forEach((c) -> byCase.computeIfAbsent(c.caseId(), (key) -> new ArrayList<>()).add(c));
 		byCase.forEach((caseId, list) -> {
 			List<DynamicTest> tests = new ArrayList<>();
@@ -75,12 +77,17 @@ class DifferentialTests {
 		}
 		Map<Aspect, List<JsonNode>> actual = (lcel == null) ? Map.of()
 				: normalised(departures, Departure.Side.LCEL, lcel, spec);
+		Map<Aspect, List<JsonNode>> expectedUnedited = normalised(List.of(), Departure.Side.JAVASCRIPT, spec.results(), spec);
+		Map<Aspect, List<JsonNode>> actualUnedited = (lcel == null) ? Map.of()
+				: normalised(List.of(), Departure.Side.LCEL, lcel, spec);
 		List<String> stale = stale(departures, spec, lcel);
 		List<Comparison> comparisons = new ArrayList<>();
 		for (Aspect aspect : spec.aspects()) {
 			List<String> ours = actual.containsKey(aspect) ? Neutral.lines(actual.get(aspect)) : List.of();
+			boolean agreesUnedited = problem == null && actualUnedited.containsKey(aspect)
+					&& Neutral.lines(expectedUnedited.get(aspect)).equals(Neutral.lines(actualUnedited.get(aspect)));
 			comparisons.add(new Comparison(spec.id(), aspect, Neutral.lines(expected.get(aspect)), ours,
-					Departures.forAspect(departures, aspect), problem, stale));
+					Departures.forAspect(departures, aspect), problem, stale, agreesUnedited));
 		}
 		return comparisons;
 	}

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.flipkart.zjsonpatch.JsonPatch;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
@@ -26,8 +28,8 @@ final class LcelRun {
 	/** The longest any one aspect of a case may take: a safety limit for a hung stream, not a measurement. */
 	private static final Duration LIMIT = Duration.ofSeconds(30);
 
-	/** zjsonpatch is built on Jackson 2; patches and states cross over as JSON text. */
-	private static final com.fasterxml.jackson.databind.ObjectMapper JACKSON2 = new com.fasterxml.jackson.databind.ObjectMapper();
+	/** zjsonpatch is built on Jackson 2 (whose JsonNode is named in full here); patches and states cross over as JSON text. */
+	private static final ObjectMapper JACKSON2 = new ObjectMapper();
 
 	private LcelRun() {
 	}
@@ -118,7 +120,7 @@ final class LcelRun {
 		try {
 			return JACKSON2.readTree(Neutral.JSON.writeValueAsString(node));
 		}
-		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("a patch that Jackson 3 wrote is not JSON to Jackson 2: " + node, ex);
 		}
 	}

@@ -3,6 +3,7 @@ package dev.lcel.core.differential;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import dev.lcel.core.messages.AIMessage;
 import dev.lcel.core.messages.BaseMessage;
@@ -86,7 +87,7 @@ final class Neutral {
 	static JsonNode sorted(JsonNode node) {
 		if (node instanceof ObjectNode object) {
 			ObjectNode copy = NODES.objectNode();
-			new TreeMap<>(object.propertyStream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+			new TreeMap<>(object.propertyStream().collect(Collectors.toMap(Map.Entry::getKey,
 					Map.Entry::getValue))).forEach((key, item) -> copy.set(key, sorted(item)));
 			return copy;
 		}

@@ -19,11 +19,12 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Run ids become labels {@code r0, r1, ...} in the order of their first appearance (in an event's
  * {@code parent_ids} or as its {@code run_id}), so runs and parent structure compare without ids. Tags are
  * compared as a set. For cases whose branches run concurrently ({@link ReferenceCase#unordered()}), events
- * are put in a canonical order first: runs depth first, siblings by name and tags, each run's events by
+ * are put in a canonical order first: runs depth first, siblings by name, tags and data, each run's events by
  * phase and its chunks by value; a child started before its parent or ended after it is reported as a
  * {@code causality} line in every mode. The log's final state keeps, for the root, {@code final_output} and
- * {@code streamed_output}, and for each entry under {@code logs} its name, {@code type}, {@code tags},
+ * {@code streamed_output}, and for each entry under {@code logs} its key, {@code type}, {@code tags},
  * {@code final_output}, {@code streamed_output} and {@code streamed_output_str}; ids and times are dropped.
+ * For concurrent cases, entries of one name are numbered by content rather than by start order.
  */
 final class Normaliser {
 
@@ -138,9 +139,14 @@ final class Normaliser {
 		}
 	}
 
+	/** Name and tags, then what the run reported, so that siblings of one name sort alike whatever order they ran in. */
 	private static String signature(List<JsonNode> events) {
 		JsonNode first = events.get(0);
-		return first.path("name").asString() + " " + new TreeSet<>(strings(first.path("tags")));
+		StringBuilder signature = new StringBuilder(first.path("name").asString()).append(' ')
+			.append(new TreeSet<>(strings(first.path("tags"))));
+		events.forEach((event) -> signature.append(' ').append(event.path("event").asString()).append(' ')
+			.append(Neutral.line(event.path("data"))));
+		return signature.toString();
 	}
 
 	private static int phase(String event) {
@@ -196,19 +202,46 @@ final class Normaliser {
 		copy(state, root, "streamed_output", unordered);
 		lines.add(object().set("root", root));
 		JsonNode logs = state.path("logs");
-		for (String name : new TreeSet<>(logs.propertyNames())) {
-			JsonNode entry = logs.path(name);
-			ObjectNode line = object().put("log", name);
+		List<ObjectNode> entries = new ArrayList<>();
+		for (String key : new TreeSet<>(logs.propertyNames())) {
+			JsonNode entry = logs.path(key);
+			ObjectNode line = object().put("log", key);
 			copy(entry, line, "type", false);
 			ArrayNode tags = line.putArray("tags");
 			new TreeSet<>(strings(entry.path("tags"))).forEach(tags::add);
 			copy(entry, line, "final_output", false);
 			copy(entry, line, "streamed_output", unordered);
 			copy(entry, line, "streamed_output_str", unordered);
-			lines.add(line);
+			line.put("name", entry.path("name").asString());
+			entries.add(line);
 		}
+		if (unordered) {
+			renumberByContent(entries);
+		}
+		entries.forEach((line) -> line.remove("name"));
+		entries.sort(Comparator.comparing((ObjectNode line) -> line.path("log").asString()));
+		lines.addAll(entries);
 		error(log, lines);
 		return lines;
+	}
+
+	/**
+	 * Concurrent runs of one name are numbered ({@code name}, {@code name:2}, ...) in the order they
+	 * started, which is not fixed: number them by what they logged instead.
+	 */
+	private static void renumberByContent(List<ObjectNode> entries) {
+		Map<String, List<ObjectNode>> byName = new LinkedHashMap<>();
+		entries.forEach((line) -> byName.computeIfAbsent(line.path("name").asString(), (key) -> new ArrayList<>()).add(line));
+		byName.forEach((name, group) -> {
+			group.sort(Comparator.comparing((ObjectNode line) -> {
+				ObjectNode content = line.deepCopy();
+				content.remove("log");
+				return Neutral.line(content);
+			}));
+			for (int i = 0; i < group.size(); i++) {
+				group.get(i).put("log", (i == 0) ? name : name + ":" + (i + 1));
+			}
+		});
 	}
 
 	private static void copy(JsonNode from, ObjectNode to, String field, boolean sortItems) {

@@ -40,7 +40,8 @@ final class PythonAddition {
 			return NODES.stringNode(a.asString() + b.asString());
 		}
 		if (a.isIntegralNumber() && b.isIntegralNumber()) {
-			return NODES.numberNode(a.asLong() + b.asLong());
+			long sum = a.asLong() + b.asLong();
+			return (sum == (int) sum) ? NODES.numberNode((int) sum) : NODES.numberNode(sum);
 		}
 		if (a.isNumber() && b.isNumber()) {
 			return NODES.numberNode(a.asDouble() + b.asDouble());

@@ -94,7 +94,7 @@ final class RawEdits {
 	}
 
 	/** Log keys as LangChain makes them: the name, then {@code name:2}, {@code name:3} in order of start. */
-	private static void rekey(ObjectNode logs) {
+	static void rekey(ObjectNode logs) {
 		List<JsonNode> entries = new ArrayList<>();
 		logs.forEach(entries::add);
 		logs.removeAll();
@@ -216,55 +216,16 @@ final class RawEdits {
 		return null;
 	}
 
-	// ---- the log ----
-
-	/** The root's {@code final_output} is the sum ({@link PythonAddition}) of its streamed chunks, or null. */
-	static UnaryOperator<ObjectNode> rootFinalOutputIsTheSumOfItsChunks() {
+	/** lcel's end events of failed runs (those whose data has {@code error}) are left out. */
+	static UnaryOperator<ObjectNode> dropFailedRunEnds() {
 		return (results) -> {
-			if (results.path("log").path("state") instanceof ObjectNode state) {
-				state.set("final_output", PythonAddition.sum(state.path("streamed_output")));
+			List<ObjectNode> kept = new ArrayList<>();
+			for (ObjectNode event : events(results)) {
+				if (!(event.path("event").asString().endsWith("_end") && event.path("data").has("error"))) {
+					kept.add(event);
+				}
 			}
-			return results;
-		};
-	}
-
-	/** Every log entry has a {@code final_output}: null until (or unless) the run ends with an output. */
-	static UnaryOperator<ObjectNode> finalOutputNullWhenAbsent() {
-		return (results) -> {
-			results.path("log").path("state").path("logs").forEach((entry) -> {
-				if (!entry.has("final_output")) {
-					((ObjectNode) entry).putNull("final_output");
-				}
-			});
-			return results;
-		};
-	}
-
-	/** A chat model's {@code final_output} is the LLMResult Python's tracer dumps, with snake_case keys. */
-	static UnaryOperator<ObjectNode> chatModelFinalOutputIsAnLlmResult() {
-		return (results) -> {
-			results.path("log").path("state").path("logs").forEach((entry) -> {
-				JsonNode output = entry.path("final_output");
-				if (!"llm".equals(entry.path("type").asString()) || !output.has("generations")) {
-					return;
-				}
-				ObjectNode result = NODES.objectNode();
-				ArrayNode generations = result.putArray("generations");
-				for (JsonNode batch : output.path("generations")) {
-					ArrayNode converted = generations.addArray();
-					for (JsonNode generation : batch) {
-						ObjectNode python = converted.addObject();
-						python.set("text", generation.path("text").deepCopy());
-						python.putNull("generation_info");
-						python.put("type", "ChatGenerationChunk");
-						python.set("message", generation.path("message").deepCopy());
-					}
-				}
-				result.putNull("llm_output");
-				result.putNull("run");
-				result.put("type", "LLMResult");
-				((ObjectNode) entry).set("final_output", result);
-			});
+			setEvents(results, kept);
 			return results;
 		};
 	}

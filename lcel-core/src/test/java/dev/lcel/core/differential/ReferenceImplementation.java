@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Runs {@code src/test/differential/reference.mjs} with Node and reads what LangChain.js reported.
  *
- * <p>When {@code node_modules} is missing it runs {@code npm ci} first (the exact versions of the committed
+ * <p>When {@code node_modules} is missing, or holds another {@code @langchain/core} than the one
+ * {@code package.json} pins, it runs {@code npm ci} first (the exact versions of the committed
  * {@code package-lock.json}). Without {@code node} and {@code npm} on the PATH the suite is skipped as an
  * assumption that names what is missing, unless the environment variable {@value #REQUIRED_VARIABLE} is
  * {@code required} (as {@code .ci/run} sets it): then it fails, so CI never passes without comparing.
@@ -37,12 +38,22 @@ final class ReferenceImplementation {
 	static JsonNode run(Path output) throws IOException, InterruptedException {
 		require("node");
 		require("npm");
-		if (!Files.isDirectory(DIRECTORY.resolve("node_modules"))) {
+		if (!installed()) {
 			exec(INSTALL_MINUTES, output.resolveSibling("npm-ci.log"), "npm", "ci");
 		}
 		exec(RUN_MINUTES, output.resolveSibling("reference.log"), "node", "reference.mjs",
 				output.toAbsolutePath().toString());
 		return Neutral.JSON.readTree(output.toFile());
+	}
+
+	private static boolean installed() {
+		Path core = DIRECTORY.resolve(Path.of("node_modules", "@langchain", "core", "package.json"));
+		if (!Files.isRegularFile(core)) {
+			return false;
+		}
+		String pinned = Neutral.JSON.readTree(DIRECTORY.resolve("package.json").toFile())
+			.path("dependencies").path("@langchain/core").asString();
+		return pinned.equals(Neutral.JSON.readTree(core.toFile()).path("version").asString());
 	}
 
 	private static void require(String tool) {

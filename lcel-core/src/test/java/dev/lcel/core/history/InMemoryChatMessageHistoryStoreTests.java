@@ -13,6 +13,7 @@ import dev.lcel.core.messages.HumanMessage;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class InMemoryChatMessageHistoryStoreTests {
 
@@ -90,6 +91,69 @@ class InMemoryChatMessageHistoryStoreTests {
 		for (int i = 0; i < all.size(); i += 2) {
 			assertThat(all.get(i + 1).content()).isEqualTo(all.get(i).content());
 		}
+	}
+
+	@Test
+	void forgetsTheLeastRecentlyUsedSessionBeyondMaxSessions() {
+		InMemoryChatMessageHistoryStore store = new InMemoryChatMessageHistoryStore(null, 0, 2, Long.MAX_VALUE, this.clock);
+		store.forSession("a").addMessages(List.of(new HumanMessage("for a"))).block();
+		store.forSession("b").addMessages(List.of(new HumanMessage("for b"))).block();
+		assertThat(messages(store.forSession("a"))).hasSize(1);
+		store.forSession("c").addMessages(List.of(new HumanMessage("for c"))).block();
+		assertThat(messages(store.forSession("b"))).as("b was used least recently").isEmpty();
+		assertThat(messages(store.forSession("a"))).hasSize(1);
+		assertThat(messages(store.forSession("c"))).hasSize(1);
+		assertThat(store.sessionCount()).isEqualTo(2);
+		assertThat(store.evictions()).isEqualTo(1);
+	}
+
+	@Test
+	void staysWithinMaxBytesWhateverTheNumberOfSessions() {
+		long maxBytes = 64 * 1024;
+		InMemoryChatMessageHistoryStore store = new InMemoryChatMessageHistoryStore(null, 0, 1_000_000, maxBytes, this.clock);
+		String turn = "x".repeat(10_000);
+		for (int i = 0; i < 200; i++) {
+			store.forSession("s" + i).addMessages(List.of(new HumanMessage(turn), new AIMessage(turn))).block();
+			assertThat(store.byteCount()).isLessThanOrEqualTo(maxBytes);
+		}
+		assertThat(store.sessionCount()).isEqualTo(3);
+		assertThat(store.evictions()).isEqualTo(197);
+		assertThat(messages(store.forSession("s199"))).hasSize(2);
+	}
+
+	@Test
+	void aSessionLargerThanMaxBytesKeepsItsNewestMessages() {
+		InMemoryChatMessageHistoryStore store = new InMemoryChatMessageHistoryStore(null, 0, 10, 3_000, this.clock);
+		ChatMessageHistory history = store.forSession("big");
+		IntStream.range(0, 5).forEach((i) -> history.addMessages(List.of(new HumanMessage(i + "x".repeat(1_000)))).block());
+		assertThat(messages(history)).extracting((m) -> m.content().charAt(0)).containsExactly('3', '4');
+		assertThat(store.byteCount()).isLessThanOrEqualTo(3_000);
+		assertThat(store.evictions()).isZero();
+	}
+
+	@Test
+	void clearedAndExpiredSessionsGiveBackTheirBytes() {
+		InMemoryChatMessageHistoryStore store = new InMemoryChatMessageHistoryStore(Duration.ofMinutes(1), 0, 10, 1_000_000,
+				this.clock);
+		store.forSession("a").addMessages(List.of(new HumanMessage("hello"))).block();
+		store.forSession("b").addMessages(List.of(new HumanMessage("hello"))).block();
+		assertThat(store.byteCount()).isPositive();
+		store.forSession("a").clear().block();
+		this.now = this.now.plus(Duration.ofMinutes(2));
+		store.evictExpired();
+		assertThat(store.byteCount()).isZero();
+		assertThat(store.sessionCount()).isZero();
+		assertThat(store.evictions()).isZero();
+	}
+
+	@Test
+	void boundsMustBePositive() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new InMemoryChatMessageHistoryStore(null, 0, 0, 1, this.clock))
+			.withMessageContaining("maxSessions");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new InMemoryChatMessageHistoryStore(null, 0, 1, 0, this.clock))
+			.withMessageContaining("maxBytes");
 	}
 
 }

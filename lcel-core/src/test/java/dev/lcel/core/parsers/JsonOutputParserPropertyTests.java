@@ -2,81 +2,171 @@ package dev.lcel.core.parsers;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.function.BiConsumer;
 
 import dev.lcel.core.config.RunnableConfig;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random JSON documents, cut into random chunks: every value the parser emits is a prefix of the
- * final value, and the last one is what Jackson reads from the whole text.
+ * final value, and the last one is what Jackson reads from the whole text. The cases come from a
+ * seed, printed before the run and named in a failure; {@code -Dlcel.test.seed=N} replays a run.
  */
 class JsonOutputParserPropertyTests {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
-	@Property(tries = 500)
-	void emittedValuesArePrefixesOfTheFinalValueAndTheLastIsTheDocument(@ForAll("documents") Object document,
-			@ForAll boolean pretty, @ForAll boolean fenced,
-			@ForAll @Size(min = 1, max = 8) List<@IntRange(min = 1, max = 12) Integer> chunkSizes) {
-		String text = pretty ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document)
-				: JSON.writeValueAsString(document);
-		if (fenced) {
-			text = "```json\n" + text + "\n```";
-		}
-		List<Object> emitted = new JsonOutputParser().transform(Flux.fromIterable(cut(text, chunkSizes)), RunnableConfig.EMPTY)
-			.collectList()
-			.block();
+	private static final String SCALAR_CHARS = "ab z\"\\\n\t/é😀{}[],:`";
 
-		JsonNode expected = JSON.readTree(fenced ? text.substring(8, text.length() - 4) : text);
-		assertThat(emitted).isNotEmpty();
-		JsonNode previous = null;
-		for (Object value : emitted) {
-			JsonNode node = JSON.valueToTree(value);
-			assertThat(isPrefix(node, expected)).as("%s is a prefix of %s", node, expected).isTrue();
-			if (previous != null) {
-				assertThat(isPrefix(previous, node)).as("%s grows into %s", previous, node).isTrue();
-				assertThat(node).isNotEqualTo(previous);
+	private static final String KEY_CHARS = "kx~/\"";
+
+	/** The seed of a run without {@code -Dlcel.test.seed}: the same cases every build. */
+	private static final long DEFAULT_SEED = 20261201L;
+
+	@Test
+	void emittedValuesArePrefixesOfTheFinalValueAndTheLastIsTheDocument() {
+		forRandomCases(500, (random, document) -> {
+			boolean pretty = random.nextBoolean();
+			boolean fenced = random.nextBoolean();
+			List<Integer> chunkSizes = chunkSizes(random);
+			String text = pretty ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document)
+					: JSON.writeValueAsString(document);
+			if (fenced) {
+				text = "```json\n" + text + "\n```";
 			}
-			previous = node;
-		}
-		assertThat(previous).isEqualTo(expected);
+			List<Object> emitted = new JsonOutputParser()
+				.transform(Flux.fromIterable(cut(text, chunkSizes)), RunnableConfig.EMPTY)
+				.collectList()
+				.block();
+
+			JsonNode expected = JSON.readTree(fenced ? text.substring(8, text.length() - 4) : text);
+			assertThat(emitted).isNotEmpty();
+			JsonNode previous = null;
+			for (Object value : emitted) {
+				JsonNode node = JSON.valueToTree(value);
+				assertThat(isPrefix(node, expected)).as("%s is a prefix of %s", node, expected).isTrue();
+				if (previous != null) {
+					assertThat(isPrefix(previous, node)).as("%s grows into %s", previous, node).isTrue();
+					assertThat(node).isNotEqualTo(previous);
+				}
+				previous = node;
+			}
+			assertThat(previous).isEqualTo(expected);
+		});
 	}
 
-	@Property(tries = 300)
+	@Test
 	@SuppressWarnings("unchecked")
-	void diffModePatchesRebuildEveryEmittedValue(@ForAll("documents") Object document,
-			@ForAll @Size(min = 1, max = 8) List<@IntRange(min = 1, max = 12) Integer> chunkSizes) {
-		String text = JSON.writeValueAsString(document);
-		List<String> chunks = cut(text, chunkSizes);
-		List<Object> values = new JsonOutputParser().transform(Flux.fromIterable(chunks), RunnableConfig.EMPTY)
-			.collectList()
-			.block();
-		List<Object> patches = JsonOutputParser.diff().transform(Flux.fromIterable(chunks), RunnableConfig.EMPTY)
-			.collectList()
-			.block();
+	void diffModePatchesRebuildEveryEmittedValue() {
+		forRandomCases(300, (random, document) -> {
+			String text = JSON.writeValueAsString(document);
+			List<String> chunks = cut(text, chunkSizes(random));
+			List<Object> values = new JsonOutputParser().transform(Flux.fromIterable(chunks), RunnableConfig.EMPTY)
+				.collectList()
+				.block();
+			List<Object> patches = JsonOutputParser.diff()
+				.transform(Flux.fromIterable(chunks), RunnableConfig.EMPTY)
+				.collectList()
+				.block();
 
-		assertThat(patches).hasSameSizeAs(values);
-		JsonNode rebuilt = null;
-		for (int i = 0; i < patches.size(); i++) {
-			for (JsonPatchOp op : (List<JsonPatchOp>) patches.get(i)) {
-				rebuilt = apply(rebuilt, op);
+			assertThat(patches).hasSameSizeAs(values);
+			JsonNode rebuilt = null;
+			for (int i = 0; i < patches.size(); i++) {
+				for (JsonPatchOp op : (List<JsonPatchOp>) patches.get(i)) {
+					rebuilt = apply(rebuilt, op);
+				}
+				assertThat(rebuilt).isEqualTo(JSON.valueToTree(values.get(i)));
 			}
-			assertThat(rebuilt).isEqualTo(JSON.valueToTree(values.get(i)));
+			assertThat(rebuilt).isEqualTo(JSON.readTree(text));
+		});
+	}
+
+	/**
+	 * Run {@code check} on {@code tries} random documents from one seed; a failure names the seed
+	 * and the case so that it can be replayed.
+	 */
+	private static void forRandomCases(int tries, BiConsumer<Random, Object> check) {
+		long seed = Long.getLong("lcel.test.seed", DEFAULT_SEED);
+		System.out.println("JsonOutputParserPropertyTests seed: " + seed + " (replay with -Dlcel.test.seed=" + seed + ")");
+		Random random = new Random(seed);
+		for (int i = 0; i < tries; i++) {
+			Object document = random.nextBoolean() ? list(random, 3) : map(random, 3);
+			try {
+				check.accept(random, document);
+			}
+			catch (AssertionError | RuntimeException ex) {
+				throw new AssertionError("case " + i + " of seed " + seed + " (-Dlcel.test.seed=" + seed + "), document "
+						+ JSON.writeValueAsString(document) + ": " + ex.getMessage(), ex);
+			}
 		}
-		assertThat(rebuilt).isEqualTo(JSON.readTree(text));
+	}
+
+	private static List<Integer> chunkSizes(Random random) {
+		List<Integer> sizes = new ArrayList<>();
+		int count = 1 + random.nextInt(8);
+		for (int i = 0; i < count; i++) {
+			sizes.add(1 + random.nextInt(12));
+		}
+		return sizes;
+	}
+
+	private static Object value(Random random, int depth) {
+		int kind = random.nextInt(depth == 0 ? 4 : 6);
+		return switch (kind) {
+			case 0, 1, 2, 3 -> scalar(random);
+			case 4 -> list(random, depth - 1);
+			default -> map(random, depth - 1);
+		};
+	}
+
+	private static Object scalar(Random random) {
+		return switch (random.nextInt(6)) {
+			case 0 -> text(random, SCALAR_CHARS, 10);
+			case 1 -> random.nextInt();
+			case 2 -> random.nextLong();
+			case 3 -> (random.nextDouble() * 2e9) - 1e9;
+			case 4 -> random.nextBoolean();
+			default -> null;
+		};
+	}
+
+	private static Object list(Random random, int depth) {
+		List<Object> list = new ArrayList<>();
+		int size = random.nextInt(6);
+		for (int i = 0; i < size; i++) {
+			list.add(value(random, depth));
+		}
+		return list;
+	}
+
+	private static Object map(Random random, int depth) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		int size = random.nextInt(6);
+		for (int i = 0; i < size; i++) {
+			map.put(text(random, KEY_CHARS, 4), value(random, depth));
+		}
+		return map;
+	}
+
+	private static String text(Random random, String chars, int maxLength) {
+		int[] codePoints = chars.codePoints().toArray();
+		StringBuilder text = new StringBuilder();
+		int length = random.nextInt(maxLength + 1);
+		for (int i = 0; i < length; i++) {
+			text.appendCodePoint(codePoints[random.nextInt(codePoints.length)]);
+		}
+		return text.toString();
 	}
 
 	private static JsonNode apply(JsonNode document, JsonPatchOp op) {
@@ -91,7 +181,7 @@ class JsonOutputParserPropertyTests {
 			parent = parent.isArray() ? parent.get(Integer.parseInt(token)) : parent.get(token);
 		}
 		String last = unescape(tokens[tokens.length - 1]);
-		if (parent instanceof tools.jackson.databind.node.ArrayNode array) {
+		if (parent instanceof ArrayNode array) {
 			int index = Integer.parseInt(last);
 			switch (op.op()) {
 				case "add" -> array.insert(index, value);
@@ -100,7 +190,7 @@ class JsonOutputParserPropertyTests {
 			}
 		}
 		else {
-			tools.jackson.databind.node.ObjectNode object = (tools.jackson.databind.node.ObjectNode) parent;
+			ObjectNode object = (ObjectNode) parent;
 			if ("remove".equals(op.op())) {
 				object.remove(last);
 			}
@@ -113,34 +203,6 @@ class JsonOutputParserPropertyTests {
 
 	private static String unescape(String token) {
 		return token.replace("~1", "/").replace("~0", "~");
-	}
-
-	@Provide
-	Arbitrary<Object> documents() {
-		return Arbitraries.oneOf(list(3), map(3));
-	}
-
-	private Arbitrary<Object> value(int depth) {
-		Arbitrary<Object> scalar = Arbitraries.oneOf(
-				Arbitraries.strings().withChars("ab z\"\\\n\t/é😀{}[],:`").ofMaxLength(10).map(Object.class::cast),
-				Arbitraries.integers().map(Object.class::cast), Arbitraries.longs().map(Object.class::cast),
-				Arbitraries.doubles().between(-1e9, 1e9).map(Object.class::cast),
-				Arbitraries.of(true, false).map(Object.class::cast), Arbitraries.just(null));
-		if (depth == 0) {
-			return scalar;
-		}
-		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, scalar), net.jqwik.api.Tuple.of(1, list(depth - 1)),
-				net.jqwik.api.Tuple.of(1, map(depth - 1)));
-	}
-
-	private Arbitrary<Object> list(int depth) {
-		return Arbitraries.lazy(() -> value(depth)).list().ofMaxSize(5).map(Object.class::cast);
-	}
-
-	private Arbitrary<Object> map(int depth) {
-		return Arbitraries.maps(Arbitraries.strings().withChars("kx~/\"").ofMaxLength(4), Arbitraries.lazy(() -> value(depth)))
-			.ofMaxSize(5)
-			.map(Object.class::cast);
 	}
 
 	private static List<String> cut(String text, List<Integer> sizes) {

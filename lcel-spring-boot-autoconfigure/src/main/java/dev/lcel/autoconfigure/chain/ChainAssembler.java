@@ -43,8 +43,12 @@ import org.springframework.expression.spel.support.SimpleEvaluationContext;
  */
 final class ChainAssembler {
 
-	private static final List<String> STEP_KINDS = List.of("prompt", "messages", "model", "parser", "chain", "bean",
+	/** The kinds of a step, one of which each step has; the JSON Schema of the grammar reads them too. */
+	static final List<String> STEP_KINDS = List.of("prompt", "messages", "model", "parser", "chain", "bean",
 			"parallel", "passthrough", "assign", "pick", "branch");
+
+	/** The keys of a chat prompt's entry. */
+	static final List<String> ROLES = List.of("system", "human", "ai", "placeholder", "optional-placeholder");
 
 	private static final List<String> PARSERS = List.of("str", "json", "list", "numbered-list",
 			"a class name (parsed into that type)");
@@ -294,8 +298,7 @@ final class ChainAssembler {
 				case "optional-placeholder" -> parts.add(MessagesPlaceholder.optional(only.getValue()));
 				case "system", "human", "ai" -> parts.add(Map.entry(only.getKey(), only.getValue()));
 				default -> {
-					this.problems.add(path + "[" + i + "]." + only.getKey() + ": unknown role; roles: [system, human, ai, "
-							+ "placeholder, optional-placeholder]");
+					this.problems.add(path + "[" + i + "]." + only.getKey() + ": unknown role; roles: " + ROLES);
 					return null;
 				}
 			}
@@ -420,13 +423,13 @@ final class ChainAssembler {
 
 	@SuppressWarnings("unchecked")
 	private Runnable<Object, Object> runnableBean(String name) {
-		return this.beans.getBean(name, Runnable.class);
+		return BeanChainNames.named(BeanChainNames.of(this.beans, name), this.beans.getBean(name, Runnable.class));
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Runnable<Object, Object> adapt(String name, Object bean) {
+	private Runnable<Object, Object> adapt(String name, Object bean) {
 		if (bean instanceof Runnable<?, ?> runnable) {
-			return (Runnable<Object, Object>) runnable;
+			return BeanChainNames.named(BeanChainNames.of(this.beans, name), (Runnable<Object, Object>) runnable);
 		}
 		return RunnableLambda.of(name, (Function<Object, Object>) bean);
 	}

@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of chains: the chains of {@code lcel.chains} become {@link Runnable} beans,
  * and every {@code Runnable} bean is registered in a {@link ChainRegistry} under its bean name or
- * its {@link ChainName}, bound to the application's {@link CallbackHandler} beans (observations,
- * metrics) so that every run of every chain is heard.
+ * its {@link ChainName}, the name its runs are reported under, and bound to the application's
+ * {@link CallbackHandler} beans (observations, metrics) so that every run of every chain is heard.
  */
 @AutoConfiguration
 @ConditionalOnClass(Runnable.class)
@@ -41,9 +41,8 @@ public final class ChainAutoConfiguration {
 		Map<String, Runnable<?, ?>> chains = new HashMap<>();
 		Map<String, String> descriptions = new HashMap<>();
 		for (Map.Entry<String, Runnable> bean : beanFactory.getBeansOfType(Runnable.class).entrySet()) {
-			ChainName chainName = beanFactory.findAnnotationOnBean(bean.getKey(), ChainName.class);
-			String name = (chainName != null) ? chainName.value() : bean.getKey();
-			chains.put(name, observed(bean.getValue(), observed));
+			String name = BeanChainNames.of(beanFactory, bean.getKey());
+			chains.put(name, observed(BeanChainNames.named(name, bean.getValue()), observed));
 			BeanDefinition definition = beanFactory.containsBeanDefinition(bean.getKey())
 					? beanFactory.getBeanDefinition(bean.getKey()) : null;
 			if (definition != null && definition.getDescription() != null) {

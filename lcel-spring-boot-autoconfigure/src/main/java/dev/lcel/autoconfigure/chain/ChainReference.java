@@ -8,6 +8,7 @@ import dev.lcel.core.runnable.DelegatingRunnable;
 import dev.lcel.core.runnable.Runnable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A step that runs a chain or bean named in configuration, looked up on first use so that chains
@@ -55,6 +56,14 @@ final class ChainReference implements DelegatingRunnable<Object, Object> {
 	@Override
 	public Flux<Object> transform(Flux<Object> input, RunnableConfig config) {
 		return Flux.defer(() -> delegate().transform(input, config));
+	}
+
+	/**
+	 * Return the referenced chain's config schema, which may say more than its config specs.
+	 */
+	@Override
+	public ObjectNode configSchema() {
+		return delegate().configSchema();
 	}
 
 	/**

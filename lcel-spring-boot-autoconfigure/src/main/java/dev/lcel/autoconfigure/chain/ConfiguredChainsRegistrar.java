@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.lcel.autoconfigure.binding.StrictPropertiesBinder;
 import dev.lcel.autoconfigure.model.ChatModelRegistry;
+import dev.lcel.autoconfigure.model.ModelsProperties;
 import dev.lcel.core.runnable.Runnable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 
@@ -20,6 +21,10 @@ import org.springframework.core.env.Environment;
  * configured chains and bean chains can inject and refer to each other. The chains are assembled
  * and checked once every bean is defined and before any is created, so a wrong definition fails
  * startup with every problem listed.
+ *
+ * <p>The properties under {@code lcel.models} and {@code lcel.chains} are bound strictly first: an
+ * unknown key, or a value of the wrong type, fails startup before anything else is checked, with
+ * every such problem in one report.
  */
 public class ConfiguredChainsRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
 
@@ -31,20 +36,25 @@ public class ConfiguredChainsRegistrar implements BeanDefinitionRegistryPostProc
 
 	private List<String> problems = List.of();
 
+	private List<String> propertyProblems = List.of();
+
 	private Map<String, Set<String>> modelsByChain = Map.of();
 
 	private ConfigurableListableBeanFactory beanFactory;
 
 	@Override
 	public void setEnvironment(Environment environment) {
-		this.definitions = Binder.get(environment)
-			.bind("lcel", ChainsProperties.class)
-			.map(ChainsProperties::getChains)
-			.orElse(Map.of());
+		StrictPropertiesBinder binder = new StrictPropertiesBinder(environment);
+		binder.bind("lcel", ModelsProperties.class, "models");
+		this.definitions = binder.bind("lcel", ChainsProperties.class, "chains").getChains();
+		this.propertyProblems = binder.problems();
 	}
 
 	@Override
 	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+		if (!this.propertyProblems.isEmpty()) {
+			throw new InvalidChainDefinitionException(this.propertyProblems);
+		}
 		for (String name : this.definitions.keySet()) {
 			if (registry.containsBeanDefinition(name)) {
 				throw new InvalidChainDefinitionException(List.of("lcel.chains." + name

@@ -14,7 +14,9 @@ class InvalidChainDefinitionFailureAnalyzer extends AbstractFailureAnalyzer<Inva
 		StringBuilder description = new StringBuilder("The lcel configuration (lcel.models, lcel.chains) is invalid:\n");
 		cause.getProblems().forEach((problem) -> description.append("\n    ").append(problem));
 		return new FailureAnalysis(description.toString(),
-				"Correct the properties named above (see docs/configuration.md for the chain grammar).", cause);
+				"Correct the properties named above. The whole grammar of lcel.models and lcel.chains is the JSON Schema "
+						+ "META-INF/lcel/lcel-chains.schema.json in the lcel-spring-boot-autoconfigure jar: point your "
+						+ "editor's YAML support at it to check application.yml as you type.", cause);
 	}
 
 }

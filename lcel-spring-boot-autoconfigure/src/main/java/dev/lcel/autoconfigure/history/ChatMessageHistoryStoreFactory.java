@@ -2,6 +2,7 @@ package dev.lcel.autoconfigure.history;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.BiConsumer;
 
 import dev.lcel.core.history.ChatMessageHistoryStore;
 import dev.lcel.core.history.InMemoryChatMessageHistoryStore;
@@ -33,10 +34,26 @@ public interface ChatMessageHistoryStoreFactory {
 	ChatMessageHistoryStore create(String chain, Duration timeToLive, int maxMessages);
 
 	/**
-	 * Return the factory of the {@code memory} store: conversations in this JVM only.
+	 * Return the factory of the {@code memory} store with its default bounds: conversations in
+	 * this JVM only.
 	 * @return the factory
 	 */
 	static ChatMessageHistoryStoreFactory memory() {
+		return memory(InMemoryChatMessageHistoryStore.DEFAULT_MAX_SESSIONS,
+				InMemoryChatMessageHistoryStore.DEFAULT_MAX_BYTES, (chain, store) -> {
+				});
+	}
+
+	/**
+	 * Return the factory of the {@code memory} store: conversations in this JVM only, at most
+	 * {@code maxSessions} and {@code maxBytes} per chain.
+	 * @param maxSessions the most conversations kept per chain
+	 * @param maxBytes the most bytes of messages kept per chain
+	 * @param created told of every store made, with its chain's name (to observe it)
+	 * @return the factory
+	 */
+	static ChatMessageHistoryStoreFactory memory(int maxSessions, long maxBytes,
+			BiConsumer<String, InMemoryChatMessageHistoryStore> created) {
 		return new ChatMessageHistoryStoreFactory() {
 
 			@Override
@@ -46,7 +63,10 @@ public interface ChatMessageHistoryStoreFactory {
 
 			@Override
 			public ChatMessageHistoryStore create(String chain, Duration timeToLive, int maxMessages) {
-				return new InMemoryChatMessageHistoryStore(timeToLive, maxMessages, Clock.systemUTC());
+				InMemoryChatMessageHistoryStore store = new InMemoryChatMessageHistoryStore(timeToLive, maxMessages,
+						maxSessions, maxBytes, Clock.systemUTC());
+				created.accept(chain, store);
+				return store;
 			}
 
 		};

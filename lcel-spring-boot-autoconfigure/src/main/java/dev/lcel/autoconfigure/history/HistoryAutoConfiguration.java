@@ -3,6 +3,9 @@ package dev.lcel.autoconfigure.history;
 import java.time.Duration;
 
 import dev.lcel.core.history.ChatMessageHistoryStore;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -18,18 +21,34 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 /**
  * Auto-configuration of the stores that keep chains' conversations: {@code memory} always, and
  * {@code redis} when Spring Data Redis is on the classpath and Spring Boot has configured a
- * {@link ReactiveRedisConnectionFactory}.
+ * {@link ReactiveRedisConnectionFactory}. The memory store is bounded ({@code lcel.history.memory.*})
+ * and, with Micrometer, reports its evictions, sessions and bytes per chain.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
 @ConditionalOnClass(ChatMessageHistoryStore.class)
 @EnableConfigurationProperties(HistoryProperties.class)
-@Import(HistoryAutoConfiguration.RedisHistoryConfiguration.class)
+@Import({ HistoryAutoConfiguration.RedisHistoryConfiguration.class,
+		HistoryAutoConfiguration.MemoryHistoryMetricsConfiguration.class })
 public final class HistoryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "memoryChatMessageHistoryStoreFactory")
-	ChatMessageHistoryStoreFactory memoryChatMessageHistoryStoreFactory() {
-		return ChatMessageHistoryStoreFactory.memory();
+	ChatMessageHistoryStoreFactory memoryChatMessageHistoryStoreFactory(HistoryProperties properties,
+			ObjectProvider<MemoryStoreObserver> observers) {
+		return ChatMessageHistoryStoreFactory.memory(properties.getMemory().getMaxSessions(),
+				properties.getMemory().getMaxSize().toBytes(),
+				(chain, store) -> observers.orderedStream().forEach((observer) -> observer.bind(chain, store)));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class MemoryHistoryMetricsConfiguration {
+
+		@Bean
+		MemoryStoreObserver lcelMemoryHistoryMetrics(ObjectProvider<MeterRegistry> registry) {
+			return new MemoryHistoryMetrics(registry);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -120,7 +120,8 @@ public class GenAiMetricsCallbackHandler implements CallbackHandler {
 	private void tokens(RunInfo run, String type, int count) {
 		DistributionSummary.builder("gen_ai.client.token.usage")
 			.description("Tokens used by chat model calls")
-			.baseUnit("{token}")
+			// OpenTelemetry writes the unit {token}; Prometheus would make that gen_ai_client_token_usage__token__count.
+			.baseUnit("tokens")
 			.tags(tags(run).and("gen_ai.token.type", type))
 			.register(this.registry)
 			.record(count);

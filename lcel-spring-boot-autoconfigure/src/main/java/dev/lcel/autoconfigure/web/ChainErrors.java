@@ -34,26 +34,49 @@ final class ChainErrors {
 	}
 
 	/** What a failure means for the client. */
-	record Outcome(HttpStatus status, String message, Object errors, Duration retryAfter) {
+	record Outcome(HttpStatus status, String message, Object errors, Duration retryAfter, long errorCount) {
 
 		Outcome(HttpStatus status, String message, Object errors) {
-			this(status, message, errors, null);
+			this(status, message, errors, null, 0);
+		}
+
+		Outcome(HttpStatus status, String message, Object errors, Duration retryAfter) {
+			this(status, message, errors, retryAfter, 0);
 		}
 
 	}
 
+	/** A client's mistake: one line at DEBUG, never a stack trace. */
+	private static void refused(UUID runId, HttpStatus status, String message) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Chain request " + ((runId != null) ? "for run " + runId + " " : "") + "refused with "
+					+ status.value() + ": " + ProblemText.abbreviate(message));
+		}
+	}
+
 	static Outcome outcome(Throwable error, UUID runId) {
 		if (error instanceof ChainRequestException request) {
+			refused(runId, request.getStatus(), request.getMessage());
 			return new Outcome(request.getStatus(), request.getMessage(),
-					request.getErrors().isEmpty() ? null : request.getErrors());
+					request.getErrors().isEmpty() ? null : request.getErrors(), null, request.getErrorCount());
 		}
 		if (error instanceof InvalidConfigurableException) {
 			// A session id missing, or an alternative that does not exist: the client's config.
-			return new Outcome(HttpStatus.BAD_REQUEST, error.getMessage(), null);
+			refused(runId, HttpStatus.BAD_REQUEST, error.getMessage());
+			return new Outcome(HttpStatus.BAD_REQUEST, ClientMessages.scrub(error.getMessage()), null);
 		}
 		if (error instanceof IllegalArgumentException) {
 			// Raised by a step that could not use the input it got: the client's input.
-			return new Outcome(HttpStatus.UNPROCESSABLE_CONTENT, error.getMessage(), null);
+			refused(runId, HttpStatus.UNPROCESSABLE_CONTENT, error.getMessage());
+			return new Outcome(HttpStatus.UNPROCESSABLE_CONTENT, ClientMessages.scrub(error.getMessage()), null);
+		}
+		if (error instanceof RequestBodyAbortedException) {
+			// The client closed the connection or stalled while sending: nothing the server can fix.
+			if (logger.isDebugEnabled()) {
+				logger.debug("Chain request " + ((runId != null) ? "for run " + runId + " " : "")
+						+ "ended by the client's connection: " + error);
+			}
+			return new Outcome(HttpStatus.REQUEST_TIMEOUT, "The request was not received whole", null);
 		}
 		UpstreamFailure upstream = upstream(error);
 		if (upstream != null) {
@@ -78,7 +101,7 @@ final class ChainErrors {
 			// A step got a value of another type than it takes: almost always input of the wrong
 			// shape for a chain whose first step declares no type (a typed step would have refused
 			// it with a 422 naming the field). Logged, in case it is a chain wired wrongly instead.
-			logger.warn("Chain run " + runId + " got a value of the wrong type", error);
+			logger.info("Chain run " + runId + " got a value of the wrong type: " + error.getMessage());
 			return new Outcome(HttpStatus.UNPROCESSABLE_CONTENT,
 					"A step of the chain cannot use the input it was given (wrong type); see the chain's input schema",
 					null);
@@ -98,6 +121,11 @@ final class ChainErrors {
 	}
 
 	static Mono<ServerResponse> problem(ServerRequest request, Throwable error, UUID runId) {
+		if (error instanceof RequestBodyAbortedException) {
+			// No one is there to read an answer, and writing one would only fail again.
+			outcome(error, runId);
+			return Mono.empty();
+		}
 		Outcome outcome = outcome(error, runId);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", "about:blank");
@@ -108,6 +136,7 @@ final class ChainErrors {
 		body.put("message", outcome.message());
 		if (outcome.errors() != null) {
 			body.put("errors", outcome.errors());
+			body.put("error_count", outcome.errorCount());
 		}
 		if (runId != null) {
 			body.put("run_id", runId.toString());

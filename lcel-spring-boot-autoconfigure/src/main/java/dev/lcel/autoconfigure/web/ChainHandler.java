@@ -1,17 +1,16 @@
 package dev.lcel.autoconfigure.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
 import dev.lcel.autoconfigure.chain.ChainRegistry;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.tracing.RunFilter;
-import dev.lcel.core.tracing.RunType;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -22,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
@@ -38,9 +38,6 @@ final class ChainHandler {
 	private static final org.springframework.core.io.Resource PLAYGROUND = new org.springframework.core.io.ClassPathResource(
 			"dev/lcel/autoconfigure/web/playground.html");
 
-	/** How many inputs of one batch request run at once. */
-	private static final int BATCH_CONCURRENCY = 16;
-
 	private final Function<String, String> models;
 
 	private final ChainRegistry chains;
@@ -51,6 +48,8 @@ final class ChainHandler {
 
 	private final JsonMapper json;
 
+	private final RouteSwitches switches;
+
 	ChainHandler(ChainRegistry chains, LcelServerProperties properties, JsonMapper json,
 			List<ChainRequestConfigCustomizer> customizers, Function<String, String> models) {
 		this.chains = chains;
@@ -58,6 +57,28 @@ final class ChainHandler {
 		this.properties = properties;
 		this.json = json;
 		this.reader = new ChainRequestReader(json, properties, customizers);
+		this.switches = new RouteSwitches(properties);
+	}
+
+	/**
+	 * Return the handler of a route.
+	 * @param route the route
+	 * @return its handler
+	 */
+	HandlerFunction<ServerResponse> handlerOf(ChainRoute route) {
+		return switch (route) {
+			case INVOKE -> this::invoke;
+			case BATCH -> this::batch;
+			case STREAM -> this::stream;
+			case STREAM_LOG -> this::streamLog;
+			case STREAM_EVENTS -> this::streamEvents;
+			case SCHEMA -> this::schema;
+			case INPUT_SCHEMA -> this::inputSchema;
+			case OUTPUT_SCHEMA -> this::outputSchema;
+			case CONFIG_SCHEMA -> this::configSchema;
+			case GRAPH -> this::graph;
+			case PLAYGROUND -> this::playground;
+		};
 	}
 
 	Mono<ServerResponse> list(ServerRequest request) {
@@ -73,15 +94,21 @@ final class ChainHandler {
 			if (model != null) {
 				entry.put("model", model);
 			}
-			Map<String, String> links = new LinkedHashMap<>();
-			for (String route : List.of("invoke", "batch", "stream", "stream_log", "stream_events", "schema", "graph",
-					"playground")) {
-				links.put(route, this.properties.getBasePath() + "/" + name + "/" + route);
-			}
-			entry.put("links", links);
+			entry.put("links", links(name));
 			listed.add(entry);
 		}
 		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("chains", listed));
+	}
+
+	/** The links of a chain in the list: its served routes but the single schemas. */
+	private Map<String, String> links(String name) {
+		Map<String, String> links = new LinkedHashMap<>();
+		for (ChainRoute route : this.switches.servedRoutes(name)) {
+			if (!route.path().endsWith("_schema")) {
+				links.put(route.path(), this.properties.routePrefix() + "/" + name + "/" + route.path());
+			}
+		}
+		return links;
 	}
 
 	Mono<ServerResponse> invoke(ServerRequest request) {
@@ -101,13 +128,8 @@ final class ChainHandler {
 		return withChain(request, (chain) -> this.reader.body(request).flatMap((body) -> {
 			List<ChainRequestReader.Call> calls = this.reader.calls(name(request), chain, request, body);
 			List<String> runIds = calls.stream().map((call) -> call.config().runId().toString()).toList();
-			return Flux.fromIterable(calls)
-				.flatMapSequential((call) -> chain.ainvoke(call.input(), call.config())
-					.map(java.util.Optional::<Object>of)
-					.defaultIfEmpty(java.util.Optional.empty())
-					.subscribeOn(Schedulers.boundedElastic()), BATCH_CONCURRENCY)
-				.map((output) -> output.orElse(null))
-				.collectList()
+			int concurrency = BatchRun.concurrency(body, this.properties.getMaxBatchConcurrency());
+			return BatchRun.run(chain, calls, concurrency)
 				.flatMap((outputs) -> ok(response(outputs, Map.of("run_ids", runIds))))
 				.onErrorResume((ex) -> ChainErrors.problem(request, ex, null));
 		}));
@@ -119,12 +141,12 @@ final class ChainHandler {
 
 	Mono<ServerResponse> streamLog(ServerRequest request) {
 		return sse(request, (chain, call) -> chain.astreamLog(call.input(), call.config(), filter(call.body()))
-			.map((patch) -> json(Map.of("ops", patch.ops()))));
+			.map((patch) -> json(Map.of("ops", ClientEvents.patch(patch).ops()))));
 	}
 
 	Mono<ServerResponse> streamEvents(ServerRequest request) {
 		return sse(request, (chain, call) -> chain.astreamEvents(call.input(), call.config(), filter(call.body()))
-			.map(this::json));
+			.map((event) -> json(ClientEvents.event(event))));
 	}
 
 	Mono<ServerResponse> schema(ServerRequest request) {
@@ -132,7 +154,7 @@ final class ChainHandler {
 			Map<String, Object> schemas = new LinkedHashMap<>();
 			schemas.put("input", chain.inputSchema());
 			schemas.put("output", chain.outputSchema());
-			schemas.put("config", chain.configSchema());
+			schemas.put("config", ServedConfigSchema.of(chain, this.properties.getConfigKeys()));
 			return ok(schemas);
 		});
 	}
@@ -146,27 +168,24 @@ final class ChainHandler {
 	}
 
 	Mono<ServerResponse> configSchema(ServerRequest request) {
-		return withChain(request, (chain) -> ok(chain.configSchema()));
+		return withChain(request, (chain) -> ok(ServedConfigSchema.of(chain, this.properties.getConfigKeys())));
 	}
 
 	Mono<ServerResponse> unrouted(ServerRequest request) {
-		String route = request.pathVariable("route");
-		boolean known = List.of("invoke", "batch", "stream", "stream_log", "stream_events", "schema", "input_schema",
-				"output_schema", "config_schema", "graph", "playground").contains(route);
-		ChainRequestException error = known
+		String path = request.pathVariable("route");
+		ChainRoute route = Arrays.stream(ChainRoute.values()).filter((r) -> r.path().equals(path)).findFirst().orElse(null);
+		ChainRequestException error = (route != null)
 				? new ChainRequestException(HttpStatus.METHOD_NOT_ALLOWED,
-						request.method() + " is not allowed on " + route + "; use "
-								+ (route.contains("schema") || route.equals("graph") || route.equals("playground") ? "GET" : "POST"))
-				: new ChainRequestException(HttpStatus.NOT_FOUND, "No route '" + route
-						+ "'; the routes are invoke, batch, stream, stream_log, stream_events, schema, input_schema, "
-						+ "output_schema, config_schema, graph, playground");
+						request.method() + " is not allowed on " + path + "; use " + route.method().name())
+				: new ChainRequestException(HttpStatus.NOT_FOUND, "No route '" + path + "'; the routes are "
+						+ String.join(", ", Arrays.stream(ChainRoute.values()).map(ChainRoute::path).toList()));
 		return ChainErrors.problem(request, error, null);
 	}
 
 	Mono<ServerResponse> playground(ServerRequest request) {
 		return withChain(request, (chain) -> ServerResponse.ok()
 			.contentType(MediaType.TEXT_HTML)
-			.header("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'")
+			.header("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:")
 			.bodyValue(PLAYGROUND));
 	}
 
@@ -205,8 +224,16 @@ final class ChainHandler {
 					error.put("message", outcome.message());
 					return Flux.just(event("error", json(error)));
 				});
-			return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(events, ServerSentEvent.class);
+			return unbuffered(ServerResponse.ok()).contentType(MediaType.TEXT_EVENT_STREAM).body(events, ServerSentEvent.class);
 		}));
+	}
+
+	/**
+	 * Ask caches and proxies to pass a stream on as it is written: {@code no-cache} for caches,
+	 * {@code X-Accel-Buffering: no} for nginx, which otherwise buffers a response whole.
+	 */
+	private static ServerResponse.BodyBuilder unbuffered(ServerResponse.BodyBuilder response) {
+		return response.header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
 	}
 
 	private static ServerSentEvent<String> event(String name, String data) {
@@ -214,29 +241,7 @@ final class ChainHandler {
 	}
 
 	private static RunFilter filter(JsonNode body) {
-		return new RunFilter(strings(body, "include_names"), types(body, "include_types"), strings(body, "include_tags"),
-				strings(body, "exclude_names"), types(body, "exclude_types"), strings(body, "exclude_tags"));
-	}
-
-	private static Set<String> strings(JsonNode body, String key) {
-		Set<String> values = new java.util.LinkedHashSet<>();
-		JsonNode array = body.get(key);
-		if (array != null && array.isArray()) {
-			array.forEach((item) -> values.add(item.asString()));
-		}
-		return values;
-	}
-
-	private static Set<RunType> types(JsonNode body, String key) {
-		Set<RunType> types = new java.util.LinkedHashSet<>();
-		for (String name : strings(body, key)) {
-			for (RunType type : RunType.values()) {
-				if (type.wireName().equals(name) || ("llm".equals(name) && type == RunType.CHAT_MODEL)) {
-					types.add(type);
-				}
-			}
-		}
-		return types;
+		return RunFilterReader.read(body);
 	}
 
 	@SuppressWarnings("unchecked")

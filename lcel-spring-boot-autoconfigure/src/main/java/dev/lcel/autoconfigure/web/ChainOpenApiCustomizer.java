@@ -31,9 +31,12 @@ final class ChainOpenApiCustomizer implements OpenApiCustomizer {
 
 	private final LcelServerProperties properties;
 
+	private final RouteSwitches switches;
+
 	ChainOpenApiCustomizer(ChainRegistry chains, LcelServerProperties properties) {
 		this.chains = chains;
 		this.properties = properties;
+		this.switches = new RouteSwitches(properties);
 	}
 
 	@Override
@@ -41,7 +44,7 @@ final class ChainOpenApiCustomizer implements OpenApiCustomizer {
 		if (openApi.getPaths() == null) {
 			openApi.setPaths(new Paths());
 		}
-		String base = this.properties.getBasePath().replaceAll("/+$", "");
+		String base = this.properties.routePrefix();
 		this.chains.getChains().forEach((name, chain) -> {
 			if (this.properties.getExpose().isEmpty() || this.properties.getExpose().contains(name)) {
 				addChain(openApi.getPaths(), base + "/" + name, name, chain);
@@ -52,27 +55,33 @@ final class ChainOpenApiCustomizer implements OpenApiCustomizer {
 	private void addChain(Paths paths, String path, String name, Runnable<?, ?> chain) {
 		Schema<?> input = schema(chain.inputSchema().toString());
 		Schema<?> output = schema(chain.outputSchema().toString());
-		Schema<?> config = schema(chain.configSchema().toString());
+		Schema<?> config = schema(ServedConfigSchema.of(chain, this.properties.getConfigKeys()).toString());
 		String description = this.chains.description(name).orElse("");
 		Schema<?> call = object(Map.of("input", input, "config", config, "kwargs", new Schema<>().type("object")), "input");
-		paths.addPathItem(path + "/invoke", post(name, "invoke", "Run " + name + " once. " + description, call,
+		add(paths, path, name, ChainRoute.INVOKE, post(name, "invoke", "Run " + name + " once. " + description, call,
 				json(object(Map.of("output", output, "metadata", new Schema<>().type("object")), "output"))));
-		paths.addPathItem(path + "/batch", post(name, "batch", "Run " + name + " on many inputs.",
+		add(paths, path, name, ChainRoute.BATCH, post(name, "batch", "Run " + name + " on many inputs.",
 				object(Map.of("inputs", new Schema<>().type("array").items(input), "config", new Schema<>()), "inputs"),
 				json(object(Map.of("output", new Schema<>().type("array").items(output), "metadata",
 						new Schema<>().type("object")), "output"))));
-		for (String stream : List.of("stream", "stream_log", "stream_events")) {
-			paths.addPathItem(path + "/" + stream, post(name, stream, "Run " + name + " and stream ("
-					+ stream + ") as server-sent events: metadata, data..., end.", call,
+		for (ChainRoute stream : List.of(ChainRoute.STREAM, ChainRoute.STREAM_LOG, ChainRoute.STREAM_EVENTS)) {
+			add(paths, path, name, stream, post(name, stream.path(), "Run " + name + " and stream ("
+					+ stream.path() + ") as server-sent events: metadata, data..., end.", call,
 					new Content().addMediaType("text/event-stream", new MediaType().schema(new Schema<>().type("string")))));
 		}
-		paths.addPathItem(path + "/schema", get(name, "schema", "The input, output and config schemas of " + name + ".",
+		add(paths, path, name, ChainRoute.SCHEMA, get(name, "schema", "The input, output and config schemas of " + name + ".",
 				object(Map.of("input", input, "output", output, "config", config))));
-		paths.addPathItem(path + "/input_schema", get(name, "input_schema", "The input schema of " + name + ".", input));
-		paths.addPathItem(path + "/output_schema", get(name, "output_schema", "The output schema of " + name + ".", output));
-		paths.addPathItem(path + "/config_schema", get(name, "config_schema", "The config schema of " + name + ".", config));
-		paths.addPathItem(path + "/graph", get(name, "graph", "The steps of " + name + " as nodes and edges.",
+		add(paths, path, name, ChainRoute.INPUT_SCHEMA, get(name, "input_schema", "The input schema of " + name + ".", input));
+		add(paths, path, name, ChainRoute.OUTPUT_SCHEMA, get(name, "output_schema", "The output schema of " + name + ".", output));
+		add(paths, path, name, ChainRoute.CONFIG_SCHEMA, get(name, "config_schema", "The config schema of " + name + ".", config));
+		add(paths, path, name, ChainRoute.GRAPH, get(name, "graph", "The steps of " + name + " as nodes and edges.",
 				new Schema<>().type("object")));
+	}
+
+	private void add(Paths paths, String path, String chain, ChainRoute route, PathItem item) {
+		if (this.switches.served(chain, route)) {
+			paths.addPathItem(path + "/" + route.path(), item);
+		}
 	}
 
 	private static PathItem post(String chain, String route, String summary, Schema<?> body, Content response) {

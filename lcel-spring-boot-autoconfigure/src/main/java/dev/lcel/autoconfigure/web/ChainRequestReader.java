@@ -5,23 +5,23 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.remote.InvalidWireValueException;
 import dev.lcel.core.remote.WireValues;
 import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.tracing.DefaultRunObservationConvention;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
  * Reads the body of a chain request in LangServe's shape ({@code input} or {@code inputs},
- * {@code config}, {@code kwargs}) within the size limit, checks the input against the chain's
- * schema, and takes only the allow-listed config keys.
+ * {@code config}, {@code kwargs}) within the size limit ({@link JsonRequestBody}), checks the input
+ * against the chain's schema, reads it strictly (a malformed message a 422 naming its field), and
+ * takes only the allow-listed config keys.
  */
 final class ChainRequestReader {
 
@@ -31,14 +31,19 @@ final class ChainRequestReader {
 
 	private final ClientConfig clientConfig;
 
-	private final InputValidator validator = new InputValidator();
+	private final InputValidator validator;
+
+	private final JsonRequestBody body;
 
 	private final List<ChainRequestConfigCustomizer> customizers;
 
 	ChainRequestReader(JsonMapper json, LcelServerProperties properties, List<ChainRequestConfigCustomizer> customizers) {
 		this.json = json;
 		this.properties = properties;
-		this.clientConfig = new ClientConfig(properties.getConfigKeys());
+		this.clientConfig = new ClientConfig(properties.getConfigKeys(), properties.getLimits(), json);
+		this.validator = new InputValidator(properties.getLimits());
+		this.body = new JsonRequestBody(json, properties.getMaxRequestSize().toBytes(),
+				properties.getLimits().getMaxJsonValues());
 		this.customizers = customizers;
 	}
 
@@ -47,29 +52,7 @@ final class ChainRequestReader {
 	}
 
 	Mono<JsonNode> body(ServerRequest request) {
-		long limit = this.properties.getMaxRequestSize().toBytes();
-		if (request.headers().contentLength().orElse(0) > limit) {
-			return Mono.error(tooLarge(limit));
-		}
-		return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), (int) Math.min(limit, Integer.MAX_VALUE))
-			.onErrorMap(DataBufferLimitException.class, (ex) -> tooLarge(limit))
-			.map((buffer) -> {
-				try (var stream = buffer.asInputStream(true)) {
-					JsonNode body = this.json.readTree(stream);
-					if (body == null || !body.isObject()) {
-						throw new ChainRequestException(HttpStatus.BAD_REQUEST, "The request body must be a JSON object");
-					}
-					return body;
-				}
-				catch (JacksonException ex) {
-					throw new ChainRequestException(HttpStatus.BAD_REQUEST, "Malformed JSON: " + ex.getOriginalMessage());
-				}
-				catch (java.io.IOException ex) {
-					throw new ChainRequestException(HttpStatus.BAD_REQUEST, "The request body could not be read");
-				}
-			})
-			.switchIfEmpty(Mono.error(() -> new ChainRequestException(HttpStatus.BAD_REQUEST,
-					"The request body is empty; send {\"input\": ...}")));
+		return this.body.read(request);
 	}
 
 	Call call(String name, Runnable<?, ?> chain, ServerRequest request, JsonNode body) {
@@ -79,7 +62,7 @@ final class ChainRequestReader {
 					List.of(java.util.Map.of("field", "/input", "message", "required")));
 		}
 		this.validator.validate(chain, input, "/input");
-		return new Call(input(chain, input, "/input"), config(name, request, body.get("config")));
+		return new Call(input(chain, input, "/input"), config(name, request, body.get("config"), "/config"));
 	}
 
 	List<Call> calls(String name, Runnable<?, ?> chain, ServerRequest request, JsonNode body) {
@@ -96,8 +79,10 @@ final class ChainRequestReader {
 		List<Call> calls = new ArrayList<>(inputs.size());
 		for (int i = 0; i < inputs.size(); i++) {
 			this.validator.validate(chain, inputs.get(i), "/inputs/" + i);
-			JsonNode config = (configs != null && configs.isArray()) ? configs.get(i) : configs;
-			calls.add(new Call(input(chain, inputs.get(i), "/inputs/" + i), config(name, request, config)));
+			boolean each = configs != null && configs.isArray();
+			JsonNode config = each ? configs.get(i) : configs;
+			calls.add(new Call(input(chain, inputs.get(i), "/inputs/" + i),
+					config(name, request, config, each ? "/config/" + i : "/config")));
 		}
 		return calls;
 	}
@@ -112,31 +97,35 @@ final class ChainRequestReader {
 					List.of(java.util.Map.of("field", pointer, "message", "must not be null")));
 		}
 		java.lang.reflect.Type type = chain.inputType();
-		if (type == Object.class) {
-			return WireValues.toJava(this.json, input);
-		}
 		try {
+			if (type == Object.class) {
+				return WireValues.toJava(this.json, input);
+			}
 			return this.json.treeToValue(input, this.json.constructType(type));
 		}
 		catch (JacksonException ex) {
-			throw new ChainRequestException(HttpStatus.UNPROCESSABLE_CONTENT,
-					"The input cannot be read as " + this.json.constructType(type).getRawClass().getSimpleName() + ": "
-							+ ex.getOriginalMessage(),
-					List.of(java.util.Map.of("field", pointer, "message", ex.getOriginalMessage())));
+			InvalidWireValueException invalid = InvalidWireValueException.from(ex);
+			throw ChainRequestException.unprocessable(pointer + invalid.pointer(), invalid.problem());
+		}
+		catch (InvalidWireValueException ex) {
+			throw ChainRequestException.unprocessable(pointer + ex.pointer(), ex.problem());
 		}
 	}
 
-	private RunnableConfig config(String name, ServerRequest request, JsonNode json) {
-		RunnableConfig config = this.clientConfig.read(json);
+	/**
+	 * Read a call's config: the client's allow-listed keys, then the customizers, then what the
+	 * server sets itself (a new run id, and the chain's registered name for metrics, which no
+	 * client value can replace).
+	 */
+	private RunnableConfig config(String name, ServerRequest request, JsonNode json, String pointer) {
+		RunnableConfig config = this.clientConfig.read(json, pointer);
 		for (ChainRequestConfigCustomizer customizer : this.customizers) {
 			config = customizer.customize(name, request, config);
 		}
-		return config.toBuilder().runId(UUID.randomUUID()).build();
-	}
-
-	private static ChainRequestException tooLarge(long limit) {
-		return new ChainRequestException(HttpStatus.CONTENT_TOO_LARGE,
-				"The request body is larger than the limit of " + limit + " bytes (lcel.server.max-request-size)");
+		return config.toBuilder()
+			.runId(UUID.randomUUID())
+			.metadata(DefaultRunObservationConvention.CHAIN_METADATA_KEY, name)
+			.build();
 	}
 
 }

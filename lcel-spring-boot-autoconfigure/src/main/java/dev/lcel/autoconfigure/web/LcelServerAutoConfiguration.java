@@ -7,17 +7,23 @@ import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
 import dev.lcel.autoconfigure.chain.ChainRegistry;
 import dev.lcel.autoconfigure.chain.ConfiguredChainsRegistrar;
 import dev.lcel.autoconfigure.model.ChatModelRegistry;
+import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -39,28 +45,41 @@ public final class LcelServerAutoConfiguration {
 	RouterFunction<ServerResponse> lcelChainRoutes(ChainRegistry chains, LcelServerProperties properties,
 			ObjectProvider<JsonMapper> json, ObjectProvider<ChainRequestConfigCustomizer> customizers,
 			ObjectProvider<ConfiguredChainsRegistrar> configuredChains, ObjectProvider<ChatModelRegistry> models) {
-		String base = properties.getBasePath().replaceAll("/+$", "");
+		String base = properties.routePrefix();
 		List<ChainRequestConfigCustomizer> configCustomizers = new ArrayList<>();
 		configCustomizers.add(new LangServeRunDefaults(base));
 		customizers.orderedStream().forEach(configCustomizers::add);
 		ChainHandler handler = new ChainHandler(chains, properties, json.getIfAvailable(JsonMapper::shared),
 				configCustomizers, new ChainModelLabels(configuredChains, models));
-		return RouterFunctions.route()
-			.GET(base, handler::list)
-			.GET(base + "/", handler::list)
-			.POST(base + "/{name}/invoke", handler::invoke)
-			.POST(base + "/{name}/batch", handler::batch)
-			.POST(base + "/{name}/stream", handler::stream)
-			.POST(base + "/{name}/stream_log", handler::streamLog)
-			.POST(base + "/{name}/stream_events", handler::streamEvents)
-			.GET(base + "/{name}/schema", handler::schema)
-			.GET(base + "/{name}/input_schema", handler::inputSchema)
-			.GET(base + "/{name}/output_schema", handler::outputSchema)
-			.GET(base + "/{name}/config_schema", handler::configSchema)
-			.GET(base + "/{name}/graph", handler::graph)
-			.GET(base + "/{name}/playground", handler::playground)
+		RouteSwitches switches = new RouteSwitches(properties);
+		RouterFunctions.Builder routes = RouterFunctions.route().GET(base, handler::list).GET(base + "/", handler::list);
+		for (ChainRoute route : ChainRoute.values()) {
+			String path = base + "/{name}/" + route.path();
+			HandlerFunction<ServerResponse> guarded = switches.guard(route, handler.handlerOf(route));
+			routes = (route.method() == HttpMethod.GET) ? routes.GET(path, guarded) : routes.POST(path, guarded);
+		}
+		return routes
 			.route(RequestPredicates.path(base + "/{name}/{route}"), handler::unrouted)
 			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "lcelChainCorsFilter")
+	CorsWebFilter lcelChainCorsFilter(LcelServerProperties properties) {
+		return ChainCors.filter(properties);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ HttpServer.class, NettyServerCustomizer.class })
+	@ConditionalOnProperty(name = "lcel.server.connection.enabled", matchIfMissing = true)
+	static class ConnectionTimeoutsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "lcelConnectionTimeouts")
+		NettyServerCustomizer lcelConnectionTimeouts(LcelServerProperties properties) {
+			return new ConnectionTimeouts(properties.getConnection());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

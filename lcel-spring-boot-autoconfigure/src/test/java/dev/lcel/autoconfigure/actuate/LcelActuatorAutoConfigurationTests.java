@@ -47,7 +47,7 @@ class LcelActuatorAutoConfigurationTests {
 	@Test
 	void apiKeysAreSanitizedInEnvAndConfigprops() {
 		this.contextRunner.run((context) -> {
-			SanitizingFunction sanitizer = context.getBean(SanitizingFunction.class);
+			SanitizingFunction sanitizer = context.getBean("lcelApiKeySanitizer", SanitizingFunction.class);
 			assertThat(sanitizer.applyUnlessFiltered(new SanitizableData(null, "lcel.models.gpt.api-key", "sk-secret"))
 				.getValue()).isEqualTo(SanitizableData.SANITIZED_VALUE);
 			assertThat(sanitizer.applyUnlessFiltered(new SanitizableData(null, "apiKey", "sk-secret")).getValue())
@@ -55,6 +55,23 @@ class LcelActuatorAutoConfigurationTests {
 			assertThat(sanitizer.applyUnlessFiltered(new SanitizableData(null, "lcel.models.gpt.model", "gpt-4o"))
 				.getValue()).isEqualTo("gpt-4o");
 		});
+	}
+
+	@Test
+	void commandLinesAreSanitizedWhateverTheyHold() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ChainAutoConfiguration.class, LcelActuatorAutoConfiguration.class))
+			.run((context) -> {
+				SanitizingFunction sanitizer = context.getBean("lcelCommandLineSanitizer", SanitizingFunction.class);
+				for (String key : new String[] { "sun.java.command", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS",
+						"SPRING_APPLICATION_JSON" }) {
+					assertThat(sanitizer.applyUnlessFiltered(
+							new SanitizableData(null, key, "app.jar --lcel.models.gpt.api-key=sk-1")).getValue())
+						.as(key).isEqualTo(SanitizableData.SANITIZED_VALUE);
+				}
+				assertThat(sanitizer.applyUnlessFiltered(new SanitizableData(null, "java.version", "17")).getValue())
+					.isEqualTo("17");
+			});
 	}
 
 	@Test

@@ -217,7 +217,7 @@ class LcelServerAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("lcel.server.max-request-size=100B").run((context) -> {
 			WebTestClient client = client(context);
 			client.post().uri("/chains/greet/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": ")
-				.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.message").value((String m) -> assertThat(m).startsWith("Malformed JSON"));
+				.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.message").value((String m) -> assertThat(m).startsWith("The request body ends before its JSON is complete"));
 			client.post().uri("/chains/gret/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": {}}")
 				.exchange().expectStatus().isNotFound().expectBody().jsonPath("$.message")
 				.value((String m) -> assertThat(m).isEqualTo("No chain named 'gret'; the chains are [broken, down, echo, endless, greet, limited, slow, spy, words]"));
@@ -282,6 +282,7 @@ class LcelServerAutoConfigurationTests {
 			RunnableConfig seen = context.getBean(Chains.class).seen.get();
 			assertThat(seen.tags()).containsExactly("t");
 			assertThat(seen.metadata()).containsEntry("user", "ada")
+				.containsEntry("lcel_chain", "spy")
 				.containsEntry("__langserve_endpoint", "invoke")
 				.doesNotContainKey("__internal");
 			assertThat(seen.configurable()).containsEntry("llm", "b");
@@ -316,7 +317,7 @@ class LcelServerAutoConfigurationTests {
 			client(context).get().uri("/chains/greet/playground").exchange()
 				.expectStatus().isOk()
 				.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-				.expectBody(String.class).value((html) -> assertThat(html).contains("stream_log", "id=\"run\""));
+				.expectBody(String.class).value((html) -> assertThat(html).contains("stream_events", "id=\"run\"", "id=\"stop\""));
 			client(context).get().uri("/chains/nope/playground").exchange().expectStatus().isNotFound();
 		});
 	}

@@ -18,7 +18,6 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -28,8 +27,10 @@ import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
  * A property: no JSON body a client can send makes the server answer 5xx, on any route of any
  * chain, in the response status or in a stream's {@code error} event. The bodies are random JSON
  * values, half of them shaped like requests ({@code input}, {@code inputs}, {@code config},
- * {@code kwargs} with random values), from a fixed seed so that a failure can be replayed; each
- * failure names its body.
+ * {@code kwargs} with random values), some of them shaped like messages with random field values,
+ * some sent with another content type or with a byte that breaks their UTF-8, from a fixed seed so
+ * that a failure can be replayed; each failure names its body. No answer names a Java or Jackson
+ * class either.
  */
 class RandomBodiesTests {
 
@@ -39,7 +40,13 @@ class RandomBodiesTests {
 
 	private static final List<String> KEYS = List.of("input", "inputs", "config", "kwargs", "configurable", "tags",
 			"metadata", "run_name", "callbacks", "max_concurrency", "recursion_limit", "name", "topic", "include_names",
-			"", "__proto__", "$ref", "{x}");
+			"", "__proto__", "$ref", "{x}", "type", "content", "tool_calls", "tool_call_chunks", "tool_call_id",
+			"usage_metadata", "response_metadata", "index", "include_tags", "exclude_names");
+
+	private static final List<String> MESSAGE_TYPES = List.of("human", "ai", "system", "tool", "AIMessageChunk");
+
+	private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json;charset=UTF-8",
+			"text/plain", "application/x-www-form-urlencoded", "application/json; charset=UTF-16");
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
@@ -49,9 +56,10 @@ class RandomBodiesTests {
 
 	@Test
 	void noRandomJsonBodyGetsA5xx() {
+		System.out.println("RandomBodiesTests seed " + SEED);
 		Random random = new Random(SEED);
 		List<String> routes = List.of("invoke", "batch", "stream", "stream_log", "stream_events");
-		List<String> chains = List.of("greet", "words", "echo");
+		List<String> chains = List.of("greet", "words", "echo", "spy");
 		SoftAssertions softly = new SoftAssertions();
 		this.contextRunner.run((context) -> {
 			WebTestClient client = WebTestClient.bindToApplicationContext(context)
@@ -59,19 +67,29 @@ class RandomBodiesTests {
 				.responseTimeout(Duration.ofSeconds(10))
 				.build();
 			for (int i = 0; i < BODIES; i++) {
-				String body = JsonMapper.shared().writeValueAsString(random.nextBoolean() ? request(random) : value(random, 0));
+				byte[] body = JsonMapper.shared()
+					.writeValueAsBytes(random.nextBoolean() ? request(random) : value(random, 0));
+				if (random.nextInt(10) == 0) {
+					// A byte that is never valid in UTF-8, or the first of an overlong form.
+					body[random.nextInt(body.length)] = (byte) (random.nextBoolean() ? 0xC0 : 0xFF);
+				}
+				String contentType = (random.nextInt(5) == 0) ? CONTENT_TYPES.get(random.nextInt(CONTENT_TYPES.size()))
+						: "application/json";
+				String shown = new String(body, java.nio.charset.StandardCharsets.UTF_8) + " as " + contentType;
 				String path = "/chains/" + chains.get(random.nextInt(chains.size())) + "/"
 						+ routes.get(random.nextInt(routes.size()));
 				EntityExchangeResult<String> result = client.post()
 					.uri(path)
-					.contentType(MediaType.APPLICATION_JSON)
+					.header("Content-Type", contentType)
 					.bodyValue(body)
 					.exchange()
 					.expectBody(String.class)
 					.returnResult();
 				String answer = String.valueOf(result.getResponseBody());
-				softly.assertThat(result.getStatus().value()).as("POST %s %s", path, body).isLessThan(500);
-				softly.assertThat(answer).as("POST %s %s", path, body).doesNotContain("\"status_code\":5");
+				softly.assertThat(result.getStatus().value()).as("POST %s %s", path, shown).isLessThan(500);
+				softly.assertThat(answer).as("POST %s %s", path, shown)
+					.doesNotContain("\"status_code\":5")
+					.doesNotContain("tools.jackson", "java.util", "java.lang", "Feature.");
 			}
 		});
 		softly.assertAll();
@@ -87,7 +105,7 @@ class RandomBodiesTests {
 
 	private static JsonNode value(Random random, int depth) {
 		JsonNodeFactory nodes = JsonNodeFactory.instance;
-		int kind = random.nextInt((depth > 4) ? 6 : 8);
+		int kind = random.nextInt((depth > 4) ? 6 : 9);
 		return switch (kind) {
 			case 0 -> nodes.nullNode();
 			case 1 -> nodes.booleanNode(random.nextBoolean());
@@ -102,6 +120,7 @@ class RandomBodiesTests {
 				}
 				yield array;
 			}
+			case 8 -> message(random, depth);
 			default -> {
 				ObjectNode object = nodes.objectNode();
 				for (int i = random.nextInt(5); i > 0; i--) {
@@ -110,6 +129,22 @@ class RandomBodiesTests {
 				yield object;
 			}
 		};
+	}
+
+	/**
+	 * An object shaped like a message: a message type, some content, and message fields with random
+	 * values (tool calls that are strings, indexes that are text or huge, usage that is a list).
+	 */
+	private static ObjectNode message(Random random, int depth) {
+		ObjectNode message = JsonNodeFactory.instance.objectNode();
+		message.put("type", MESSAGE_TYPES.get(random.nextInt(MESSAGE_TYPES.size())));
+		message.set("content", random.nextInt(4) == 0 ? value(random, depth + 1) : JsonNodeFactory.instance.stringNode(text(random)));
+		for (String field : List.of("tool_calls", "tool_call_chunks", "tool_call_id", "usage_metadata", "response_metadata")) {
+			if (random.nextInt(3) == 0) {
+				message.set(field, value(random, depth + 1));
+			}
+		}
+		return message;
 	}
 
 	private static String text(Random random) {

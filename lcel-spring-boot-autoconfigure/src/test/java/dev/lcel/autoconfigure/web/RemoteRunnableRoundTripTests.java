@@ -1,5 +1,6 @@
 package dev.lcel.autoconfigure.web;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,14 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -103,6 +111,36 @@ class RemoteRunnableRoundTripTests {
 	void schemasAreFetched() {
 		assertThat(this.words.inputSchema()).isNotNull();
 		assertThat(RemoteRunnable.of("http://localhost:" + this.port + "/chains/tagged").outputSchema()).isNotNull();
+	}
+
+	@Test
+	void aServedRemoteChainAnswersFromTheEventLoop() {
+		try (ConfigurableApplicationContext relay = new SpringApplicationBuilder(Relay.class)
+			.properties("server.port=0", "relay.url=http://localhost:" + this.port + "/chains/words")
+			.run()) {
+			WebTestClient client = WebTestClient.bindToServer()
+				.baseUrl("http://localhost:" + relay.getEnvironment().getProperty("local.server.port"))
+				.responseTimeout(Duration.ofSeconds(10))
+				.build();
+			for (int i = 0; i < 2; i++) {
+				client.post().uri("/chains/relay/invoke").contentType(MediaType.APPLICATION_JSON)
+					.bodyValue("{\"input\": \"a b\"}").exchange().expectStatus().isOk()
+					.expectBody().jsonPath("$.output").isEqualTo("a b");
+				client.get().uri("/chains/relay/input_schema").exchange().expectStatus().isOk();
+			}
+			assertThat(this.words.ainputSchema().block(Duration.ofSeconds(10))).isEqualTo(this.words.inputSchema());
+		}
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class Relay {
+
+		@Bean
+		RemoteRunnable relay(Environment environment) {
+			return RemoteRunnable.builder(environment.getProperty("relay.url")).name("relay").build();
+		}
+
 	}
 
 	@SpringBootApplication

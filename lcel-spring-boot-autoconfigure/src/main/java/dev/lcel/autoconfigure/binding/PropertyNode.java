@@ -1,0 +1,269 @@
+package dev.lcel.autoconfigure.binding;
+
+import java.beans.PropertyDescriptor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.beans.BeanUtils;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The shape of a group of properties, worked out from its JavaBean class: which keys an object
+ * has (in their dashed form, as Boot binds them), what a map or list holds, and where a value
+ * ends the path. The strict check and the generated JSON Schema both read it, so the two follow
+ * the property classes and cannot drift apart.
+ */
+public final class PropertyNode {
+
+	/** What a node holds. */
+	public enum Kind {
+
+		/** A single value: a text, a number, a duration, a flag. */
+		VALUE,
+
+		/** Anything, to any depth: provider options, bound arguments. */
+		ANY,
+
+		/** An object with a fixed set of keys. */
+		OBJECT,
+
+		/** A map: any key, each to the same kind of node. */
+		MAP,
+
+		/** A list: numeric indexes, each to the same kind of node. */
+		LIST
+
+	}
+
+	private final Kind kind;
+
+	private final Type type;
+
+	private final Map<String, PropertyNode> children = new LinkedHashMap<>();
+
+	private final Map<String, String> fieldNames = new LinkedHashMap<>();
+
+	private PropertyNode element;
+
+	private boolean valueAllowed;
+
+	private PropertyNode(Kind kind, Type type) {
+		this.kind = kind;
+		this.type = type;
+	}
+
+	/**
+	 * Return the node of a Java type: a JavaBean class, a {@code Map<String, X>}, a
+	 * {@code List<X>}, or a value type.
+	 * @param type the type
+	 * @return its node
+	 */
+	public static PropertyNode of(Type type) {
+		return of(type, new HashMap<>());
+	}
+
+	private static PropertyNode of(Type type, Map<Class<?>, PropertyNode> beans) {
+		Class<?> raw = raw(type);
+		if (Map.class.isAssignableFrom(raw)) {
+			PropertyNode map = new PropertyNode(Kind.MAP, type);
+			map.element = of(typeArgument(type, 1), beans);
+			return map;
+		}
+		if (Collection.class.isAssignableFrom(raw)) {
+			PropertyNode list = new PropertyNode(Kind.LIST, type);
+			list.element = of(typeArgument(type, 0), beans);
+			return list;
+		}
+		if (raw == Object.class) {
+			return new PropertyNode(Kind.ANY, type);
+		}
+		if (isValue(raw)) {
+			return new PropertyNode(Kind.VALUE, type);
+		}
+		PropertyNode known = beans.get(raw);
+		if (known != null) {
+			return known;
+		}
+		PropertyNode bean = new PropertyNode(Kind.OBJECT, type);
+		beans.put(raw, bean);
+		bean.valueAllowed = hasValueOf(raw);
+		for (Map.Entry<String, PropertyDescriptor> property : properties(raw).entrySet()) {
+			Method getter = property.getValue().getReadMethod();
+			String key = dashed(property.getValue().getName());
+			bean.children.put(key, of(getter.getGenericReturnType(), beans));
+			bean.fieldNames.put(key, property.getKey());
+		}
+		return bean;
+	}
+
+	/**
+	 * Return what this node holds.
+	 * @return the kind
+	 */
+	public Kind kind() {
+		return this.kind;
+	}
+
+	/**
+	 * Return the Java type this node was made from.
+	 * @return the type
+	 */
+	public Type type() {
+		return this.type;
+	}
+
+	/**
+	 * Return the keys of an object, in their dashed form and in the order the class declares them.
+	 * @return the keys to their nodes; empty for nodes other than objects
+	 */
+	public Map<String, PropertyNode> children() {
+		return Collections.unmodifiableMap(this.children);
+	}
+
+	/**
+	 * Return the name of the Java field behind a key of an object, whose javadoc describes it.
+	 * @param key a key of {@link #children()}
+	 * @return the field's name, or {@code null} when the property has no field of its own name
+	 */
+	public String fieldName(String key) {
+		return this.fieldNames.get(key);
+	}
+
+	/**
+	 * Return what each entry of a map or list is.
+	 * @return the element's node, or {@code null} for objects and values
+	 */
+	public PropertyNode element() {
+		return this.element;
+	}
+
+	/**
+	 * Return whether an object may also be given as a single value, as {@code model: gpt} gives a
+	 * model step by its name (the class has a static {@code valueOf(String)}).
+	 * @return whether a value is allowed in place of the object
+	 */
+	public boolean valueAllowed() {
+		return this.valueAllowed;
+	}
+
+	/**
+	 * Return a key of an object, matched as Boot's relaxed binding matches it: ignoring case and
+	 * dashes.
+	 * @param uniformKey the key in Boot's uniform form (lower case, no dashes)
+	 * @return the key's node, or {@code null} when the object has no such key
+	 */
+	PropertyNode child(String uniformKey) {
+		for (Map.Entry<String, PropertyNode> child : this.children.entrySet()) {
+			if (uniform(child.getKey()).equals(uniformKey)) {
+				return child.getValue();
+			}
+		}
+		return null;
+	}
+
+	static String uniform(String key) {
+		return key.replace("-", "").toLowerCase(Locale.ROOT);
+	}
+
+	private static Map<String, PropertyDescriptor> properties(Class<?> type) {
+		Map<String, PropertyDescriptor> byName = new LinkedHashMap<>();
+		for (PropertyDescriptor descriptor : BeanUtils.getPropertyDescriptors(type)) {
+			if (isBound(descriptor)) {
+				byName.put(descriptor.getName(), descriptor);
+			}
+		}
+		Map<String, PropertyDescriptor> ordered = new LinkedHashMap<>();
+		for (Field field : type.getDeclaredFields()) {
+			PropertyDescriptor descriptor = byName.remove(field.getName());
+			if (descriptor != null && !Modifier.isStatic(field.getModifiers())) {
+				ordered.put(field.getName(), descriptor);
+			}
+		}
+		byName.forEach((name, descriptor) -> ordered.put(fieldOf(type, descriptor), descriptor));
+		return ordered;
+	}
+
+	/** The field a property without a field of its own name keeps its value in, by the setter's type. */
+	private static String fieldOf(Class<?> type, PropertyDescriptor descriptor) {
+		for (Field field : type.getDeclaredFields()) {
+			if (!Modifier.isStatic(field.getModifiers()) && field.getType() == descriptor.getPropertyType()
+					&& field.getName().toLowerCase(Locale.ROOT).contains(descriptor.getName().toLowerCase(Locale.ROOT))) {
+				return field.getName();
+			}
+		}
+		return descriptor.getName();
+	}
+
+	/** Boot binds a property with a setter, and a nested object or collection through its getter. */
+	private static boolean isBound(PropertyDescriptor descriptor) {
+		Method getter = descriptor.getReadMethod();
+		if (getter == null || getter.getDeclaringClass() == Object.class) {
+			return false;
+		}
+		return descriptor.getWriteMethod() != null || !isValue(descriptor.getPropertyType());
+	}
+
+	private static boolean isValue(Class<?> type) {
+		return type.isPrimitive() || type.isEnum() || Number.class.isAssignableFrom(type) || type == String.class
+				|| type == Boolean.class || type == Character.class || type == Duration.class || type == DataSize.class
+				|| type.getName().startsWith("java.");
+	}
+
+	private static boolean hasValueOf(Class<?> type) {
+		try {
+			Method valueOf = type.getMethod("valueOf", String.class);
+			return Modifier.isStatic(valueOf.getModifiers()) && valueOf.getReturnType() == type;
+		}
+		catch (NoSuchMethodException ex) {
+			return false;
+		}
+	}
+
+	private static Class<?> raw(Type type) {
+		if (type instanceof Class<?> cls) {
+			return cls;
+		}
+		if (type instanceof ParameterizedType parameterized) {
+			return (Class<?>) parameterized.getRawType();
+		}
+		return Object.class;
+	}
+
+	private static Type typeArgument(Type type, int index) {
+		if (type instanceof ParameterizedType parameterized) {
+			Type[] arguments = parameterized.getActualTypeArguments();
+			return (index < arguments.length) ? arguments[index] : Object.class;
+		}
+		return Object.class;
+	}
+
+	static String dashed(String name) {
+		StringBuilder dashed = new StringBuilder();
+		for (char c : name.toCharArray()) {
+			if (Character.isUpperCase(c)) {
+				dashed.append('-').append(Character.toLowerCase(c));
+			}
+			else {
+				dashed.append(c);
+			}
+		}
+		return dashed.toString();
+	}
+
+	@Override
+	public String toString() {
+		return this.kind + ((this.kind == Kind.OBJECT) ? List.copyOf(this.children.keySet()).toString() : "");
+	}
+
+}

@@ -1,0 +1,120 @@
+package dev.lcel.autoconfigure.binding;
+
+import java.io.IOException;
+import java.util.List;
+
+import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
+import dev.lcel.autoconfigure.chain.ChainRegistry;
+import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
+import dev.lcel.autoconfigure.model.ModelAutoConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Unknown keys and unreadable values under {@code lcel.models} and {@code lcel.chains} fail startup
+ * with one report naming each path, the valid keys there and the nearest match.
+ */
+class StrictBindingTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ModelAutoConfiguration.class, ChainAutoConfiguration.class));
+
+	@Test
+	void everyTypoOfAYamlFileIsReportedAtOnceWithTheNearestKey() {
+		this.contextRunner.withInitializer((context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(yaml("binding/typos.yml")))
+			.run((context) -> {
+				List<String> problems = problems(context.getStartupFailure());
+				assertThat(problems).anySatisfy((p) -> assertThat(p)
+					.startsWith("lcel.models.gpt.temprature: unknown key; did you mean 'temperature'? Valid keys here: provider, model, base-url, api-key, temperature,")
+					.contains("(class path resource [binding/typos.yml] - 6:19)"));
+				assertThat(problems).anySatisfy((p) -> assertThat(p).startsWith("lcel.models.gpt.base-ulr: unknown key; did you mean 'base-url'?"));
+				assertThat(problems).anySatisfy((p) -> assertThat(p)
+					.startsWith("lcel.models.gpt.retry.max-atempts: unknown key; did you mean 'max-attempts'? Valid keys here: max-attempts, initial-backoff, max-backoff"));
+				assertThat(problems).anySatisfy((p) -> assertThat(p).startsWith("lcel.chains.joke.stpes: unknown key; did you mean 'steps'? Valid keys here: description, steps, parallel, history"));
+				assertThat(problems).anySatisfy((p) -> assertThat(p).startsWith("lcel.chains.story.steps[0].promt: unknown key; did you mean 'prompt'?"));
+				assertThat(problems).anySatisfy((p) -> assertThat(p).startsWith("lcel.chains.story.steps[1].fallback: unknown key; did you mean 'fallbacks'?"));
+				assertThat(problems).anySatisfy((p) -> assertThat(p).startsWith("lcel.chains.story.steps[2].model.defualt: unknown key; did you mean 'default'? Valid keys here: name, alternatives, key, configurable, default"));
+				assertThat(problems).anySatisfy((p) -> assertThat(p).startsWith("lcel.chains.story.history.session-key: unknown key; did you mean 'session-id-key'?"));
+				assertThat(problems).contains("lcel.models.fast.timeout: cannot be read as a duration, such as 500ms, 30s, 5m or PT30S");
+				assertThat(problems).hasSize(9);
+				assertThat(String.join("\n", problems)).doesNotContain("sk-test-secret", "Failed to bind", "Property:");
+			});
+	}
+
+	@Test
+	void valuesOfTheWrongTypeNameTheirPathAndTheExpectedTypeButNotTheValue() {
+		this.contextRunner
+			.withPropertyValues("lcel.models.m.provider=fake", "lcel.models.m.chunk-size=lots",
+					"lcel.models.m.temperature=hot", "lcel.models.m.api-key=sk-secret-value",
+					"lcel.chains.a.steps[0].retry.max-attempts=many", "lcel.chains.a.steps[0].prompt=hi",
+					"lcel.chains.a.history.ttl=forever")
+			.run((context) -> {
+				List<String> problems = problems(context.getStartupFailure());
+				assertThat(problems).containsExactlyInAnyOrder("lcel.models.m.chunk-size: cannot be read as a whole number",
+						"lcel.models.m.temperature: cannot be read as a number, such as 0.7",
+						"lcel.chains.a.steps[0].retry.max-attempts: cannot be read as a whole number",
+						"lcel.chains.a.history.ttl: cannot be read as a duration, such as 500ms, 30s, 5m or PT30S");
+				assertThat(String.join("\n", problems)).doesNotContain("lots", "hot", "many", "forever");
+			});
+	}
+
+	@Test
+	void aKeyFarFromEveryValidKeyGetsNoSuggestion() {
+		this.contextRunner.withPropertyValues("lcel.chains.a.steps[0].prompt=hi", "lcel.chains.a.steps[0].colour=red")
+			.run((context) -> assertThat(problems(context.getStartupFailure())).singleElement()
+				.asString()
+				.startsWith("lcel.chains.a.steps[0].colour: unknown key. Valid keys here: prompt, messages, model, bind, parser,"));
+	}
+
+	@Test
+	void keysUnderAValueOrAListAreReported() {
+		this.contextRunner
+			.withPropertyValues("lcel.chains.a.steps[0].prompt.text=hi", "lcel.chains.b.steps.first.prompt=hi")
+			.run((context) -> assertThat(problems(context.getStartupFailure())).containsExactlyInAnyOrder(
+					"lcel.chains.a.steps[0].prompt: takes a single value, found key 'text' under it",
+					"lcel.chains.b.steps: is a list; write its entries as '- ...' items, found key 'first'"));
+	}
+
+	@Test
+	void freeFormMapsAndRelaxedNamesAreAccepted() {
+		this.contextRunner
+			.withPropertyValues("lcel.models.m.provider=fake", "lcel.models.m.options.num_ctx=4096",
+					"lcel.models.m.options.nested.deep=1", "lcel.models.m.retry.maxAttempts=2",
+					"lcel.models.m.chunk_size=3", "lcel.chains.a.steps[0].messages[0].system=be brief",
+					"lcel.chains.a.steps[0].messages[1].human={q}", "lcel.chains.a.steps[1].model=m",
+					"lcel.chains.a.steps[1].bind.stop[0]=x", "lcel.chains.a.steps[2].parser=str")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(ChainRegistry.class).getChains()).containsKey("a");
+			});
+	}
+
+	private static List<String> problems(Throwable failure) {
+		assertThat(failure).isNotNull();
+		Throwable cause = failure;
+		while (!(cause instanceof InvalidChainDefinitionException) && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		assertThat(cause).isInstanceOf(InvalidChainDefinitionException.class);
+		return ((InvalidChainDefinitionException) cause).getProblems();
+	}
+
+	private static PropertySource<?> yaml(String path) {
+		try {
+			return new YamlPropertySourceLoader().load(path, new ClassPathResource(path)).get(0);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
