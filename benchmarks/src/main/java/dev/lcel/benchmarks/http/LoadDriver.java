@@ -269,6 +269,8 @@ public final class LoadDriver {
 					(this.cpu < 0) ? "n/a" : String.format(Locale.ROOT, "%.0f us", cpuPerStream() * 1e6));
 		}
 
+	}
+
 	/** How many well-behaved clients call the server beside the attackers. */
 	private static final int SERVED_CLIENTS = 8;
 
