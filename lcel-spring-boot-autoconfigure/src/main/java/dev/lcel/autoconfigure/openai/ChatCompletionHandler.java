@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.lcel.autoconfigure.web.JsonRequestBody;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.ChunkAggregator;
 import reactor.core.publisher.Flux;

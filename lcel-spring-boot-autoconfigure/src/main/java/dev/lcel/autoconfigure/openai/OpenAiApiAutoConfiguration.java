@@ -2,6 +2,7 @@ package dev.lcel.autoconfigure.openai;
 
 import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
 import dev.lcel.autoconfigure.chain.ChainRegistry;
+import dev.lcel.autoconfigure.web.JsonRequestBody;
 import dev.lcel.autoconfigure.web.LcelServerProperties;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,8 +43,10 @@ public final class OpenAiApiAutoConfiguration {
 			LcelServerProperties server, ObjectProvider<JsonMapper> json) {
 		String base = properties.getBasePath().replaceAll("/+$", "");
 		JsonMapper mapper = json.getIfAvailable(JsonMapper::shared);
-		ChatCompletionHandler handler = new ChatCompletionHandler(chains, properties, new JsonRequestBody(mapper, server),
-				mapper);
+		// The chain routes' own reader: the same size, value-count, media type and encoding checks.
+		JsonRequestBody body = new JsonRequestBody(mapper, server.getMaxRequestSize().toBytes(),
+				server.getLimits().getMaxJsonValues());
+		ChatCompletionHandler handler = new ChatCompletionHandler(chains, properties, body, mapper);
 		return RouterFunctions.route()
 			.GET(base + "/models", handler::models)
 			.GET(base + "/models/{id}", handler::model)

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.lcel.autoconfigure.web.ChainRequestException;
+import dev.lcel.autoconfigure.web.RequestBodyAbortedException;
 import dev.lcel.core.UpstreamFailure;
 import dev.lcel.core.config.InvalidConfigurableException;
 import org.apache.commons.logging.Log;
@@ -37,6 +39,21 @@ final class OpenAiErrors {
 		String run = (runId != null) ? " (run " + runId + ")" : "";
 		if (error instanceof OpenAiApiException api) {
 			return new Outcome(api.status(), body(api.getMessage(), api.type(), api.param(), api.code()), null);
+		}
+		if (error instanceof ChainRequestException request) {
+			// Refused by the body reader the chain routes share: its size, media type, encoding or JSON.
+			String code = switch (request.getStatus()) {
+				case CONTENT_TOO_LARGE -> "request_too_large";
+				case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
+				default -> null;
+			};
+			return new Outcome(request.getStatus(), body(request.getMessage(), "invalid_request_error", null, code), null);
+		}
+		if (error instanceof RequestBodyAbortedException) {
+			// The client went away while sending: nobody reads the answer, and it is no server fault.
+			logger.debug(error.getMessage());
+			return new Outcome(HttpStatus.BAD_REQUEST, body("The request body was not received whole",
+					"invalid_request_error", null, null), null);
 		}
 		if (error instanceof InvalidConfigurableException) {
 			return new Outcome(HttpStatus.BAD_REQUEST,

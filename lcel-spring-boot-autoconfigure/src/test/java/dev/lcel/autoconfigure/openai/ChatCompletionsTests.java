@@ -271,6 +271,8 @@ class ChatCompletionsTests {
 	void bodyLimitsAndMediaTypeAreTheChainRoutes() {
 		String large = "x".repeat(1024 * 1024 + 1);
 		post(user("joke", large)).expectStatus().isEqualTo(413).expectBody().jsonPath("$.error.code").isEqualTo("request_too_large");
+		String manyValues = "{\"model\": \"joke\", \"metadata\": [" + "0,".repeat(20_000) + "0], \"messages\": []}";
+		post(manyValues).expectStatus().isEqualTo(413).expectBody().jsonPath("$.error.code").isEqualTo("request_too_large");
 		this.client.post().uri("/v1/chat/completions").contentType(MediaType.TEXT_PLAIN).bodyValue(user("joke", "x")).exchange()
 			.expectStatus().isEqualTo(415).expectBody().jsonPath("$.error.code").isEqualTo("unsupported_media_type");
 	}
