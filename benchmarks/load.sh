@@ -7,17 +7,19 @@
 #   benchmarks/load.sh                          # 2,000 concurrent /stream clients for 30 s
 #   benchmarks/load.sh --endpoint=invoke        # /invoke throughput against a plain WebFlux handler
 #   benchmarks/load.sh --endpoint=soak          # 1,000 streams for 60 s, heap at start and end
+#   benchmarks/load.sh --endpoint=openai        # /v1/chat/completions streams against /chains/joke/stream
 #   benchmarks/load.sh --clients=500 --duration=10 --endpoint=stream
 #   benchmarks/load.sh --endpoint=amplification # 20 concurrent worst-case invalid requests (900 KB each)
 #                                               # beside 8 /invoke clients: heap and the others' errors
 #
-# Flags: --endpoint=stream|invoke|soak|amplification, --clients=N (streams, connections for invoke,
-# attackers for amplification),
+# Flags: --endpoint=stream|invoke|soak|amplification|openai, --clients=N (streams, connections for
+# invoke, attackers for amplification),
 # --duration=SECONDS, --warmup=SECONDS, --ramp=SECONDS (over which the stream clients start,
 # default 5), --tool=wrk|driver (invoke only), --port=PORT,
 # --no-build. The server runs with SERVER_JAVA_OPTS (default -Xmx512m) and SERVER_ARGS (more
 # --property=value arguments, e.g. SERVER_ARGS=--lcel.observations.enabled=false); each stream's
-# fake model sends CHUNK_DELAY (default 100ms) apart 3-character chunks of a 103-character reply.
+# fake model sends CHUNK_DELAY (default 100ms; 0ms for openai) apart 3-character chunks of a
+# 103-character reply.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +37,7 @@ for arg in "$@"; do
 		*) sed -n '2,/^set /p' "$0" | grep '^#' >&2; echo "unknown flag: $arg" >&2; exit 2 ;;
 	esac
 done
-case "$endpoint" in stream | soak | invoke | amplification) ;; *) echo "--endpoint must be stream, invoke, soak or amplification" >&2; exit 2 ;; esac
+case "$endpoint" in stream | soak | invoke | amplification | openai) ;; *) echo "--endpoint must be stream, invoke, soak, amplification or openai" >&2; exit 2 ;; esac
 if [ -z "$tool" ]; then tool=$(command -v wrk >/dev/null && echo wrk || echo driver); fi
 
 demo_jar=demo-app/target/demo-app-0.1.0-SNAPSHOT.jar
@@ -49,6 +51,7 @@ fi
 reply="Why do bears have hairy coats? Fur protection! (a scripted reply from the offline fake model, streamed)"
 delay="${CHUNK_DELAY:-100ms}"
 [ "$endpoint" = invoke ] && delay=0ms   # invoke measures the server's own cost, not the model's wait
+[ "$endpoint" = openai ] && delay="${CHUNK_DELAY:-0ms}"   # so does openai, unless told otherwise
 [ "$endpoint" = amplification ] && delay=0ms
 log="$(mktemp -t lcel-load-server.XXXXXX.log)"
 # The baseline handler joins the demo only here: a jar on the launcher's loader.path, added as a source.

@@ -77,6 +77,7 @@ public final class LoadDriver {
 	long run() {
 		return switch (this.options.mode()) {
 			case "invoke" -> invoke();
+			case "openai" -> openAi();
 			case "amplification" -> amplification();
 			default -> streams();
 		};
@@ -184,6 +185,90 @@ public final class LoadDriver {
 					+ kinds(baseline.failures()) + kinds(chain.failures()))
 			.print(this.out);
 		return baseline.failures().total() + chain.failures().total();
+	}
+
+	/**
+	 * Streams of the same chain through OpenAI's {@code /v1/chat/completions} and LangServe's
+	 * {@code /chains/CHAIN/stream}, in three alternating rounds per route (a shared machine drifts;
+	 * alternating spreads the drift over both), and their throughput as a ratio.
+	 */
+	private long openAi() {
+		LoadOptions o = this.options;
+		String langServe = "/chains/" + o.chain() + "/stream";
+		String openAi = "/v1/chat/completions";
+		StreamLoad langServeLoad = new StreamLoad(client(connections()), langServe, o.requestBody());
+		StreamLoad openAiLoad = new StreamLoad(client(connections()), openAi, o.openAiRequestBody(), SseProgress::openAi);
+		if (!o.warmup().isZero()) {
+			this.out.printf("warming up: %s and %s for %d s each%n", langServe, openAi, o.warmup().toSeconds());
+			langServeLoad.run(o.clients(), o.warmup(), o.ramp().dividedBy(2));
+			openAiLoad.run(o.clients(), o.warmup(), o.ramp().dividedBy(2));
+		}
+		Duration round = o.duration().dividedBy(3);
+		this.out.printf("measuring: %d concurrent streams, 3 alternating rounds of %d s per route%n", o.clients(),
+				round.toSeconds());
+		RoundTotals langServeTotals = new RoundTotals();
+		RoundTotals openAiTotals = new RoundTotals();
+		for (int i = 0; i < 3; i++) {
+			langServeTotals.add(langServeLoad, o.clients(), round, o.ramp().dividedBy(2), this.server);
+			openAiTotals.add(openAiLoad, o.clients(), round, o.ramp().dividedBy(2), this.server);
+		}
+		new Report(String.format(Locale.ROOT, "openai: %d concurrent streams of chain '%s', %d s per route in 3 alternating rounds",
+				o.clients(), o.chain(), round.toSeconds() * 3))
+			.row("LangServe " + langServe, langServeTotals.describe())
+			.row("OpenAI " + openAi, openAiTotals.describe())
+			.row("OpenAI / LangServe (streams per second)",
+					String.format(Locale.ROOT, "%.2f", openAiTotals.perSecond() / langServeTotals.perSecond()))
+			.row("OpenAI / LangServe (server CPU per stream)", (langServeTotals.cpu < 0) ? "n/a"
+					: String.format(Locale.ROOT, "%.2f", openAiTotals.cpuPerStream() / langServeTotals.cpuPerStream()))
+			.row("streams per second per round: LangServe / OpenAI", langServeTotals.rounds + " / " + openAiTotals.rounds)
+			.row("errors", Report.count(langServeTotals.failures + openAiTotals.failures))
+			.print(this.out);
+		return langServeTotals.failures + openAiTotals.failures;
+	}
+
+	/** What the rounds of one route added up to. */
+	private static final class RoundTotals {
+
+		long completed;
+
+		long failures;
+
+		double seconds;
+
+		double cpu;
+
+		final StringBuilder rounds = new StringBuilder();
+
+		final StringBuilder p50s = new StringBuilder();
+
+		void add(StreamLoad load, int clients, Duration round, Duration ramp, ServerProbe server) {
+			double cpuBefore = server.cpuSeconds();
+			StreamLoad.Result result = load.run(clients, round, ramp);
+			double used = server.cpuSeconds() - cpuBefore;
+			this.cpu = (cpuBefore < 0 || this.cpu < 0) ? -1 : this.cpu + used;
+			this.completed += result.completed();
+			this.failures += result.failures().total();
+			double elapsed = result.elapsed().toNanos() / 1e9;
+			this.seconds += elapsed;
+			this.rounds.append((this.rounds.length() > 0) ? ", " : "")
+				.append(String.format(Locale.ROOT, "%.0f", result.completed() / elapsed));
+			this.p50s.append((this.p50s.length() > 0) ? ", " : "").append(Report.millis(result.total().percentile(50)));
+		}
+
+		double perSecond() {
+			return this.completed / this.seconds;
+		}
+
+		double cpuPerStream() {
+			return this.cpu / this.completed;
+		}
+
+		String describe() {
+			return String.format(Locale.ROOT, "%,.0f streams/s (%d streams; whole stream p50 per round: %s; server CPU %s per stream)",
+					perSecond(), this.completed, this.p50s,
+					(this.cpu < 0) ? "n/a" : String.format(Locale.ROOT, "%.0f us", cpuPerStream() * 1e6));
+		}
+
 	}
 
 	/** How many well-behaved clients call the server beside the attackers. */

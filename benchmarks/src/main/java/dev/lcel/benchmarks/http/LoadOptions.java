@@ -23,17 +23,20 @@ import java.util.Map;
  * @param attackChain for {@code amplification}: the chain whose input schema the invalid requests
  * violate in every element (its input must be a list, as a model's messages are)
  * @param attackBytes for {@code amplification}: the size of each invalid request
+ * @param message the user message of an OpenAI chat completion ({@code openai} mode), the same
+ * text as {@code input}'s
  */
 record LoadOptions(String mode, String url, String chain, String input, int clients, Duration duration, Duration ramp,
-		Duration warmup, long pid, String baselinePath, String attackChain, int attackBytes) {
+		Duration warmup, long pid, String baselinePath, String attackChain, int attackBytes, String message) {
 
 	static final String USAGE = """
-			usage: LoadDriver [--mode=stream|soak|invoke|amplification] [--url=http://127.0.0.1:8080] [--chain=joke]
+			usage: LoadDriver [--mode=stream|soak|invoke|amplification|openai] [--url=http://127.0.0.1:8080] [--chain=joke]
 			                  [--input={"topic":"bears"}] [--clients=N] [--duration=SECONDS] [--ramp=SECONDS]
 			                  [--warmup=SECONDS] [--pid=SERVER_PID] [--baseline-path=/baseline/invoke]
-			                  [--attack-chain=countries] [--attack-bytes=900000]
+			                  [--attack-chain=countries] [--attack-bytes=900000] [--message=bears]
 			defaults: stream 2000 clients for 30 s; soak 1000 for 60 s; invoke 64 connections for 30 s;
-			amplification 20 attackers for 30 s (beside 8 clients of --chain)""";
+			amplification 20 attackers for 30 s (beside 8 clients of --chain);
+			openai 64 streams for 30 s per route (/v1/chat/completions against /chains/CHAIN/stream)""";
 
 	/**
 	 * Reads the flags; unknown flags are refused, so that a typo never silently runs the default.
@@ -55,17 +58,17 @@ record LoadOptions(String mode, String url, String chain, String input, int clie
 		int defaultClients = switch (mode) {
 			case "stream" -> 2000;
 			case "soak" -> 1000;
-			case "invoke" -> 64;
+			case "invoke", "openai" -> 64;
 			case "amplification" -> 20;
 			default -> throw new IllegalArgumentException(
-					"unknown mode '" + mode + "'; the modes are stream, soak, invoke, amplification");
+					"unknown mode '" + mode + "'; the modes are stream, soak, invoke, amplification, openai");
 		};
 		LoadOptions options = new LoadOptions(mode, take(flags, "url", "http://127.0.0.1:8080"), take(flags, "chain", "joke"),
 				take(flags, "input", "{\"topic\":\"bears\"}"), Integer.parseInt(take(flags, "clients", "" + defaultClients)),
 				seconds(take(flags, "duration", soak ? "60" : "30")), seconds(take(flags, "ramp", "5")),
 				seconds(take(flags, "warmup", "10")), Long.parseLong(take(flags, "pid", "0")),
 				take(flags, "baseline-path", "/baseline/invoke"), take(flags, "attack-chain", "countries"),
-				Integer.parseInt(take(flags, "attack-bytes", "900000")));
+				Integer.parseInt(take(flags, "attack-bytes", "900000")), take(flags, "message", "bears"));
 		flags.remove("mode");
 		if (!flags.isEmpty()) {
 			throw new IllegalArgumentException("unknown flags " + flags.keySet() + "\n" + USAGE);
@@ -80,6 +83,12 @@ record LoadOptions(String mode, String url, String chain, String input, int clie
 
 	private static Duration seconds(String value) {
 		return Duration.ofMillis(Math.round(Double.parseDouble(value.replaceAll("s$", "")) * 1000));
+	}
+
+	/** The JSON body of a streamed OpenAI chat completion of {@link #chain} for {@link #message}. */
+	String openAiRequestBody() {
+		return "{\"model\":\"" + this.chain + "\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+				+ "\"messages\":[{\"role\":\"user\",\"content\":\"" + this.message + "\"}]}";
 	}
 
 	/** The JSON body of a LangServe request for {@link #input}. */

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import io.netty.buffer.ByteBuf;
 
 /**
- * Follows one LangServe SSE response as its bytes arrive and notes the first {@code data} event,
- * the {@code end} event and any {@code error} event.
+ * Follows one SSE response as its bytes arrive and notes the first data, the end and any error:
+ * in LangServe's protocol the first {@code data} event, the {@code end} event and any
+ * {@code error} event; in OpenAI's ({@link #openAi()}) the first {@code data:} line after the
+ * opening role chunk, {@code data: [DONE]} and any {@code data: {"error": ...}}.
  *
  * <p>Only the start of each line is looked at ({@code event:NAME}), byte by byte, so a line split
  * across network buffers is read correctly and nothing is copied into strings. Not thread-safe:
@@ -15,6 +17,13 @@ import io.netty.buffer.ByteBuf;
 final class SseProgress {
 
 	private static final byte[] EVENT = "event:".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
+
+	private final boolean openAi;
+
+	/** How many OpenAI {@code data:} lines have been read. */
+	private int dataLines;
 
 	/** The start of the current line; event names of interest are short. */
 	private final byte[] line = new byte[24];
@@ -32,6 +41,23 @@ final class SseProgress {
 	 * @param buffer the next part of the response body
 	 * @param nowNanos when it arrived ({@link System#nanoTime()})
 	 */
+	/** Follows a response in LangServe's protocol. */
+	SseProgress() {
+		this(false);
+	}
+
+	private SseProgress(boolean openAi) {
+		this.openAi = openAi;
+	}
+
+	/**
+	 * Returns a progress that follows a response in OpenAI's chat completions protocol.
+	 * @return the progress
+	 */
+	static SseProgress openAi() {
+		return new SseProgress(true);
+	}
+
 	void feed(ByteBuf buffer, long nowNanos) {
 		for (int i = buffer.readerIndex(); i < buffer.writerIndex(); i++) {
 			byte b = buffer.getByte(i);
@@ -46,7 +72,11 @@ final class SseProgress {
 	}
 
 	private void lineEnded(long nowNanos) {
-		if (!startsWithEvent()) {
+		if (this.openAi) {
+			openAiLineEnded(nowNanos);
+			return;
+		}
+		if (!startsWith(EVENT)) {
 			return;
 		}
 		String name = new String(this.line, EVENT.length, this.lineLength - EVENT.length, StandardCharsets.US_ASCII).trim();
@@ -61,12 +91,29 @@ final class SseProgress {
 		}
 	}
 
-	private boolean startsWithEvent() {
-		if (this.lineLength < EVENT.length) {
+	private void openAiLineEnded(long nowNanos) {
+		if (!startsWith(DATA)) {
+			return;
+		}
+		String data = new String(this.line, DATA.length, this.lineLength - DATA.length, StandardCharsets.US_ASCII).trim();
+		this.dataLines++;
+		if (data.startsWith("[DONE]")) {
+			this.ended = true;
+		}
+		else if (data.startsWith("{\"error\"")) {
+			this.failed = true;
+		}
+		else if (this.dataLines == 2 && this.firstDataNanos == 0) {
+			this.firstDataNanos = nowNanos;
+		}
+	}
+
+	private boolean startsWith(byte[] prefix) {
+		if (this.lineLength < prefix.length) {
 			return false;
 		}
-		for (int i = 0; i < EVENT.length; i++) {
-			if (this.line[i] != EVENT[i]) {
+		for (int i = 0; i < prefix.length; i++) {
+			if (this.line[i] != prefix[i]) {
 				return false;
 			}
 		}
@@ -78,7 +125,7 @@ final class SseProgress {
 		return this.firstDataNanos;
 	}
 
-	/** Whether the stream finished as LangServe says a good stream does: with {@code end} and no {@code error}. */
+	/** Whether the stream finished as its protocol says a good stream does: with its end, data and no error. */
 	boolean succeeded() {
 		return this.ended && !this.failed && this.firstDataNanos != 0;
 	}

@@ -36,10 +36,21 @@ final class StreamLoad {
 
 	private final AtomicInteger peakOpen = new AtomicInteger();
 
+	private final java.util.function.Supplier<SseProgress> progresses;
+
 	StreamLoad(HttpClient client, String path, String body) {
+		this(client, path, body, SseProgress::new);
+	}
+
+	/**
+	 * Creates a load whose streams are followed by the given kind of progress: LangServe's
+	 * ({@code SseProgress::new}) or OpenAI's ({@code SseProgress::openAi}).
+	 */
+	StreamLoad(HttpClient client, String path, String body, java.util.function.Supplier<SseProgress> progresses) {
 		this.client = client;
 		this.path = path;
 		this.body = body;
+		this.progresses = progresses;
 	}
 
 	/**
@@ -92,7 +103,7 @@ final class StreamLoad {
 			Samples steadyFirstChunk) {
 		return Mono.defer(() -> {
 			long sent = System.nanoTime();
-			SseProgress progress = new SseProgress();
+			SseProgress progress = this.progresses.get();
 			this.peakOpen.accumulateAndGet(this.open.incrementAndGet(), Math::max);
 			return this.client.post()
 				.uri(this.path)

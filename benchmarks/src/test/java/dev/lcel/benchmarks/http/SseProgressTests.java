@@ -53,4 +53,25 @@ class SseProgressTests {
 		this.progress.feed(Unpooled.copiedBuffer(text, StandardCharsets.UTF_8), nanos);
 	}
 
+	@Test
+	void anOpenAiStreamSucceedsWithDoneAndNotesTheFirstChunkAfterTheRole() {
+		SseProgress openAi = SseProgress.openAi();
+		openAi.feed(Unpooled.copiedBuffer("data:{\"choices\":[{\"delta\":{\"role\":\"assistant\"}}]}\n\n", StandardCharsets.UTF_8), 1);
+		openAi.feed(Unpooled.copiedBuffer("data:{\"choices\":[{\"delta\":{\"content\":\"Why\"}}]}\n\nda", StandardCharsets.UTF_8), 2);
+		openAi.feed(Unpooled.copiedBuffer("ta: [DONE]\n\n", StandardCharsets.UTF_8), 3);
+		assertThat(openAi.firstDataNanos()).isEqualTo(2);
+		assertThat(openAi.succeeded()).isTrue();
+	}
+
+	@Test
+	void anOpenAiStreamWithAnErrorObjectOrWithoutDoneFails() {
+		SseProgress failed = SseProgress.openAi();
+		failed.feed(Unpooled.copiedBuffer("data:{\"id\":1}\n\ndata:{\"id\":2}\n\ndata:{\"error\":{}}\n\ndata:[DONE]\n\n",
+				StandardCharsets.UTF_8), 1);
+		assertThat(failed.succeeded()).isFalse();
+		SseProgress cut = SseProgress.openAi();
+		cut.feed(Unpooled.copiedBuffer("data:{\"id\":1}\n\ndata:{\"id\":2}\n\n", StandardCharsets.UTF_8), 1);
+		assertThat(cut.succeeded()).isFalse();
+	}
+
 }

@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
  * A request that cannot be served, and why: becomes an RFC 9457 problem response with the given
  * status. Its message is meant for the client.
  */
-class ChainRequestException extends RuntimeException {
+public class ChainRequestException extends RuntimeException {
 
 	private final HttpStatus status;
 
@@ -44,7 +44,11 @@ class ChainRequestException extends RuntimeException {
 				List.of(Map.of("field", shown, "message", message)));
 	}
 
-	HttpStatus getStatus() {
+	/**
+	 * Return the status the request is answered with.
+	 * @return the status
+	 */
+	public HttpStatus getStatus() {
 		return this.status;
 	}
 

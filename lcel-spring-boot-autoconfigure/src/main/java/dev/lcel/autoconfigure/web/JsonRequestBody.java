@@ -36,7 +36,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
  * JSON within Jackson's read limits (400). Every refusal
  * says what was wrong in our own words, never a parser's class or option names.
  */
-final class JsonRequestBody {
+public final class JsonRequestBody {
 
 	private final JsonMapper json;
 
@@ -44,13 +44,25 @@ final class JsonRequestBody {
 
 	private final int maxValues;
 
-	JsonRequestBody(JsonMapper json, long limit, int maxValues) {
+	/**
+	 * Create a reader with the given limits.
+	 * @param json the mapper that parses
+	 * @param limit the most bytes a body may have
+	 * @param maxValues the most JSON values a body may hold
+	 */
+	public JsonRequestBody(JsonMapper json, long limit, int maxValues) {
 		this.json = json;
 		this.limit = limit;
 		this.maxValues = maxValues;
 	}
 
-	Mono<JsonNode> read(ServerRequest request) {
+	/**
+	 * Read a request's body, off the event loop once it has arrived.
+	 * @param request the request
+	 * @return the body, or a {@link ChainRequestException} naming what was wrong, or a
+	 * {@link RequestBodyAbortedException} when the client went away
+	 */
+	public Mono<JsonNode> read(ServerRequest request) {
 		MediaType type = request.headers().contentType().orElse(null);
 		if (!isJson(type)) {
 			return Mono.error(new ChainRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,

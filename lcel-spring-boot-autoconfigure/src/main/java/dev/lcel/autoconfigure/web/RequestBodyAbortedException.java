@@ -5,7 +5,7 @@ package dev.lcel.autoconfigure.web;
  * stalled past the read timeout: the client's doing, so it is logged at DEBUG without a stack
  * trace, and no answer is written (no one is there to read it).
  */
-class RequestBodyAbortedException extends RuntimeException {
+public class RequestBodyAbortedException extends RuntimeException {
 
 	RequestBodyAbortedException(Throwable cause) {
 		super("The request body was not received whole: " + cause, cause, false, false);

@@ -1,0 +1,90 @@
+package dev.lcel.autoconfigure.openai;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The official {@code openai} npm package (pinned in {@code src/test/openai-js/package-lock.json})
+ * against the {@code /v1} routes: it lists the models, completes, streams with usage, keeps a
+ * conversation by {@code user} and reads errors, before a stream (429) and during one. Runs where Node.js is installed; installs the
+ * package with {@code npm ci} first.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = ChatChainsServer.class)
+class OpenAiNodeSdkTests {
+
+	private static final File CLIENT = new File("src/test/openai-js");
+
+	@LocalServerPort
+	private int port;
+
+	@BeforeAll
+	static void installClient() throws Exception {
+		assumeTrue(run(CLIENT, 10, "node", "--version") == 0, "Node.js is not installed");
+		if (!new File(CLIENT, "node_modules/openai").isDirectory()) {
+			assumeTrue(run(CLIENT, 300, "npm", "ci", "--no-audit", "--no-fund") == 0, "npm could not install the client");
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void officialSdkListsCompletesStreamsAndReadsErrors() throws Exception {
+		Process process = new ProcessBuilder("node", "client.mjs", "http://localhost:" + this.port).directory(CLIENT)
+			.redirectErrorStream(true)
+			.start();
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.exitValue()).as(output).isZero();
+		String json = output.lines().filter((line) -> line.startsWith("{")).reduce((a, b) -> b).orElseThrow();
+		Map<String, Object> result = JsonMapper.shared().readValue(json, Map.class);
+
+		assertThat((List<String>) result.get("models")).contains("joke", "chat", "assistant").doesNotContain("shout");
+		assertThat(result.get("completion")).isEqualTo("Why do bears have hairy coats? Fur protection!");
+		assertThat((Map<String, Integer>) result.get("completionUsage")).containsEntry("completion_tokens", 16);
+		assertThat(result.get("streamed")).isEqualTo("Hello there, I am a chain that streams its answer in small pieces.");
+		assertThat((Integer) result.get("pieces")).isGreaterThan(10);
+		// The model waits between pieces: the first arrived while the later ones were still being made.
+		assertThat(((Number) result.get("firstBeforeLastMs")).doubleValue()).isPositive();
+		assertThat((Map<String, Integer>) result.get("streamUsage")).containsEntry("completion_tokens", 17);
+		assertThat(result.get("history")).isEqualTo("You are brief.|I am Ada|You are brief.|I am Ada|who am I?");
+		assertThat((Map<String, Object>) result.get("unknownModel")).containsEntry("status", 400)
+			.containsEntry("code", "model_not_found")
+			.containsEntry("param", "model")
+			.containsEntry("type", "invalid_request_error");
+		assertThat((Map<String, Object>) result.get("limited")).containsEntry("status", 429)
+			.containsEntry("code", "rate_limit_exceeded")
+			.containsEntry("retryAfter", "7");
+		assertThat((Map<String, Object>) result.get("limitedStream")).containsEntry("status", 429)
+			.containsEntry("code", "rate_limit_exceeded")
+			.containsEntry("retryAfter", "7");
+		assertThat((List<String>) result.get("flakyPieces")).containsExactly("partial");
+		assertThat(((Map<String, String>) result.get("flaky")).get("message")).contains("The model provider failed")
+			.doesNotContain("sk-secret");
+	}
+
+	private static int run(File directory, long seconds, String... command) throws IOException, InterruptedException {
+		try {
+			Process process = new ProcessBuilder(command).directory(directory).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
+}
