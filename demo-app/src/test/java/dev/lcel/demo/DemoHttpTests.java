@@ -75,6 +75,14 @@ class DemoHttpTests {
 				modelStart.path("parent_ids").path(1).asString());
 		assertThat(modelStart.path("data").path("input").path("messages").path(0).path(0).path("content").asString())
 			.contains("bears");
+		JsonNode modelEnd = events.stream()
+			.filter((e) -> e.path("event").asString().equals("on_chat_model_end"))
+			.findFirst()
+			.orElseThrow();
+		// LangChain's clients revive a message from its type, so it is written inside event data too.
+		assertThat(modelEnd.path("data").path("output").path("type").asString()).isEqualTo("AIMessageChunk");
+		assertThat(modelStart.path("data").path("input").path("messages").path(0).path(0).path("type").asString())
+			.isEqualTo("human");
 		JsonNode last = events.get(events.size() - 1);
 		assertThat(last.path("event").asString()).isEqualTo("on_chain_end");
 		assertThat(last.path("data").has("input")).isFalse();

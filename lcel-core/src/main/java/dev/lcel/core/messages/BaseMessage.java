@@ -15,8 +15,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * LangChain serialises them; reading JSON never instantiates a type named by the data, and an
  * unknown {@code type} is an error. Every message also carries an empty {@code additional_kwargs}
  * object, which LangChain's clients require to revive it; unknown fields are ignored on reading.
+ * The {@code type} is a property of the message itself, so it is written wherever the message is,
+ * also inside values whose declared type says nothing of messages (event data, run logs).
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = SystemMessage.class, name = "system"),
 		@JsonSubTypes.Type(value = HumanMessage.class, name = "human"),
 		@JsonSubTypes.Type(value = AIMessage.class, name = "ai"),
@@ -48,6 +50,24 @@ public sealed interface BaseMessage permits SystemMessage, HumanMessage, AIMessa
 	 * @return {@code System}, {@code Human}, {@code AI} or {@code Tool}
 	 */
 	String role();
+
+	/**
+	 * Return the type of this message as LangChain names it in JSON.
+	 * @return {@code system}, {@code human}, {@code ai}, {@code tool} or {@code AIMessageChunk}
+	 */
+	@JsonProperty("type")
+	default String type() {
+		if (this instanceof AIMessageChunk) {
+			return "AIMessageChunk";
+		}
+		if (this instanceof AIMessage) {
+			return "ai";
+		}
+		if (this instanceof HumanMessage) {
+			return "human";
+		}
+		return (this instanceof SystemMessage) ? "system" : "tool";
+	}
 
 	/**
 	 * Return the provider-specific extra fields of this message: always empty, written so that

@@ -46,6 +46,20 @@ class MessageJsonTests {
 	}
 
 	@Test
+	void messagesCarryTheirTypeInsideValuesThatSayNothingOfMessages() {
+		Map<String, Object> data = new java.util.LinkedHashMap<>();
+		data.put("output", new AIMessageChunk("hi"));
+		data.put("input", Map.of("messages", List.of(List.of(new HumanMessage("x"), new AIMessage("y")))));
+
+		JsonNode node = this.json.valueToTree(data);
+
+		assertThat(node.at("/output/type").asString()).isEqualTo("AIMessageChunk");
+		assertThat(node.at("/input/messages/0/0/type").asString()).isEqualTo("human");
+		assertThat(node.at("/input/messages/0/1/type").asString()).isEqualTo("ai");
+		assertThat(this.json.writeValueAsString(new HumanMessage("x"))).containsOnlyOnce("\"type\"");
+	}
+
+	@Test
 	void readsMessagesAsLangChainJsClientsSendThem() {
 		BaseMessage message = this.json.readValue(
 				"{\"content\":\"hi\",\"type\":\"human\",\"additional_kwargs\":{},\"example\":false}", BaseMessage.class);
