@@ -1,6 +1,5 @@
 package dev.lcel.benchmarks;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -41,16 +40,7 @@ public class JsonStreamingBenchmark {
 
 	@Setup
 	public void setUp() {
-		StringBuilder json = new StringBuilder("{\"countries\": [");
-		for (int i = 0; json.length() < this.kilobytes * 1024; i++) {
-			json.append((i > 0) ? ", " : "").append("{\"name\": \"Country ").append(i)
-				.append("\", \"population\": ").append(1000 + i).append(", \"tags\": [\"a\", \"b\"]}");
-		}
-		json.append("]}");
-		this.chunks = new ArrayList<>();
-		for (int i = 0; i < json.length(); i += 10) {
-			this.chunks.add(json.substring(i, Math.min(json.length(), i + 10)));
-		}
+		this.chunks = CountriesDocument.chunks(this.kilobytes);
 	}
 
 	@Benchmark

@@ -1,6 +1,5 @@
 package dev.lcel.benchmarks;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -61,16 +60,7 @@ public class TypedStreamingBenchmark {
 
 	@Setup
 	public void setUp() {
-		StringBuilder document = new StringBuilder("{\"countries\": [");
-		for (int i = 0; document.length() < this.kilobytes * 1024; i++) {
-			document.append((i > 0) ? ", " : "").append("{\"name\": \"Country ").append(i)
-				.append("\", \"population\": ").append(1000 + i).append(", \"tags\": [\"a\", \"b\"]}");
-		}
-		document.append("]}");
-		this.chunks = new ArrayList<>();
-		for (int i = 0; i < document.length(); i += 10) {
-			this.chunks.add(document.substring(i, Math.min(document.length(), i + 10)));
-		}
+		this.chunks = List.copyOf(CountriesDocument.chunks(this.kilobytes));
 	}
 
 	@Benchmark
