@@ -12,55 +12,28 @@ import reactor.core.publisher.Mono;
 /**
  * A chat model with options bound to every call: what {@link ChatModel#bind} returns.
  */
-final class BoundChatModel extends ChatModel {
-
-	private final ChatModel model;
+final class BoundChatModel extends ForwardingChatModel {
 
 	private final ChatOptions options;
 
 	BoundChatModel(ChatModel model, ChatOptions options) {
-		this.model = model;
+		super(model);
 		this.options = options;
 	}
 
 	@Override
 	protected Flux<AIMessageChunk> streamChunks(List<BaseMessage> messages, ChatOptions options, RunnableConfig config) {
-		return this.model.streamChunks(messages, this.options.merge(options), config);
+		return super.streamChunks(messages, this.options.merge(options), config);
 	}
 
 	@Override
 	protected Mono<AIMessage> generate(List<BaseMessage> messages, ChatOptions options, RunnableConfig config) {
-		return this.model.generate(messages, this.options.merge(options), config);
+		return super.generate(messages, this.options.merge(options), config);
 	}
 
 	@Override
 	public ChatModel bind(ChatOptions options) {
-		return new BoundChatModel(this.model, this.options.merge(options));
-	}
-
-	@Override
-	public StructuredOutputMethod defaultStructuredOutputMethod() {
-		return this.model.defaultStructuredOutputMethod();
-	}
-
-	@Override
-	protected ChatOptions structuredOutputOptions(StructuredOutputMethod method, ToolDefinition schema) {
-		return this.model.structuredOutputOptions(method, schema);
-	}
-
-	@Override
-	public String getName() {
-		return this.model.getName();
-	}
-
-	@Override
-	public String providerName() {
-		return this.model.providerName();
-	}
-
-	@Override
-	public String modelName() {
-		return this.model.modelName();
+		return new BoundChatModel(delegate(), this.options.merge(options));
 	}
 
 }

@@ -42,6 +42,8 @@ public final class ChatModelRegistry {
 
 	private final Map<String, ChatModel> created = new ConcurrentHashMap<>();
 
+	private final List<ChatModelDecorator> decorators;
+
 	/**
 	 * Create a registry, checking the configuration.
 	 * @param properties the configured models
@@ -54,6 +56,24 @@ public final class ChatModelRegistry {
 	 */
 	public ChatModelRegistry(ModelsProperties properties, List<ChatModelFactory> factories, WebClient.Builder webClient,
 			Map<String, String> usedModels, List<String> chainProblems) {
+		this(properties, factories, List.of(), webClient, usedModels, chainProblems);
+	}
+
+	/**
+	 * Create a registry whose models are wrapped by decorators, checking the configuration.
+	 * @param properties the configured models
+	 * @param factories the providers
+	 * @param decorators the decorators of every created model, the first one the outermost
+	 * @param webClient the builder models call their providers with
+	 * @param usedModels the models chains use: the property path of each use, to the model's name
+	 * ({@code null} for the default model)
+	 * @param chainProblems problems already found in the chains, reported together with the models'
+	 * @throws InvalidChainDefinitionException listing every problem found
+	 */
+	public ChatModelRegistry(ModelsProperties properties, List<ChatModelFactory> factories,
+			List<ChatModelDecorator> decorators, WebClient.Builder webClient, Map<String, String> usedModels,
+			List<String> chainProblems) {
+		this.decorators = List.copyOf(decorators);
 		this.models = Collections.unmodifiableMap(new TreeMap<>(properties.getModels()));
 		factories.forEach((factory) -> this.factories.putIfAbsent(factory.provider(), factory));
 		this.webClient = webClient;
@@ -115,6 +135,9 @@ public final class ChatModelRegistry {
 
 	private ChatModel create(String name, ModelProperties properties) {
 		ChatModel model = this.factories.get(properties.getProvider()).create(name, properties, this.webClient.clone());
+		for (int i = this.decorators.size() - 1; i >= 0; i--) {
+			model = this.decorators.get(i).decorate(name, properties, model);
+		}
 		ChatOptions options = new ChatOptions(properties.getTemperature(), properties.getMaxTokens(),
 				properties.getStop(), properties.getTopP(), List.of(), properties.getOptions());
 		return options.equals(ChatOptions.EMPTY) ? model : model.bind(options);

@@ -50,11 +50,12 @@ public final class ModelAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ChatModelRegistry chatModelRegistry(ModelsProperties properties, ObjectProvider<ChatModelFactory> factories,
-			ObjectProvider<WebClient.Builder> webClient, ObjectProvider<ConfiguredChainsRegistrar> chains) {
+			ObjectProvider<ChatModelDecorator> decorators, ObjectProvider<WebClient.Builder> webClient,
+			ObjectProvider<ConfiguredChainsRegistrar> chains) {
 		ConfiguredChainsRegistrar registrar = chains.getIfAvailable();
 		Map<String, String> used = (registrar != null) ? registrar.usedModels() : Map.of();
 		return new ChatModelRegistry(properties, factories.orderedStream().toList(),
-				webClient.getIfAvailable(WebClient::builder), used,
+				decorators.orderedStream().toList(), webClient.getIfAvailable(WebClient::builder), used,
 				(registrar != null) ? registrar.problems() : java.util.List.of());
 	}
 

@@ -2,18 +2,27 @@ package dev.lcel.autoconfigure.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
 import dev.lcel.autoconfigure.chain.ChainRegistry;
 import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
+import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.messages.AIMessage;
+import dev.lcel.core.messages.AIMessageChunk;
+import dev.lcel.core.messages.BaseMessage;
 import dev.lcel.core.models.ChatModel;
+import dev.lcel.core.models.ChatOptions;
+import dev.lcel.core.models.ForwardingChatModel;
 import dev.lcel.core.models.FakeStreamingChatModel;
 import dev.lcel.core.runnable.Runnable;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.Ordered;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,6 +117,50 @@ class ModelAutoConfigurationTests {
 			assertThat(model.invoke("hi").content()).isEqualTo("Why did the bear cross?");
 			assertThat(context.getBean(ChatModelRegistry.class).names()).containsExactly("fake");
 		});
+	}
+
+	@Test
+	void decoratorsWrapEveryCreatedModelInOrderAndSeeTheBoundOptions() {
+		List<String> calls = new CopyOnWriteArrayList<>();
+		this.contextRunner.withPropertyValues("lcel.models.fake.temperature=0.3")
+			.withBean("outer", ChatModelDecorator.class, () -> new RecordingDecorator("outer", calls, 1))
+			.withBean("inner", ChatModelDecorator.class, () -> new RecordingDecorator("inner", calls, 2))
+			.run((context) -> {
+				ChatModel model = context.getBean(ChatModelRegistry.class).get("fake");
+				assertThat(model.invoke("hi").content()).isEqualTo("Why did the bear cross?");
+				assertThat(calls).containsExactly("outer fake 0.3", "inner fake 0.3");
+				assertThat(model.providerName()).isEqualTo("fake");
+			});
+	}
+
+	/** Records each call it forwards, with the model's name and the call's temperature. */
+	private record RecordingDecorator(String label, List<String> calls, int order)
+			implements ChatModelDecorator, Ordered {
+
+		@Override
+		public ChatModel decorate(String name, ModelProperties properties, ChatModel model) {
+			return new ForwardingChatModel(model) {
+				@Override
+				protected Flux<AIMessageChunk> streamChunks(List<BaseMessage> messages, ChatOptions options,
+						RunnableConfig config) {
+					calls.add(label + " " + name + " " + options.temperature());
+					return super.streamChunks(messages, options, config);
+				}
+
+				@Override
+				protected Mono<AIMessage> generate(List<BaseMessage> messages, ChatOptions options,
+						RunnableConfig config) {
+					calls.add(label + " " + name + " " + options.temperature());
+					return super.generate(messages, options, config);
+				}
+			};
+		}
+
+		@Override
+		public int getOrder() {
+			return this.order;
+		}
+
 	}
 
 	@Test
