@@ -3,6 +3,7 @@ package dev.lcel.autoconfigure.chain;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.lcel.autoconfigure.model.ChatModelRegistry;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.tracing.CallbackHandler;
@@ -30,6 +31,12 @@ public final class ChainAutoConfiguration {
 	@Bean
 	static ConfiguredChainsRegistrar configuredChainsRegistrar() {
 		return new ConfiguredChainsRegistrar();
+	}
+
+	@Bean(LcelConfigurationValidator.BEAN_NAME)
+	LcelConfigurationValidator lcelConfigurationValidator(ConfiguredChainsRegistrar chains,
+			ObjectProvider<ChatModelRegistry> models) {
+		return new LcelConfigurationValidator(chains, models);
 	}
 
 	@Bean

@@ -1,7 +1,5 @@
 package dev.lcel.autoconfigure.chain;
 
-import java.util.List;
-
 import dev.lcel.autoconfigure.history.ChatMessageHistoryStoreFactory;
 import dev.lcel.core.history.ChatMessageHistoryStore;
 import dev.lcel.core.history.RunnableWithMessageHistory;
@@ -23,18 +21,26 @@ final class ChainHistory {
 
 	private final ListableBeanFactory beans;
 
-	private final List<String> problems;
+	private final Problems problems;
 
-	ChainHistory(ListableBeanFactory beans, List<String> problems) {
+	ChainHistory(ListableBeanFactory beans, Problems problems) {
 		this.beans = beans;
 		this.problems = problems;
 	}
 
+	/**
+	 * Return the chain run as a turn of a conversation.
+	 * @param chain the chain's name
+	 * @param path the property path of its {@code history}
+	 * @param history the definition
+	 * @param runnable the chain
+	 * @return the chain with its history; an invalid step if the definition has problems
+	 */
 	Runnable<Object, Object> wrap(String chain, String path, HistoryDefinition history, Runnable<Object, Object> runnable) {
 		String store = history.getStore();
 		// Checked from the definition alone: the factories are beans, created only on first call.
 		if (!check(path, history)) {
-			return null;
+			return this.problems.standIn(path);
 		}
 		SingletonSupplier<ChatMessageHistoryStore> stores = SingletonSupplier
 			.of(() -> factory(path, store).create(chain, history.getTtl(), history.getMaxMessages()));
@@ -47,25 +53,25 @@ final class ChainHistory {
 	}
 
 	private boolean check(String path, HistoryDefinition history) {
-		int before = this.problems.size();
+		int before = this.problems.count();
 		String store = history.getStore();
 		if (store == null || !ChatMessageHistoryStoreFactory.STORES.contains(store)) {
-			this.problems.add(path + ".store: unknown store '" + store + "'; stores: " + ChatMessageHistoryStoreFactory.STORES);
+			this.problems.add(path + ".store", "unknown store '" + store + "'; stores: " + ChatMessageHistoryStoreFactory.STORES);
 		}
 		else if ("redis".equals(store) && !ClassUtils.isPresent(REDIS_TEMPLATE, null)) {
-			this.problems.add(path + ".store: the redis store needs Spring Data Redis; add "
+			this.problems.add(path + ".store", "the redis store needs Spring Data Redis; add "
 					+ "org.springframework.boot:spring-boot-starter-data-redis-reactive and set spring.data.redis.url");
 		}
 		if (history.getTtl() != null && history.getTtl().isNegative()) {
-			this.problems.add(path + ".ttl: must not be negative, was " + history.getTtl());
+			this.problems.add(path + ".ttl", "must not be negative, was " + history.getTtl());
 		}
 		if (history.getMaxMessages() < 0) {
-			this.problems.add(path + ".max-messages: must not be negative, was " + history.getMaxMessages());
+			this.problems.add(path + ".max-messages", "must not be negative, was " + history.getMaxMessages());
 		}
 		if (history.getSessionIdKey() == null || history.getSessionIdKey().isBlank()) {
-			this.problems.add(path + ".session-id-key: must not be empty");
+			this.problems.add(path + ".session-id-key", "must not be empty");
 		}
-		return this.problems.size() == before;
+		return this.problems.count() == before;
 	}
 
 	private ChatMessageHistoryStoreFactory factory(String path, String store) {

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.lcel.autoconfigure.binding.StrictPropertiesBinder;
-import dev.lcel.autoconfigure.model.ChatModelRegistry;
 import dev.lcel.autoconfigure.model.ModelsProperties;
 import dev.lcel.core.runnable.Runnable;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -32,15 +32,13 @@ public class ConfiguredChainsRegistrar implements BeanDefinitionRegistryPostProc
 
 	private Map<String, Runnable<Object, Object>> chains = Map.of();
 
-	private Map<String, String> usedModels = Map.of();
+	private Map<String, @Nullable String> usedModels = Map.of();
 
 	private List<String> problems = List.of();
 
 	private List<String> propertyProblems = List.of();
 
 	private Map<String, Set<String>> modelsByChain = Map.of();
-
-	private ConfigurableListableBeanFactory beanFactory;
 
 	@Override
 	public void setEnvironment(Environment environment) {
@@ -60,15 +58,15 @@ public class ConfiguredChainsRegistrar implements BeanDefinitionRegistryPostProc
 				throw new InvalidChainDefinitionException(List.of("lcel.chains." + name
 						+ ": a bean named '" + name + "' is already defined; give the chain another name"));
 			}
-			RootBeanDefinition definition = new RootBeanDefinition(Runnable.class, () -> chain(name));
+			RootBeanDefinition definition = new RootBeanDefinition(Runnable.class, () -> this.chains.get(name));
 			definition.setDescription(this.definitions.get(name).getDescription());
+			definition.setDependsOn(LcelConfigurationValidator.BEAN_NAME);
 			registry.registerBeanDefinition(name, definition);
 		}
 	}
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-		this.beanFactory = beanFactory;
 		if (!this.definitions.isEmpty()) {
 			ChainAssembler assembler = new ChainAssembler(this.definitions, beanFactory);
 			this.chains = assembler.assemble();
@@ -82,7 +80,7 @@ public class ConfiguredChainsRegistrar implements BeanDefinitionRegistryPostProc
 	 * Return the models the configured chains use: the property path of each use, to the model's
 	 * name ({@code null} for the default model).
 	 */
-	public Map<String, String> usedModels() {
+	public Map<String, @Nullable String> usedModels() {
 		return this.usedModels;
 	}
 
@@ -97,22 +95,11 @@ public class ConfiguredChainsRegistrar implements BeanDefinitionRegistryPostProc
 
 	/**
 	 * Return the problems of the configured chains, each starting with its property path; the
-	 * {@code ChatModelRegistry} reports them together with the models' own, all at once.
+	 * {@link LcelConfigurationValidator} reports them together with the models' own, all at once.
+	 * @return the problems; empty when the chains are right
 	 */
-	public List<String> problems() {
+	List<String> problems() {
 		return this.problems;
-	}
-
-	private Runnable<Object, Object> chain(String name) {
-		// The model registry checks models and chains together; without it, check the chains here.
-		String[] registries = this.beanFactory.getBeanNamesForType(ChatModelRegistry.class, false, false);
-		if (registries.length > 0) {
-			this.beanFactory.getBean(registries[0]);
-		}
-		if (!this.problems.isEmpty()) {
-			throw new InvalidChainDefinitionException(this.problems);
-		}
-		return this.chains.get(name);
 	}
 
 }

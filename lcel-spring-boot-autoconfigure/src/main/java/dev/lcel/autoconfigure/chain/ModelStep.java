@@ -1,74 +1,81 @@
 package dev.lcel.autoconfigure.chain;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
-import dev.lcel.autoconfigure.model.ChatModelRegistry;
 import dev.lcel.core.config.ConfigurableField;
 import dev.lcel.core.models.ChatModel;
+import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableConfigurableAlternatives;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the {@code model} step of a configured chain: one model, or alternatives chosen per call,
- * each looked up in the {@link ChatModelRegistry} on first use. Records the models it uses (so the
- * registry checks them at startup) and the problems it finds, each with its property path.
+ * The {@code model} step: one model, or alternatives chosen per call, with the step's bound
+ * arguments ({@code bind}) and, optionally, structured {@code output}; each model is looked up in
+ * the registry on first use and recorded in {@link ModelUses} so that it is checked at startup.
  */
-final class ModelStep {
+final class ModelStep implements StepKind {
 
-	private final Supplier<ChatModelRegistry> registry;
-
-	private final Map<String, String> usedModels;
-
-	private final List<String> problems;
-
-	ModelStep(Supplier<ChatModelRegistry> registry, Map<String, String> usedModels, List<String> problems) {
-		this.registry = registry;
-		this.usedModels = usedModels;
-		this.problems = problems;
+	@Override
+	public String key() {
+		return "model";
 	}
 
-	Runnable<Object, Object> build(String path, ModelDefinition model, Map<String, Object> bind,
-			Function<ChatModel, Runnable<Object, ?>> output) {
+	@Override
+	public boolean isIn(StepDefinition step) {
+		return step.getModel() != null;
+	}
+
+	@Override
+	public boolean takesOutput() {
+		return true;
+	}
+
+	@Override
+	public Runnable<Object, Object> build(String stepPath, StepDefinition step, Steps steps) {
+		Map<String, Object> bind = BoundValues.typed(step.getBind());
+		try {
+			ChatOptions.from(bind);
+		}
+		catch (IllegalArgumentException ex) {
+			steps.problems().add(stepPath + ".bind", ex.getMessage());
+		}
+		Function<ChatModel, Runnable<Object, ?>> output = (step.getOutput() != null)
+				? steps.outputs().build(stepPath + ".output", step.getOutput()) : null;
+		return choice(stepPath + ".model", step.getModel(), bind, output, steps);
+	}
+
+	private static Runnable<Object, Object> choice(String path, ModelChoice model, Map<String, Object> bind,
+			@Nullable Function<ChatModel, Runnable<Object, ?>> output, Steps steps) {
+		Problems problems = steps.problems();
 		Map<String, ConfigurableField> fields = fields(model.getConfigurable());
 		if (output != null && !fields.isEmpty()) {
-			this.problems.add(path + ".configurable: a model step with an output cannot have configurable parameters");
-			return null;
+			return problems.invalid(path + ".configurable",
+					"a model step with an output cannot have configurable parameters");
 		}
 		if (model.getAlternatives().isEmpty()) {
-			return one(path, blankToNull(model.getName()), bind, fields, output);
+			return steps.models().step(path, blankToNull(model.getName()), bind, fields, output);
 		}
 		if (model.getName() != null && !model.getName().isBlank()) {
-			this.problems.add(path + ": either a model name or alternatives, not both");
-			return null;
+			return problems.invalid(path, "either a model name or alternatives, not both");
 		}
 		String key = model.getKey();
 		if (key == null || key.isBlank()) {
-			this.problems.add(path + ".key: the key of config.configurable that chooses the model is missing");
-			return null;
+			return problems.invalid(path + ".key", "the key of config.configurable that chooses the model is missing");
 		}
 		String choice = (model.getDefault() != null) ? model.getDefault()
 				: model.getAlternatives().keySet().iterator().next();
 		if (!model.getAlternatives().containsKey(choice)) {
-			this.problems.add(path + ".default: '" + choice + "' is not one of the alternatives "
+			return problems.invalid(path + ".default", "'" + choice + "' is not one of the alternatives "
 					+ model.getAlternatives().keySet());
-			return null;
 		}
 		Map<String, Runnable<Object, Object>> alternatives = new LinkedHashMap<>();
 		model.getAlternatives()
-			.forEach((name, modelName) -> alternatives.put(name,
-					one(path + ".alternatives." + name, blankToNull(modelName), bind, fields, output)));
+			.forEach((name, modelName) -> alternatives.put(name, steps.models()
+				.step(path + ".alternatives." + name, blankToNull(modelName), bind, fields, output)));
 		return RunnableConfigurableAlternatives.of(key, choice, alternatives);
-	}
-
-	private Runnable<Object, Object> one(String path, String name, Map<String, Object> bind,
-			Map<String, ConfigurableField> fields, Function<ChatModel, Runnable<Object, ?>> output) {
-		this.usedModels.put(path, name);
-		return new ChainReference((name != null) ? name : "default model",
-				() -> this.registry.get().runnable(name, bind, fields, output));
 	}
 
 	private static Map<String, ConfigurableField> fields(Map<String, String> configurable) {
@@ -78,7 +85,7 @@ final class ModelStep {
 		return fields;
 	}
 
-	private static String type(String parameter) {
+	private static @Nullable String type(String parameter) {
 		return switch (parameter) {
 			case "temperature", "top_p", "topP" -> "number";
 			case "max_tokens", "maxTokens" -> "integer";
@@ -86,7 +93,7 @@ final class ModelStep {
 		};
 	}
 
-	private static String blankToNull(String name) {
+	static @Nullable String blankToNull(@Nullable String name) {
 		return (name == null || name.isBlank()) ? null : name;
 	}
 

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.lcel.autoconfigure.model.RetryProperties;
+
 /**
  * One step of a configured chain. Exactly one of the step kinds is set; {@code retry} and
  * {@code fallbacks} may accompany any of them.
@@ -18,7 +20,7 @@ public class StepDefinition {
 	private List<Map<String, String>> messages = new ArrayList<>();
 
 	/** A chat model by name under lcel.models (empty for the default model), or alternatives chosen per call. */
-	private ModelDefinition model;
+	private ModelChoice model;
 
 	/** Arguments bound to the model for this step: temperature, max_tokens, stop, top_p. */
 	private Map<String, Object> bind = new LinkedHashMap<>();
@@ -54,7 +56,7 @@ public class StepDefinition {
 	private AgentDefinition agent;
 
 	/** Retry the step when it fails. */
-	private RetryDefinition retry;
+	private RetryProperties retry;
 
 	/** Steps tried in order when this step fails. */
 	private List<StepDefinition> fallbacks = new ArrayList<>();
@@ -75,11 +77,11 @@ public class StepDefinition {
 		this.messages = messages;
 	}
 
-	public ModelDefinition getModel() {
+	public ModelChoice getModel() {
 		return this.model;
 	}
 
-	public void setModel(ModelDefinition model) {
+	public void setModel(ModelChoice model) {
 		this.model = model;
 	}
 
@@ -171,11 +173,11 @@ public class StepDefinition {
 		this.agent = agent;
 	}
 
-	public RetryDefinition getRetry() {
+	public RetryProperties getRetry() {
 		return this.retry;
 	}
 
-	public void setRetry(RetryDefinition retry) {
+	public void setRetry(RetryProperties retry) {
 		this.retry = retry;
 	}
 

@@ -2,6 +2,7 @@ package dev.lcel.autoconfigure.chain;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import dev.lcel.core.models.ChatModel;
@@ -9,6 +10,7 @@ import dev.lcel.core.models.StructuredOutputMethod;
 import dev.lcel.core.models.StructuredOutputRunnable;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.schema.SchemaValidator;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,49 +23,50 @@ import org.springframework.util.ClassUtils;
  */
 final class StructuredOutputStep {
 
-	private final List<String> problems;
+	private final Problems problems;
 
 	private final ClassLoader classLoader;
 
-	StructuredOutputStep(List<String> problems, ClassLoader classLoader) {
+	StructuredOutputStep(Problems problems, ClassLoader classLoader) {
 		this.problems = problems;
 		this.classLoader = classLoader;
 	}
 
 	/**
-	 * Check an output definition and return the function that applies it to a model, or
-	 * {@code null} (with the problems recorded) when it is invalid.
+	 * Check an output definition and return the function that applies it to a model.
 	 * @param path the property path of the {@code output}
+	 * @param output the definition
+	 * @return the function; one that gives an invalid step when the definition has problems
 	 */
 	Function<ChatModel, Runnable<Object, ?>> build(String path, OutputDefinition output) {
+		int before = this.problems.count();
 		boolean hasType = output.getType() != null && !output.getType().isBlank();
 		boolean hasSchema = !output.getSchema().isEmpty();
 		if (hasType == hasSchema) {
-			this.problems.add(path + ": exactly one of 'type' (a class name) or 'schema' (a JSON Schema) is needed, found "
+			this.problems.add(path, "exactly one of 'type' (a class name) or 'schema' (a JSON Schema) is needed, found "
 					+ (hasType ? "both" : "neither"));
-			return null;
+			return (model) -> this.problems.standIn(path);
 		}
 		StructuredOutputMethod method = method(path + ".method", output.getMethod());
 		if (output.getRetries() < 0 || output.getRetries() > StructuredOutputRunnable.MAX_RETRIES) {
-			this.problems.add(path + ".retries: must be between 0 and " + StructuredOutputRunnable.MAX_RETRIES + ", was "
+			this.problems.add(path + ".retries", "must be between 0 and " + StructuredOutputRunnable.MAX_RETRIES + ", was "
 					+ output.getRetries());
-			return null;
 		}
-		Function<ChatModel, StructuredOutputRunnable<?>> structured = hasType ? byType(path + ".type", output.getType())
-				: bySchema(path + ".schema", output.getSchema());
-		if (structured == null || (output.getMethod() != null && method == null)) {
-			return null;
+		Optional<Function<ChatModel, StructuredOutputRunnable<?>>> structured = hasType
+				? byType(path + ".type", output.getType()) : bySchema(path + ".schema", output.getSchema());
+		if (structured.isEmpty() || this.problems.count() > before) {
+			return (model) -> this.problems.standIn(path);
 		}
 		int retries = output.getRetries();
 		return (model) -> {
-			StructuredOutputRunnable<?> runnable = structured.apply(model).withRetries(retries);
+			StructuredOutputRunnable<?> runnable = structured.get().apply(model).withRetries(retries);
 			@SuppressWarnings("unchecked")
 			Runnable<Object, ?> step = (Runnable<Object, ?>) ((method != null) ? runnable.withMethod(method) : runnable);
 			return step;
 		};
 	}
 
-	private StructuredOutputMethod method(String path, String name) {
+	private @Nullable StructuredOutputMethod method(String path, @Nullable String name) {
 		if (name == null || name.isBlank()) {
 			return null;
 		}
@@ -71,36 +74,36 @@ final class StructuredOutputStep {
 			return StructuredOutputMethod.of(name);
 		}
 		catch (IllegalArgumentException ex) {
-			this.problems.add(path + ": " + ex.getMessage());
+			this.problems.add(path, ex.getMessage());
 			return null;
 		}
 	}
 
-	private Function<ChatModel, StructuredOutputRunnable<?>> byType(String path, String name) {
+	private Optional<Function<ChatModel, StructuredOutputRunnable<?>>> byType(String path, String name) {
 		Class<?> type;
 		try {
 			type = ClassUtils.forName(name.trim(), this.classLoader);
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
-			this.problems.add(path + ": unknown class '" + name + "'; give the fully qualified name of a record or bean");
-			return null;
+			this.problems.add(path, "unknown class '" + name + "'; give the fully qualified name of a record or bean");
+			return Optional.empty();
 		}
 		if (type.isPrimitive() || type.isInterface() || type.isArray() || type.isEnum()
 				|| (!type.isRecord() && !hasNoArgumentConstructor(type))) {
-			this.problems.add(path + ": '" + name + "' is not a record or a bean with a no-argument constructor");
-			return null;
+			this.problems.add(path, "'" + name + "' is not a record or a bean with a no-argument constructor");
+			return Optional.empty();
 		}
-		return (model) -> model.withStructuredOutput(type);
+		return Optional.of((model) -> model.withStructuredOutput(type));
 	}
 
-	private Function<ChatModel, StructuredOutputRunnable<?>> bySchema(String path, Map<String, Object> schema) {
-		JsonNode node = JsonMapper.shared().valueToTree(ChainAssembler.typed(schema));
+	private Optional<Function<ChatModel, StructuredOutputRunnable<?>>> bySchema(String path, Map<String, Object> schema) {
+		JsonNode node = JsonMapper.shared().valueToTree(BoundValues.typed(schema));
 		List<String> errors = SchemaValidator.checkSchema(node);
 		if (!errors.isEmpty()) {
-			errors.forEach((error) -> this.problems.add(path + ": invalid JSON Schema at " + error));
-			return null;
+			errors.forEach((error) -> this.problems.add(path, "invalid JSON Schema at " + error));
+			return Optional.empty();
 		}
-		return (model) -> model.withStructuredOutput(node);
+		return Optional.of((model) -> model.withStructuredOutput(node));
 	}
 
 	private static boolean hasNoArgumentConstructor(Class<?> type) {

@@ -1,6 +1,5 @@
 package dev.lcel.autoconfigure.model;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -9,23 +8,21 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
-import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
-import dev.lcel.autoconfigure.chain.RetryDefinition;
-import dev.lcel.core.config.ConfigurableField;
 import dev.lcel.core.models.ChatModel;
 import dev.lcel.core.models.ChatOptions;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The chat models of {@code lcel.models}, by name, created on first use by the factory of their
- * provider with Spring Boot's {@link WebClient.Builder}. Inject it to get a model by name.
+ * provider with Spring Boot's {@link WebClient.Builder} and wrapped by the application's
+ * {@link ChatModelDecorator}s. Inject it to get a model by name.
  *
- * <p>Checked when the application starts: every model's provider must exist, the default model
- * must be configured, and every model that a chain uses must exist and have what its provider
- * needs (an API key, say). A model no chain uses may stay incomplete.
+ * <p>A plain lookup: it checks nothing when it is created. The configuration is checked at
+ * startup, with the chains that use the models, from what {@link ModelProblems} finds here.
  */
 public final class ChatModelRegistry {
 
@@ -38,83 +35,27 @@ public final class ChatModelRegistry {
 
 	private final WebClient.Builder webClient;
 
-	private final String defaultModel;
+	private final @Nullable String defaultModel;
 
 	private final Map<String, ChatModel> created = new ConcurrentHashMap<>();
 
 	private final List<ChatModelDecorator> decorators;
 
 	/**
-	 * Create a registry, checking the configuration.
+	 * Create a registry.
 	 * @param properties the configured models
-	 * @param factories the providers
-	 * @param webClient the builder models call their providers with
-	 * @param usedModels the models chains use: the property path of each use, to the model's name
-	 * ({@code null} for the default model)
-	 * @param chainProblems problems already found in the chains, reported together with the models'
-	 * @throws InvalidChainDefinitionException listing every problem found
-	 */
-	public ChatModelRegistry(ModelsProperties properties, List<ChatModelFactory> factories, WebClient.Builder webClient,
-			Map<String, String> usedModels, List<String> chainProblems) {
-		this(properties, factories, List.of(), webClient, usedModels, chainProblems);
-	}
-
-	/**
-	 * Create a registry whose models are wrapped by decorators, checking the configuration.
-	 * @param properties the configured models
-	 * @param factories the providers
+	 * @param factories the providers; of two for one provider id, the first is used
 	 * @param decorators the decorators of every created model, the first one the outermost
 	 * @param webClient the builder models call their providers with
-	 * @param usedModels the models chains use: the property path of each use, to the model's name
-	 * ({@code null} for the default model)
-	 * @param chainProblems problems already found in the chains, reported together with the models'
-	 * @throws InvalidChainDefinitionException listing every problem found
 	 */
 	public ChatModelRegistry(ModelsProperties properties, List<ChatModelFactory> factories,
-			List<ChatModelDecorator> decorators, WebClient.Builder webClient, Map<String, String> usedModels,
-			List<String> chainProblems) {
-		this.decorators = List.copyOf(decorators);
+			List<ChatModelDecorator> decorators, WebClient.Builder webClient) {
 		this.models = Collections.unmodifiableMap(new TreeMap<>(properties.getModels()));
 		factories.forEach((factory) -> this.factories.putIfAbsent(factory.provider(), factory));
+		this.decorators = List.copyOf(decorators);
 		this.webClient = webClient;
 		this.defaultModel = (properties.getDefaultModel() != null) ? properties.getDefaultModel()
 				: (this.models.size() == 1) ? this.models.keySet().iterator().next() : null;
-		List<String> problems = new ArrayList<>(chainProblems);
-		this.models.forEach((name, model) -> {
-			if (model.getProvider() == null || !this.factories.containsKey(model.getProvider())) {
-				problems.add("lcel.models." + name + ".provider: " + ((model.getProvider() == null) ? "missing"
-						: "unknown provider '" + model.getProvider() + "'") + "; providers: " + this.factories.keySet());
-			}
-		});
-		if (properties.getDefaultModel() != null && !this.models.containsKey(properties.getDefaultModel())) {
-			problems.add("lcel.default-model: unknown model '" + properties.getDefaultModel() + "'; configured models: "
-					+ this.models.keySet());
-		}
-		usedModels.forEach((path, name) -> checkUse(path, name, problems));
-		if (!problems.isEmpty()) {
-			throw new InvalidChainDefinitionException(problems);
-		}
-	}
-
-	private void checkUse(String path, String name, List<String> problems) {
-		String resolved = (name != null) ? name : this.defaultModel;
-		if (resolved == null) {
-			problems.add(path + ": no model named and no default model; set lcel.default-model to one of "
-					+ this.models.keySet());
-			return;
-		}
-		ModelProperties model = this.models.get(resolved);
-		if (model == null) {
-			problems.add(path + ": unknown model '" + resolved + "'; configured models: " + this.models.keySet());
-			return;
-		}
-		ChatModelFactory factory = this.factories.get(model.getProvider());
-		if (factory != null) {
-			for (String property : factory.missing(model)) {
-				problems.add("lcel.models." + resolved + "." + property + ": required by " + path + " (provider "
-						+ model.getProvider() + "); set it, e.g. from an environment variable");
-			}
-		}
 	}
 
 	/**
@@ -123,8 +64,9 @@ public final class ChatModelRegistry {
 	 * @return the model, with its configured temperature, token limit, top-p, stop sequences and
 	 * provider-specific options bound
 	 * @throws NoSuchElementException naming the configured models, if there is none of that name
+	 * @throws IllegalStateException naming the providers, if the model's provider is unknown
 	 */
-	public ChatModel get(String name) {
+	public ChatModel get(@Nullable String name) {
 		String resolved = (name != null) ? name : this.defaultModel;
 		ModelProperties properties = (resolved != null) ? this.models.get(resolved) : null;
 		if (properties == null) {
@@ -134,7 +76,12 @@ public final class ChatModelRegistry {
 	}
 
 	private ChatModel create(String name, ModelProperties properties) {
-		ChatModel model = this.factories.get(properties.getProvider()).create(name, properties, this.webClient.clone());
+		ChatModelFactory factory = this.factories.get(properties.getProvider());
+		if (factory == null) {
+			throw new IllegalStateException("Model '" + name + "' has the unknown provider '" + properties.getProvider()
+					+ "'; providers: " + this.factories.keySet());
+		}
+		ChatModel model = factory.create(name, properties, this.webClient.clone());
 		for (int i = this.decorators.size() - 1; i >= 0; i--) {
 			model = this.decorators.get(i).decorate(name, properties, model);
 		}
@@ -144,63 +91,37 @@ public final class ChatModelRegistry {
 	}
 
 	/**
-	 * Return the model of the given name as a chain step: with the given arguments bound, and with
-	 * the model's configured retries.
-	 * @param name the model's name, or {@code null} for the default model
-	 * @param arguments arguments to bind, such as {@code temperature}
-	 * @return the step
-	 */
-	public dev.lcel.core.runnable.Runnable<Object, Object> runnable(String name, Map<String, ?> arguments) {
-		return runnable(name, arguments, Map.of());
-	}
-
-	/**
-	 * Return the model of the given name as a chain step: with the given arguments bound, with
-	 * parameters each call may set through {@code config.configurable}, and with the model's
-	 * configured retries.
-	 * @param name the model's name, or {@code null} for the default model
-	 * @param arguments arguments to bind, such as {@code temperature}
-	 * @param configurable the parameters a call may set, by parameter name; empty for none
-	 * @return the step
-	 */
-	public dev.lcel.core.runnable.Runnable<Object, Object> runnable(String name, Map<String, ?> arguments,
-			Map<String, ConfigurableField> configurable) {
-		return runnable(name, arguments, configurable, null);
-	}
-
-	/**
-	 * Return the model of the given name as a chain step, as {@link #runnable(String, Map, Map)}
-	 * does, with its answers turned into structured output by {@code output} when it is given.
-	 * @param name the model's name, or {@code null} for the default model
-	 * @param arguments arguments to bind, such as {@code temperature}
-	 * @param configurable the parameters a call may set; must be empty when {@code output} is given
-	 * @param output what makes the bound model answer with structured output, or {@code null}
-	 * @return the step
-	 */
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	public dev.lcel.core.runnable.Runnable<Object, Object> runnable(String name, Map<String, ?> arguments,
-			Map<String, ConfigurableField> configurable,
-			Function<ChatModel, ? extends dev.lcel.core.runnable.Runnable<Object, ?>> output) {
-		ChatModel model = get(name);
-		ChatModel bound = arguments.isEmpty() ? model : model.bind(arguments);
-		dev.lcel.core.runnable.Runnable step = (output != null) ? output.apply(bound)
-				: configurable.isEmpty() ? bound : bound.configurableFields(configurable);
-		RetryDefinition retry = this.models.get((name != null) ? name : this.defaultModel).getRetry();
-		return (retry.getMaxAttempts() > 1) ? step.withRetry(retry.toPolicy()) : step;
-	}
-
-	/**
 	 * Check that the provider of a model is reachable, as its factory knows how.
 	 * @param name the model's name
 	 * @return completes empty when reachable, fails with the reason otherwise
 	 */
-	public reactor.core.publisher.Mono<Void> checkReachable(String name) {
+	public Mono<Void> checkReachable(String name) {
 		ModelProperties properties = this.models.get(name);
 		ChatModelFactory factory = (properties != null) ? this.factories.get(properties.getProvider()) : null;
 		if (factory == null) {
-			return reactor.core.publisher.Mono.error(new NoSuchElementException("No model named '" + name + "'"));
+			return Mono.error(new NoSuchElementException("No model named '" + name + "'"));
 		}
-		return reactor.core.publisher.Mono.defer(() -> factory.checkReachable(name, properties, this.webClient.clone()));
+		return Mono.defer(() -> factory.checkReachable(name, properties, this.webClient.clone()));
+	}
+
+	/**
+	 * Return the properties a model's provider needs and the model lacks, as its factory says.
+	 * @param name the model's name
+	 * @return the names of the missing properties, such as {@code api-key}; empty when nothing is
+	 * missing, or when there is no such model or provider
+	 */
+	public List<String> missing(String name) {
+		ModelProperties properties = this.models.get(name);
+		ChatModelFactory factory = (properties != null) ? this.factories.get(properties.getProvider()) : null;
+		return (factory != null) ? factory.missing(properties) : List.of();
+	}
+
+	/**
+	 * Return the ids of the providers there are factories for.
+	 * @return the provider ids, sorted
+	 */
+	public Set<String> providers() {
+		return Collections.unmodifiableSet(this.factories.keySet());
 	}
 
 	/**
@@ -210,7 +131,7 @@ public final class ChatModelRegistry {
 	 * @param name the model's name, or {@code null} or empty for the default model
 	 * @return the description, or {@code null} if there is no such model
 	 */
-	public String describe(String name) {
+	public @Nullable String describe(@Nullable String name) {
 		String resolved = (name != null && !name.isEmpty()) ? name : this.defaultModel;
 		ModelProperties properties = (resolved != null) ? this.models.get(resolved) : null;
 		if (properties == null) {
@@ -235,15 +156,15 @@ public final class ChatModelRegistry {
 	 * @param name the model's name
 	 * @return its properties, or {@code null}
 	 */
-	public ModelProperties properties(String name) {
+	public @Nullable ModelProperties properties(String name) {
 		return this.models.get(name);
 	}
 
 	/**
-	 * Return the name of the default model.
+	 * Return the name of the default model: {@code lcel.default-model}, else the only model.
 	 * @return the default model's name, or {@code null} if there is none
 	 */
-	public String defaultModel() {
+	public @Nullable String defaultModel() {
 		return this.defaultModel;
 	}
 

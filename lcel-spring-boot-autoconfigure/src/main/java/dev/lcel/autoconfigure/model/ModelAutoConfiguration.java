@@ -1,8 +1,5 @@
 package dev.lcel.autoconfigure.model;
 
-import java.util.Map;
-
-import dev.lcel.autoconfigure.chain.ConfiguredChainsRegistrar;
 import dev.lcel.core.models.ChatModel;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +13,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Auto-configuration of chat models from {@code lcel.models.<name>}: a {@link ChatModelRegistry}
  * over every configured model, with a {@link ChatModelFactory} per provider, calling providers
- * through Spring Boot's {@link WebClient.Builder} when there is one.
+ * through Spring Boot's {@link WebClient.Builder} when there is one. A {@code ChatModelFactory}
+ * bean of the application's own, with the id of one of these providers, is used in place of ours.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
 @ConditionalOnClass(ChatModel.class)
@@ -24,25 +22,21 @@ import org.springframework.web.reactive.function.client.WebClient;
 public final class ModelAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(FakeChatModelFactory.class)
 	FakeChatModelFactory fakeChatModelFactory() {
 		return new FakeChatModelFactory();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(OpenAiChatModelFactory.class)
 	OpenAiChatModelFactory openAiChatModelFactory() {
 		return new OpenAiChatModelFactory();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(AnthropicChatModelFactory.class)
 	AnthropicChatModelFactory anthropicChatModelFactory() {
 		return new AnthropicChatModelFactory();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(OllamaChatModelFactory.class)
 	OllamaChatModelFactory ollamaChatModelFactory() {
 		return new OllamaChatModelFactory();
 	}
@@ -50,13 +44,9 @@ public final class ModelAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ChatModelRegistry chatModelRegistry(ModelsProperties properties, ObjectProvider<ChatModelFactory> factories,
-			ObjectProvider<ChatModelDecorator> decorators, ObjectProvider<WebClient.Builder> webClient,
-			ObjectProvider<ConfiguredChainsRegistrar> chains) {
-		ConfiguredChainsRegistrar registrar = chains.getIfAvailable();
-		Map<String, String> used = (registrar != null) ? registrar.usedModels() : Map.of();
-		return new ChatModelRegistry(properties, factories.orderedStream().toList(),
-				decorators.orderedStream().toList(), webClient.getIfAvailable(WebClient::builder), used,
-				(registrar != null) ? registrar.problems() : java.util.List.of());
+			ObjectProvider<ChatModelDecorator> decorators, ObjectProvider<WebClient.Builder> webClient) {
+		return new ChatModelRegistry(properties, factories.orderedStream().toList(), decorators.orderedStream().toList(),
+				webClient.getIfAvailable(WebClient::builder));
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.lcel.autoconfigure.chain.RetryDefinition;
 
 /**
  * One chat model of {@code lcel.models.<name>}: which provider, which model, and how to call it.
@@ -62,7 +61,7 @@ public class ModelProperties {
 	private String beta;
 
 	/** Retries of failed calls: rate limits, overloads and server errors. */
-	private final RetryDefinition retry = new RetryDefinition();
+	private final RetryProperties retry = new RetryProperties();
 
 	/** For the fake provider: the replies, given in turn. */
 	private List<String> responses = new ArrayList<>();
@@ -201,7 +200,7 @@ public class ModelProperties {
 		this.beta = beta;
 	}
 
-	public RetryDefinition getRetry() {
+	public RetryProperties getRetry() {
 		return this.retry;
 	}
 

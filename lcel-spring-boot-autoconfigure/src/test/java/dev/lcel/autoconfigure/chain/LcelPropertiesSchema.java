@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.lcel.autoconfigure.binding.PropertyNode;
 import dev.lcel.autoconfigure.model.ModelsProperties;
+import dev.lcel.autoconfigure.model.RetryProperties;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -28,7 +30,7 @@ import org.springframework.core.ResolvableType;
  * {@link PropertyNode}s the strict startup check reads, each key's description from its field's
  * javadoc, defaults from a new instance, suggested values from the hints of
  * {@code additional-spring-configuration-metadata.json}, and the grammar's rules (one kind per
- * step, {@code steps} or {@code parallel} per chain) from {@link ChainAssembler}.
+ * step, {@code steps} or {@code parallel} per chain) from {@link StepKind}.
  */
 final class LcelPropertiesSchema {
 
@@ -186,9 +188,9 @@ final class LcelPropertiesSchema {
 		if (known != null) {
 			return known;
 		}
-		String name = type.getSimpleName().replaceAll("(Properties|Definition)$", "").toLowerCase(java.util.Locale.ROOT);
+		String name = dashed(type.getSimpleName().replaceAll("(Properties|Definition)$", ""));
 		if (this.defs.has(name)) {
-			name = type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+			name = dashed(type.getSimpleName());
 		}
 		this.defNames.put(type, name);
 		ObjectNode def = this.defs.putObject(name);
@@ -210,7 +212,7 @@ final class LcelPropertiesSchema {
 			((ObjectNode) properties.get("steps")).put("minItems", 1);
 		}
 		else if (type == StepDefinition.class) {
-			oneOfRequired(def, ChainAssembler.STEP_KINDS.stream().map(List::of).toList());
+			oneOfRequired(def, StepKind.keys().stream().map(List::of).toList());
 			ObjectNode passthrough = (ObjectNode) properties.get("passthrough");
 			passthrough.remove("type");
 			passthrough.put("const", true);
@@ -219,7 +221,7 @@ final class LcelPropertiesSchema {
 			entry.put("minProperties", 1);
 			entry.put("maxProperties", 1);
 			ArrayNode roles = entry.putObject("propertyNames").putArray("enum");
-			ChainAssembler.ROLES.forEach(roles::add);
+			MessagesStep.ROLES.forEach(roles::add);
 		}
 		else if (type == BranchDefinition.class) {
 			def.putArray("required").add("cases").add("otherwise");
@@ -230,12 +232,16 @@ final class LcelPropertiesSchema {
 			oneOfRequired(def, List.of(List.of("when", "then"), List.of("predicate", "then")));
 			((ObjectNode) properties.get("then")).put("minItems", 1);
 		}
-		else if (type == RetryDefinition.class) {
+		else if (type == RetryProperties.class) {
 			((ObjectNode) properties.get("max-attempts")).put("minimum", 1);
 		}
 		else if (type == HistoryDefinition.class) {
 			((ObjectNode) properties.get("max-messages")).put("minimum", 0);
 		}
+	}
+
+	private static String dashed(String name) {
+		return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
 	}
 
 	private static void oneOfRequired(ObjectNode def, List<List<String>> alternatives) {
@@ -251,7 +257,7 @@ final class LcelPropertiesSchema {
 	}
 
 	private static Object defaultValue(Class<?> owner, String key) {
-		String camel = Pattern.compile("-(\\w)").matcher(key).replaceAll((m) -> m.group(1).toUpperCase(java.util.Locale.ROOT));
+		String camel = Pattern.compile("-(\\w)").matcher(key).replaceAll((m) -> m.group(1).toUpperCase(Locale.ROOT));
 		PropertyDescriptor descriptor = BeanUtils.getPropertyDescriptor(owner, camel);
 		try {
 			return descriptor.getReadMethod().invoke(BeanUtils.instantiateClass(owner));

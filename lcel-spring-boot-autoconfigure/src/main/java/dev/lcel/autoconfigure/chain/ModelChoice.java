@@ -4,12 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code model} of a configured step: one model by name ({@code model: gpt}), or alternatives
+ * A model step's choice of model, which names configured models rather than configuring one
+ * (that is {@code ModelProperties}): one model by name ({@code model: gpt}), or alternatives
  * chosen per call by a key of {@code config.configurable}
  * ({@code model: {alternatives: {gpt: gpt, claude: claude}, key: llm, default: gpt}}), optionally
  * with model parameters that a call may set ({@code configurable: {temperature: llm_temperature}}).
  */
-public class ModelDefinition {
+public class ModelChoice {
 
 	/** A chat model by name under lcel.models; empty for the default model. */
 	private String name;
@@ -27,14 +28,14 @@ public class ModelDefinition {
 	private Map<String, String> configurable = new LinkedHashMap<>();
 
 	/**
-	 * Return the definition of one model by name, as {@code model: gpt} gives it.
+	 * Return the choice of one model by name, as {@code model: gpt} gives it.
 	 * @param name the model's name; empty for the default model
-	 * @return the definition
+	 * @return the choice
 	 */
-	public static ModelDefinition valueOf(String name) {
-		ModelDefinition definition = new ModelDefinition();
-		definition.setName(name);
-		return definition;
+	public static ModelChoice valueOf(String name) {
+		ModelChoice choice = new ModelChoice();
+		choice.setName(name);
+		return choice;
 	}
 
 	public String getName() {

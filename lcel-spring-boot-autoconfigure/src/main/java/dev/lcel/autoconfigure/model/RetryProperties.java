@@ -1,4 +1,4 @@
-package dev.lcel.autoconfigure.chain;
+package dev.lcel.autoconfigure.model;
 
 import java.time.Duration;
 
@@ -8,7 +8,7 @@ import dev.lcel.core.runnable.RetryPolicy;
  * How often and how patiently to try a step or a model call again: the {@code retry} of a step, and
  * {@code lcel.models.<name>.retry}.
  */
-public class RetryDefinition {
+public class RetryProperties {
 
 	/** The most attempts, the first included. */
 	private int maxAttempts = 3;

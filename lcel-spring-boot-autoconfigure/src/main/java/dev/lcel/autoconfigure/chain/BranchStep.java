@@ -1,0 +1,55 @@
+package dev.lcel.autoconfigure.chain;
+
+import java.util.List;
+
+import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.runnable.RunnableBranch;
+
+/**
+ * The {@code branch} step: cases tried in order, each a {@link BranchCondition} and the steps
+ * taken when it holds, and the steps taken when none holds.
+ */
+final class BranchStep implements StepKind {
+
+	@Override
+	public String key() {
+		return "branch";
+	}
+
+	@Override
+	public boolean isIn(StepDefinition step) {
+		return step.getBranch() != null;
+	}
+
+	@Override
+	public Runnable<Object, Object> build(String stepPath, StepDefinition step, Steps steps) {
+		String path = stepPath + ".branch";
+		BranchDefinition branch = step.getBranch();
+		Problems problems = steps.problems();
+		int before = problems.count();
+		if (branch.getCases().isEmpty()) {
+			problems.add(path + ".cases", "a branch needs at least one case");
+		}
+		if (branch.getOtherwise().isEmpty()) {
+			problems.add(path + ".otherwise", "a branch needs the steps taken when no case holds");
+		}
+		RunnableBranch.Builder<Object, Object> builder = RunnableBranch.builder();
+		for (int i = 0; i < branch.getCases().size(); i++) {
+			String casePath = path + ".cases[" + i + "]";
+			BranchDefinition.Case branchCase = branch.getCases().get(i);
+			Runnable<Object, Boolean> condition = BranchCondition.of(casePath, branchCase, steps);
+			builder.when(condition, outcome(casePath + ".then", branchCase.getThen(), steps));
+		}
+		Runnable<Object, Object> otherwise = branch.getOtherwise().isEmpty() ? null
+				: outcome(path + ".otherwise", branch.getOtherwise(), steps);
+		return (problems.count() > before) ? problems.standIn(path) : builder.otherwise(otherwise);
+	}
+
+	private static Runnable<Object, Object> outcome(String path, List<StepDefinition> outcome, Steps steps) {
+		if (outcome.isEmpty()) {
+			return steps.problems().invalid(path, "no steps; list the steps to take, as under 'steps'");
+		}
+		return steps.sequence(path, outcome);
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.lcel.autoconfigure.chain;
+
+import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.runnable.RunnableParallel;
+
+/**
+ * The {@code parallel} step: named steps run at once on the step's input, producing a map by name.
+ */
+final class ParallelStep implements StepKind {
+
+	@Override
+	public String key() {
+		return "parallel";
+	}
+
+	@Override
+	public boolean isIn(StepDefinition step) {
+		return !step.getParallel().isEmpty();
+	}
+
+	@Override
+	public Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
+		return Steps.erase(RunnableParallel.of(steps.each(path + ".parallel", step.getParallel())));
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.lcel.autoconfigure.chain;
+
+import dev.lcel.core.prompts.ChatPromptTemplate;
+import dev.lcel.core.runnable.Runnable;
+
+/**
+ * The {@code prompt} step: a template with {variables}, rendered as one human message.
+ */
+final class PromptStep implements StepKind {
+
+	@Override
+	public String key() {
+		return "prompt";
+	}
+
+	@Override
+	public boolean isIn(StepDefinition step) {
+		return step.getPrompt() != null;
+	}
+
+	@Override
+	public Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
+		try {
+			return Steps.erase(ChatPromptTemplate.fromTemplate(step.getPrompt()));
+		}
+		catch (RuntimeException ex) {
+			return steps.problems().invalid(path + ".prompt", ex.getMessage());
+		}
+	}
+
+}
