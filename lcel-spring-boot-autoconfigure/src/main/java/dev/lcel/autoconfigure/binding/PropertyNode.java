@@ -10,12 +10,17 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -53,6 +58,8 @@ public final class PropertyNode {
 	private final Map<String, PropertyNode> children = new LinkedHashMap<>();
 
 	private final Map<String, String> fieldNames = new LinkedHashMap<>();
+
+	private final Map<String, String> replacements = new LinkedHashMap<>();
 
 	private PropertyNode element;
 
@@ -103,6 +110,10 @@ public final class PropertyNode {
 			String key = dashed(property.getValue().getName());
 			bean.children.put(key, of(getter.getGenericReturnType(), beans));
 			bean.fieldNames.put(key, property.getKey());
+			DeprecatedConfigurationProperty deprecated = getter.getAnnotation(DeprecatedConfigurationProperty.class);
+			if (deprecated != null) {
+				bean.replacements.put(key, deprecated.replacement().replaceFirst("^.*\\*\\.", ""));
+			}
 		}
 		return bean;
 	}
@@ -129,6 +140,31 @@ public final class PropertyNode {
 	 */
 	public Map<String, PropertyNode> children() {
 		return Collections.unmodifiableMap(this.children);
+	}
+
+	/**
+	 * Return the keys of an object that are not deprecated: those to suggest and to list.
+	 * @return the current keys, in the order the class declares them
+	 */
+	public Set<String> currentKeys() {
+		Set<String> keys = new LinkedHashSet<>(this.children.keySet());
+		keys.removeAll(this.replacements.keySet());
+		return keys;
+	}
+
+	/**
+	 * Return what replaces a deprecated key of an object, which is still bound.
+	 * @param key a key of {@link #children()}, in its dashed or Boot's uniform form
+	 * @return the replacement, relative to this object (such as {@code openai.organization}), or
+	 * {@code null} when the key is not deprecated
+	 */
+	public @Nullable String replacement(String key) {
+		for (Map.Entry<String, String> replacement : this.replacements.entrySet()) {
+			if (uniform(replacement.getKey()).equals(uniform(key))) {
+				return replacement.getValue();
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -54,6 +54,14 @@ public final class StrictPropertiesBinder {
 	}
 
 	/**
+	 * Return the deprecated keys used, each with the key that replaces it; they are bound still.
+	 * @return the deprecations, each starting with the deprecated key's path
+	 */
+	public List<String> deprecations() {
+		return this.unknownKeys.deprecations();
+	}
+
+	/**
 	 * Return the problems found so far: unknown keys first, then values that could not be bound.
 	 * @return the problems, each starting with its property path
 	 */

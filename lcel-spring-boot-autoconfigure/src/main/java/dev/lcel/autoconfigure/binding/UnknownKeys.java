@@ -25,6 +25,8 @@ final class UnknownKeys {
 
 	private final Map<String, String> problems = new LinkedHashMap<>();
 
+	private final Map<String, String> deprecations = new LinkedHashMap<>();
+
 	/**
 	 * Check every property under the prefix in the given sources.
 	 * @param sources the environment's property sources
@@ -46,6 +48,14 @@ final class UnknownKeys {
 	 */
 	List<String> problems() {
 		return List.copyOf(this.problems.values());
+	}
+
+	/**
+	 * Return the deprecated keys found, each with what replaces it.
+	 * @return the deprecations, in the order found
+	 */
+	List<String> deprecations() {
+		return List.copyOf(this.deprecations.values());
 	}
 
 	private void check(ConfigurationPropertySource source, ConfigurationPropertyName root, PropertyNode start,
@@ -79,6 +89,10 @@ final class UnknownKeys {
 						report(at, unknownKey(at, element, node), source, name);
 						return;
 					}
+					String replacement = node.replacement(name.getElement(i, Form.UNIFORM));
+					if (replacement != null) {
+						this.deprecations.putIfAbsent(at, at + " is deprecated; use " + path + "." + replacement);
+					}
 					path.append(".").append(element);
 					node = child;
 				}
@@ -92,9 +106,9 @@ final class UnknownKeys {
 	}
 
 	private static String unknownKey(String at, String element, PropertyNode node) {
-		String nearest = NearestKey.of(element, node.children().keySet());
+		String nearest = NearestKey.of(element, node.currentKeys());
 		return at + ": unknown key" + ((nearest != null) ? "; did you mean '" + nearest + "'?" : ".") + " Valid keys here: "
-				+ String.join(", ", node.children().keySet());
+				+ String.join(", ", node.currentKeys());
 	}
 
 	private void report(String path, String problem, ConfigurationPropertySource source, ConfigurationPropertyName name) {

@@ -7,6 +7,8 @@ import java.util.Set;
 import dev.lcel.autoconfigure.binding.StrictPropertiesBinder;
 import dev.lcel.autoconfigure.model.ModelsProperties;
 import dev.lcel.core.runnable.Runnable;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -24,9 +26,12 @@ import org.springframework.core.env.Environment;
  *
  * <p>The properties under {@code lcel.models} and {@code lcel.chains} are bound strictly first: an
  * unknown key, or a value of the wrong type, fails startup before anything else is checked, with
- * every such problem in one report.
+ * every such problem in one report. A deprecated key is bound still, and logged as a warning
+ * naming its replacement.
  */
 public class ConfiguredChainsRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
+
+	private static final Log logger = LogFactory.getLog(ConfiguredChainsRegistrar.class);
 
 	private Map<String, ChainDefinition> definitions = Map.of();
 
@@ -46,6 +51,7 @@ public class ConfiguredChainsRegistrar implements BeanDefinitionRegistryPostProc
 		binder.bind("lcel", ModelsProperties.class, "models");
 		this.definitions = binder.bind("lcel", ChainsProperties.class, "chains").getChains();
 		this.propertyProblems = binder.problems();
+		binder.deprecations().forEach(logger::warn);
 	}
 
 	@Override

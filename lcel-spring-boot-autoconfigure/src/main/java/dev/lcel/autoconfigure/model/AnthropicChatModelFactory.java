@@ -21,10 +21,11 @@ class AnthropicChatModelFactory extends HttpChatModelFactory {
 
 	@Override
 	HttpChatModel build(ModelProperties properties, WebClient.Builder webClient) {
+		ModelProperties.Anthropic anthropic = properties.getAnthropic();
 		AnthropicChatModel.Builder builder = configure(AnthropicChatModel.builder(), properties, webClient)
-			.beta(properties.getBeta());
-		if (properties.getVersion() != null) {
-			builder.version(properties.getVersion());
+			.beta(anthropic.getBeta());
+		if (anthropic.getVersion() != null) {
+			builder.version(anthropic.getVersion());
 		}
 		return builder.build();
 	}

@@ -1,5 +1,7 @@
 package dev.lcel.autoconfigure.model;
 
+import java.util.List;
+
 import dev.lcel.core.models.ChatModel;
 import dev.lcel.core.models.FakeStreamingChatModel;
 
@@ -18,11 +20,12 @@ class FakeChatModelFactory implements ChatModelFactory {
 
 	@Override
 	public ChatModel create(String name, ModelProperties properties, WebClient.Builder webClient) {
+		ModelProperties.Fake fake = properties.getFake();
 		return FakeStreamingChatModel.builder()
-			.responses(properties.getResponses().isEmpty() ? java.util.List.of("(the fake model '" + name
-					+ "' has no scripted responses; set lcel.models." + name + ".responses)") : properties.getResponses())
-			.chunkSize(Math.max(1, properties.getChunkSize()))
-			.delay(properties.getDelay())
+			.responses(fake.getResponses().isEmpty() ? List.of("(the fake model '" + name
+					+ "' has no scripted responses; set lcel.models." + name + ".fake.responses)") : fake.getResponses())
+			.chunkSize(Math.max(1, fake.getChunkSize()))
+			.delay(fake.getDelay())
 			.build();
 	}
 

@@ -6,9 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
+
 
 /**
- * One chat model of {@code lcel.models.<name>}: which provider, which model, and how to call it.
+ * One chat model of {@code lcel.models.<name>}: which provider, which model, and how to call it,
+ * with the options only one provider has in that provider's group ({@code openai},
+ * {@code anthropic}, {@code fake}), as Spring Boot nests a client's own options.
  */
 public class ModelProperties {
 
@@ -48,29 +52,17 @@ public class ModelProperties {
 	/** Provider-specific parameters sent with every call by their wire name, such as seed or num_ctx. */
 	private Map<String, Object> options = new LinkedHashMap<>();
 
-	/** For openai: the organization sent in OpenAI-Organization. */
-	private String organization;
-
-	/** For openai: the project sent in OpenAI-Project. */
-	private String project;
-
-	/** For anthropic: the API version sent in anthropic-version; 2023-06-01 by default. */
-	private String version;
-
-	/** For anthropic: the beta features sent in anthropic-beta. */
-	private String beta;
-
 	/** Retries of failed calls: rate limits, overloads and server errors. */
 	private final RetryProperties retry = new RetryProperties();
 
-	/** For the fake provider: the replies, given in turn. */
-	private List<String> responses = new ArrayList<>();
+	/** Options of the openai provider only. */
+	private final OpenAi openai = new OpenAi();
 
-	/** For the fake provider: how many characters each streamed chunk has. */
-	private int chunkSize = 4;
+	/** Options of the anthropic provider only. */
+	private final Anthropic anthropic = new Anthropic();
 
-	/** For the fake provider: the wait before each streamed chunk. */
-	private Duration delay = Duration.ZERO;
+	/** Options of the fake provider only. */
+	private final Fake fake = new Fake();
 
 	public String getProvider() {
 		return this.provider;
@@ -168,64 +160,99 @@ public class ModelProperties {
 		this.options = options;
 	}
 
-	public String getOrganization() {
-		return this.organization;
-	}
-
-	public void setOrganization(String organization) {
-		this.organization = organization;
-	}
-
-	public String getProject() {
-		return this.project;
-	}
-
-	public void setProject(String project) {
-		this.project = project;
-	}
-
-	public String getVersion() {
-		return this.version;
-	}
-
-	public void setVersion(String version) {
-		this.version = version;
-	}
-
-	public String getBeta() {
-		return this.beta;
-	}
-
-	public void setBeta(String beta) {
-		this.beta = beta;
-	}
-
 	public RetryProperties getRetry() {
 		return this.retry;
 	}
 
+	public OpenAi getOpenai() {
+		return this.openai;
+	}
+
+	public Anthropic getAnthropic() {
+		return this.anthropic;
+	}
+
+	public Fake getFake() {
+		return this.fake;
+	}
+
+	// The provider options' names before they had their own groups, still bound.
+
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	@DeprecatedConfigurationProperty(replacement = "lcel.models.*.openai.organization", since = "0.1.0")
+	public String getOrganization() {
+		return this.openai.getOrganization();
+	}
+
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public void setOrganization(String organization) {
+		this.openai.setOrganization(organization);
+	}
+
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	@DeprecatedConfigurationProperty(replacement = "lcel.models.*.openai.project", since = "0.1.0")
+	public String getProject() {
+		return this.openai.getProject();
+	}
+
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public void setProject(String project) {
+		this.openai.setProject(project);
+	}
+
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	@DeprecatedConfigurationProperty(replacement = "lcel.models.*.anthropic.version", since = "0.1.0")
+	public String getVersion() {
+		return this.anthropic.getVersion();
+	}
+
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public void setVersion(String version) {
+		this.anthropic.setVersion(version);
+	}
+
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	@DeprecatedConfigurationProperty(replacement = "lcel.models.*.anthropic.beta", since = "0.1.0")
+	public String getBeta() {
+		return this.anthropic.getBeta();
+	}
+
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public void setBeta(String beta) {
+		this.anthropic.setBeta(beta);
+	}
+
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	@DeprecatedConfigurationProperty(replacement = "lcel.models.*.fake.responses", since = "0.1.0")
 	public List<String> getResponses() {
-		return this.responses;
+		return this.fake.getResponses();
 	}
 
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public void setResponses(List<String> responses) {
-		this.responses = responses;
+		this.fake.setResponses(responses);
 	}
 
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	@DeprecatedConfigurationProperty(replacement = "lcel.models.*.fake.chunk-size", since = "0.1.0")
 	public int getChunkSize() {
-		return this.chunkSize;
+		return this.fake.getChunkSize();
 	}
 
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public void setChunkSize(int chunkSize) {
-		this.chunkSize = chunkSize;
+		this.fake.setChunkSize(chunkSize);
 	}
 
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	@DeprecatedConfigurationProperty(replacement = "lcel.models.*.fake.delay", since = "0.1.0")
 	public Duration getDelay() {
-		return this.delay;
+		return this.fake.getDelay();
 	}
 
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public void setDelay(Duration delay) {
-		this.delay = delay;
+		this.fake.setDelay(delay);
 	}
 
 	/** The string a model's toString shows in place of its key. */
@@ -233,6 +260,105 @@ public class ModelProperties {
 	public String toString() {
 		return "ModelProperties[provider=" + this.provider + ", model=" + this.model + ", baseUrl=" + this.baseUrl
 				+ ", apiKey=" + ((this.apiKey != null) ? "******" : "none") + "]";
+	}
+
+	/**
+	 * The options of the {@code openai} provider: {@code lcel.models.<name>.openai.*}.
+	 */
+	public static class OpenAi {
+
+		/** The organization sent in OpenAI-Organization. */
+		private String organization;
+
+		/** The project sent in OpenAI-Project. */
+		private String project;
+
+		public String getOrganization() {
+			return this.organization;
+		}
+
+		public void setOrganization(String organization) {
+			this.organization = organization;
+		}
+
+		public String getProject() {
+			return this.project;
+		}
+
+		public void setProject(String project) {
+			this.project = project;
+		}
+
+	}
+
+	/**
+	 * The options of the {@code anthropic} provider: {@code lcel.models.<name>.anthropic.*}.
+	 */
+	public static class Anthropic {
+
+		/** The API version sent in anthropic-version; 2023-06-01 by default. */
+		private String version;
+
+		/** The beta features sent in anthropic-beta. */
+		private String beta;
+
+		public String getVersion() {
+			return this.version;
+		}
+
+		public void setVersion(String version) {
+			this.version = version;
+		}
+
+		public String getBeta() {
+			return this.beta;
+		}
+
+		public void setBeta(String beta) {
+			this.beta = beta;
+		}
+
+	}
+
+	/**
+	 * The options of the {@code fake} provider, which streams scripted replies offline:
+	 * {@code lcel.models.<name>.fake.*}.
+	 */
+	public static class Fake {
+
+		/** The replies, given in turn. */
+		private List<String> responses = new ArrayList<>();
+
+		/** How many characters each streamed chunk has. */
+		private int chunkSize = 4;
+
+		/** The wait before each streamed chunk. */
+		private Duration delay = Duration.ZERO;
+
+		public List<String> getResponses() {
+			return this.responses;
+		}
+
+		public void setResponses(List<String> responses) {
+			this.responses = responses;
+		}
+
+		public int getChunkSize() {
+			return this.chunkSize;
+		}
+
+		public void setChunkSize(int chunkSize) {
+			this.chunkSize = chunkSize;
+		}
+
+		public Duration getDelay() {
+			return this.delay;
+		}
+
+		public void setDelay(Duration delay) {
+			this.delay = delay;
+		}
+
 	}
 
 }

@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Chat models configured under {@code lcel.models.<name>}, and the one a chain gets when it names
- * none.
+ * none. The one {@code @ConfigurationProperties} class of the {@code lcel} prefix itself; every
+ * other group of lcel has its own prefix ({@code lcel.server}, {@code lcel.health}, ...), and
+ * {@code lcel.chains} is bound by the chain package (see {@code ChainsProperties}).
  */
 @ConfigurationProperties("lcel")
 public class ModelsProperties {

@@ -21,8 +21,9 @@ class OpenAiChatModelFactory extends HttpChatModelFactory {
 
 	@Override
 	HttpChatModel build(ModelProperties properties, WebClient.Builder webClient) {
-		return configure(OpenAiChatModel.builder(), properties, webClient).organization(properties.getOrganization())
-			.project(properties.getProject())
+		ModelProperties.OpenAi openai = properties.getOpenai();
+		return configure(OpenAiChatModel.builder(), properties, webClient).organization(openai.getOrganization())
+			.project(openai.getProject())
 			.build();
 	}
 

@@ -7,6 +7,8 @@ import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
 import dev.lcel.autoconfigure.chain.ChainRegistry;
 import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
 import dev.lcel.autoconfigure.model.ModelAutoConfiguration;
+import dev.lcel.autoconfigure.model.ModelProperties;
+import dev.lcel.autoconfigure.model.ModelsProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -14,6 +16,7 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,6 +99,36 @@ class StrictBindingTests {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(ChainRegistry.class).getChains()).containsKey("a");
 			});
+	}
+
+	@Test
+	void aProvidersOptionsBindInItsGroupAndTheirOldKeysStillBindWithADeprecationNamingTheNewKey() {
+		MockEnvironment environment = new MockEnvironment().withProperty("lcel.models.m.provider", "fake")
+			.withProperty("lcel.models.m.fake.responses[0]", "hi")
+			.withProperty("lcel.models.m.chunk_size", "3")
+			.withProperty("lcel.models.m.organization", "org-old")
+			.withProperty("lcel.models.m.anthropic.beta", "tools");
+		StrictPropertiesBinder binder = new StrictPropertiesBinder(environment);
+
+		ModelProperties model = binder.bind("lcel", ModelsProperties.class, "models").getModels().get("m");
+
+		assertThat(binder.problems()).isEmpty();
+		assertThat(binder.deprecations()).containsExactlyInAnyOrder(
+				"lcel.models.m.chunk_size is deprecated; use lcel.models.m.fake.chunk-size",
+				"lcel.models.m.organization is deprecated; use lcel.models.m.openai.organization");
+		assertThat(model.getFake().getResponses()).containsExactly("hi");
+		assertThat(model.getFake().getChunkSize()).isEqualTo(3);
+		assertThat(model.getOpenai().getOrganization()).isEqualTo("org-old");
+		assertThat(model.getAnthropic().getBeta()).isEqualTo("tools");
+	}
+
+	@Test
+	void aTypoIsNeverMatchedToADeprecatedKey() {
+		this.contextRunner.withPropertyValues("lcel.models.m.provider=fake", "lcel.models.m.respnses[0]=hi")
+			.run((context) -> assertThat(problems(context.getStartupFailure())).singleElement()
+				.asString()
+				.startsWith("lcel.models.m.respnses: unknown key. Valid keys here: provider, model,")
+				.doesNotContain("chunk-size"));
 	}
 
 	private static List<String> problems(Throwable failure) {

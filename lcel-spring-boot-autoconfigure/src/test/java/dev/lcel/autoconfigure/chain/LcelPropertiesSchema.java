@@ -104,9 +104,14 @@ final class LcelPropertiesSchema {
 	private ObjectNode property(Class<?> owner, PropertyNode parent, String key, String path) {
 		PropertyNode node = parent.children().get(key);
 		ObjectNode schema = schema(node, path);
-		String description = description(owner, parent.fieldName(key));
+		String replacement = parent.replacement(key);
+		String description = (replacement != null) ? "Deprecated: use " + replacement + ", which this key still sets."
+				: description(owner, parent.fieldName(key));
 		if (description != null) {
 			schema.put("description", description);
+		}
+		if (replacement != null) {
+			schema.put("deprecated", true);
 		}
 		Object defaultValue = defaultValue(owner, key);
 		if (defaultValue instanceof Number number) {

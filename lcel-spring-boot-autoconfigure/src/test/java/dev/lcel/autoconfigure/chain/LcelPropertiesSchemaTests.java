@@ -57,9 +57,13 @@ class LcelPropertiesSchemaTests {
 			}
 		}
 		assertThat(undescribed).isEmpty();
-		assertThat(defs.get("model").get("properties").size()).isEqualTo(20);
+		assertThat(defs.get("model").get("properties").size()).isEqualTo(23);
+		assertThat(defs.get("model").get("properties").valueStream().filter((key) -> key.path("deprecated").asBoolean()))
+			.hasSize(7);
+		assertThat(defs.get("model").get("properties").get("organization").get("description").asString())
+			.isEqualTo("Deprecated: use openai.organization, which this key still sets.");
 		assertThat(defs.get("step").get("properties").size()).isEqualTo(16);
-		assertThat(keys).hasSize(73);
+		assertThat(keys).hasSize(83);
 		assertThat(defs.get("model").get("properties").get("provider").get("examples").valueStream().map(JsonNode::asString))
 			.containsExactly("openai", "anthropic", "ollama", "fake");
 		assertThat(defs.get("model").get("properties").get("timeout").get("default").asString()).isEqualTo("60s");

@@ -111,6 +111,19 @@ class ModelAutoConfigurationTests {
 	}
 
 	@Test
+	void theFakeProvidersScriptIsReadFromItsOwnGroup() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ChainAutoConfiguration.class, ModelAutoConfiguration.class))
+			.withPropertyValues("lcel.models.scripted.provider=fake", "lcel.models.scripted.fake.responses[0]=from the group",
+					"lcel.models.scripted.fake.chunk-size=2", "lcel.chains.say.steps[0].model=scripted",
+					"lcel.chains.say.steps[1].parser=str")
+			.run((context) -> {
+				assertThat(chain(context, "say").invoke("hi")).isEqualTo("from the group");
+				assertThat(chain(context, "say").astream("hi").collectList().block()).startsWith("fr", "om");
+			});
+	}
+
+	@Test
 	void registryGivesModelsByNameWithTheirOptions() {
 		this.contextRunner.withPropertyValues("lcel.models.fake.temperature=0.3").run((context) -> {
 			ChatModel model = context.getBean(ChatModelRegistry.class).get("fake");
