@@ -1,5 +1,6 @@
 package dev.lcel.autoconfigure.chain;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,22 +20,17 @@ import org.springframework.util.ClassUtils;
  * methods), the limit and the approver at startup, each problem with its property path, and makes
  * the {@link ToolCallingAgent} on first use, when every chain it calls as a tool has been assembled.
  */
-final class AgentStep implements StepKind {
+final class AgentStep extends StepKind {
 
-	private static final Class<dev.lcel.core.tools.annotation.Tool> TOOL_ANNOTATION = dev.lcel.core.tools.annotation.Tool.class;
+	/** Qualified once: it shares its simple name with the {@link Tool} it makes. */
+	private static final Class<? extends Annotation> TOOL_ANNOTATION = dev.lcel.core.tools.annotation.Tool.class;
 
-	@Override
-	public String key() {
-		return "agent";
+	AgentStep() {
+		super("agent", (step) -> step.getAgent() != null);
 	}
 
 	@Override
-	public boolean isIn(StepDefinition step) {
-		return step.getAgent() != null;
-	}
-
-	@Override
-	public Runnable<Object, Object> build(String stepPath, StepDefinition step, Steps steps) {
+	Runnable<Object, Object> build(String stepPath, StepDefinition step, Steps steps) {
 		String path = stepPath + ".agent";
 		AgentDefinition agent = step.getAgent();
 		Problems problems = steps.problems();

@@ -6,20 +6,14 @@ import dev.lcel.core.runnable.RunnableAssign;
 /**
  * The {@code assign} step: keys added to a map input, each computed by a step from that input.
  */
-final class AssignStep implements StepKind {
+final class AssignStep extends StepKind {
 
-	@Override
-	public String key() {
-		return "assign";
+	AssignStep() {
+		super("assign", (step) -> !step.getAssign().isEmpty());
 	}
 
 	@Override
-	public boolean isIn(StepDefinition step) {
-		return !step.getAssign().isEmpty();
-	}
-
-	@Override
-	public Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
+	Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
 		return Steps.erase(RunnableAssign.of(steps.each(path + ".assign", step.getAssign())));
 	}
 

@@ -11,20 +11,14 @@ import org.springframework.beans.factory.ListableBeanFactory;
  * The {@code bean} step: a Spring bean by name that is a {@link Runnable} or a {@link Function},
  * looked up on first use.
  */
-final class BeanStep implements StepKind {
+final class BeanStep extends StepKind {
 
-	@Override
-	public String key() {
-		return "bean";
+	BeanStep() {
+		super("bean", (step) -> step.getBean() != null);
 	}
 
 	@Override
-	public boolean isIn(StepDefinition step) {
-		return step.getBean() != null;
-	}
-
-	@Override
-	public Runnable<Object, Object> build(String stepPath, StepDefinition step, Steps steps) {
+	Runnable<Object, Object> build(String stepPath, StepDefinition step, Steps steps) {
 		String path = stepPath + ".bean";
 		String name = step.getBean();
 		ListableBeanFactory beans = steps.beans();

@@ -9,20 +9,14 @@ import dev.lcel.core.runnable.RunnableBranch;
  * The {@code branch} step: cases tried in order, each a {@link BranchCondition} and the steps
  * taken when it holds, and the steps taken when none holds.
  */
-final class BranchStep implements StepKind {
+final class BranchStep extends StepKind {
 
-	@Override
-	public String key() {
-		return "branch";
+	BranchStep() {
+		super("branch", (step) -> step.getBranch() != null);
 	}
 
 	@Override
-	public boolean isIn(StepDefinition step) {
-		return step.getBranch() != null;
-	}
-
-	@Override
-	public Runnable<Object, Object> build(String stepPath, StepDefinition step, Steps steps) {
+	Runnable<Object, Object> build(String stepPath, StepDefinition step, Steps steps) {
 		String path = stepPath + ".branch";
 		BranchDefinition branch = step.getBranch();
 		Problems problems = steps.problems();

@@ -5,20 +5,14 @@ import dev.lcel.core.runnable.Runnable;
 /**
  * The {@code chain} step: another chain by name, a configured chain or a {@link Runnable} bean.
  */
-final class ChainStep implements StepKind {
+final class ChainStep extends StepKind {
 
-	@Override
-	public String key() {
-		return "chain";
+	ChainStep() {
+		super("chain", (step) -> step.getChain() != null);
 	}
 
 	@Override
-	public boolean isIn(StepDefinition step) {
-		return step.getChain() != null;
-	}
-
-	@Override
-	public Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
+	Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
 		return steps.reference(path + ".chain", step.getChain());
 	}
 

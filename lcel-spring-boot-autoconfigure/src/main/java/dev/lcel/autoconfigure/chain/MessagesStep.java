@@ -12,23 +12,17 @@ import dev.lcel.core.runnable.Runnable;
  * The {@code messages} step: a chat prompt of role-to-template entries and placeholders for
  * variables that hold messages.
  */
-final class MessagesStep implements StepKind {
+final class MessagesStep extends StepKind {
 
 	/** The keys of a chat prompt's entry; the JSON Schema of the grammar reads them too. */
 	static final List<String> ROLES = List.of("system", "human", "ai", "placeholder", "optional-placeholder");
 
-	@Override
-	public String key() {
-		return "messages";
+	MessagesStep() {
+		super("messages", (step) -> !step.getMessages().isEmpty());
 	}
 
 	@Override
-	public boolean isIn(StepDefinition step) {
-		return !step.getMessages().isEmpty();
-	}
-
-	@Override
-	public Runnable<Object, Object> build(String stepPath, StepDefinition step, Steps steps) {
+	Runnable<Object, Object> build(String stepPath, StepDefinition step, Steps steps) {
 		String path = stepPath + ".messages";
 		List<Map<String, String>> entries = step.getMessages();
 		List<Object> parts = new ArrayList<>();

@@ -16,25 +16,19 @@ import org.jspecify.annotations.Nullable;
  * arguments ({@code bind}) and, optionally, structured {@code output}; each model is looked up in
  * the registry on first use and recorded in {@link ModelUses} so that it is checked at startup.
  */
-final class ModelStep implements StepKind {
+final class ModelStep extends StepKind {
 
-	@Override
-	public String key() {
-		return "model";
+	ModelStep() {
+		super("model", (step) -> step.getModel() != null);
 	}
 
 	@Override
-	public boolean isIn(StepDefinition step) {
-		return step.getModel() != null;
-	}
-
-	@Override
-	public boolean takesOutput() {
+	boolean takesOutput() {
 		return true;
 	}
 
 	@Override
-	public Runnable<Object, Object> build(String stepPath, StepDefinition step, Steps steps) {
+	Runnable<Object, Object> build(String stepPath, StepDefinition step, Steps steps) {
 		Map<String, Object> bind = BoundValues.typed(step.getBind());
 		try {
 			ChatOptions.from(bind);

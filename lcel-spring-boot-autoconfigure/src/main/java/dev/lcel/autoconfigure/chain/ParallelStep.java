@@ -6,20 +6,14 @@ import dev.lcel.core.runnable.RunnableParallel;
 /**
  * The {@code parallel} step: named steps run at once on the step's input, producing a map by name.
  */
-final class ParallelStep implements StepKind {
+final class ParallelStep extends StepKind {
 
-	@Override
-	public String key() {
-		return "parallel";
+	ParallelStep() {
+		super("parallel", (step) -> !step.getParallel().isEmpty());
 	}
 
 	@Override
-	public boolean isIn(StepDefinition step) {
-		return !step.getParallel().isEmpty();
-	}
-
-	@Override
-	public Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
+	Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
 		return Steps.erase(RunnableParallel.of(steps.each(path + ".parallel", step.getParallel())));
 	}
 

@@ -11,23 +11,17 @@ import dev.lcel.core.runnable.Runnable;
 /**
  * The {@code parser} step: an output parser by name, or the name of a class to parse into.
  */
-final class ParserStep implements StepKind {
+final class ParserStep extends StepKind {
 
 	private static final List<String> PARSERS = List.of("str", "json", "list", "numbered-list",
 			"a class name (parsed into that type)");
 
-	@Override
-	public String key() {
-		return "parser";
+	ParserStep() {
+		super("parser", (step) -> step.getParser() != null);
 	}
 
 	@Override
-	public boolean isIn(StepDefinition step) {
-		return step.getParser() != null;
-	}
-
-	@Override
-	public Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
+	Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
 		return switch (step.getParser()) {
 			case "str" -> Steps.erase(new StrOutputParser());
 			case "json" -> Steps.erase(new JsonOutputParser());

@@ -6,20 +6,14 @@ import dev.lcel.core.runnable.RunnablePassthrough;
 /**
  * The {@code passthrough: true} step: the input, unchanged.
  */
-final class PassthroughStep implements StepKind {
+final class PassthroughStep extends StepKind {
 
-	@Override
-	public String key() {
-		return "passthrough";
+	PassthroughStep() {
+		super("passthrough", (step) -> Boolean.TRUE.equals(step.getPassthrough()));
 	}
 
 	@Override
-	public boolean isIn(StepDefinition step) {
-		return Boolean.TRUE.equals(step.getPassthrough());
-	}
-
-	@Override
-	public Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
+	Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
 		return Steps.erase(RunnablePassthrough.create());
 	}
 

@@ -6,20 +6,14 @@ import dev.lcel.core.runnable.RunnablePick;
 /**
  * The {@code pick} step: the value of one key of a map input, or a map of several.
  */
-final class PickStep implements StepKind {
+final class PickStep extends StepKind {
 
-	@Override
-	public String key() {
-		return "pick";
+	PickStep() {
+		super("pick", (step) -> !step.getPick().isEmpty());
 	}
 
 	@Override
-	public boolean isIn(StepDefinition step) {
-		return !step.getPick().isEmpty();
-	}
-
-	@Override
-	public Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
+	Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
 		return Steps.erase(RunnablePick.of(step.getPick().toArray(String[]::new)));
 	}
 

@@ -6,20 +6,14 @@ import dev.lcel.core.runnable.Runnable;
 /**
  * The {@code prompt} step: a template with {variables}, rendered as one human message.
  */
-final class PromptStep implements StepKind {
+final class PromptStep extends StepKind {
 
-	@Override
-	public String key() {
-		return "prompt";
+	PromptStep() {
+		super("prompt", (step) -> step.getPrompt() != null);
 	}
 
 	@Override
-	public boolean isIn(StepDefinition step) {
-		return step.getPrompt() != null;
-	}
-
-	@Override
-	public Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
+	Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
 		try {
 			return Steps.erase(ChatPromptTemplate.fromTemplate(step.getPrompt()));
 		}

@@ -1,5 +1,8 @@
 package dev.lcel.autoconfigure.chain;
 
+import java.util.Map;
+import java.util.NoSuchElementException;
+
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableLambda;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,7 @@ class ChainAutoConfigurationTests {
 	@Test
 	void unknownChainNamesTheKnownOnes() {
 		this.contextRunner.withUserConfiguration(Chains.class).run((context) -> assertThatExceptionOfType(
-				java.util.NoSuchElementException.class)
+				NoSuchElementException.class)
 			.isThrownBy(() -> context.getBean(ChainRegistry.class).get("shuot"))
 			.withMessageContaining("'shuot'")
 			.withMessageContaining("[shout, whisper]"));
@@ -39,7 +42,7 @@ class ChainAutoConfigurationTests {
 
 	@Test
 	void backsOffWhenTheUserDefinesARegistry() {
-		this.contextRunner.withBean(ChainRegistry.class, () -> new ChainRegistry(java.util.Map.of()))
+		this.contextRunner.withBean(ChainRegistry.class, () -> new ChainRegistry(Map.of()))
 			.withUserConfiguration(Chains.class)
 			.run((context) -> assertThat(context.getBean(ChainRegistry.class).getChains()).isEmpty());
 	}

@@ -22,6 +22,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -36,7 +37,7 @@ class ModelAutoConfigurationTests {
 				"lcel.models.fake.chunk-size=3");
 
 	@SuppressWarnings("unchecked")
-	private static Runnable<Object, Object> chain(org.springframework.context.ApplicationContext context, String name) {
+	private static Runnable<Object, Object> chain(ApplicationContext context, String name) {
 		return (Runnable<Object, Object>) context.getBean(ChainRegistry.class).get(name);
 	}
 

@@ -25,8 +25,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -185,8 +187,7 @@ class ProviderModelsTests {
 			ChatModelRegistry models = context.getBean(ChatModelRegistry.class);
 			StepVerifier.create(models.checkReachable("gpt")).verifyComplete();
 			StepVerifier.create(models.checkReachable("llama")).expectErrorMessage("ollama answered 500: boom").verify();
-			assertThat(wireMock.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-					com.github.tomakehurst.wiremock.client.WireMock.anyUrl()))).isEmpty();
+			assertThat(wireMock.findAll(postRequestedFor(anyUrl()))).isEmpty();
 		});
 	}
 
