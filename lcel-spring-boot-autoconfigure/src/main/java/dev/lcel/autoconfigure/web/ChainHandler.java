@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import dev.lcel.autoconfigure.chain.ChainRegistry;
+import dev.lcel.core.governance.usage.RunUsage;
+import dev.lcel.core.governance.usage.UsageCallbackHandler;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.tracing.RunFilter;
 import reactor.core.publisher.Flux;
@@ -115,10 +117,11 @@ final class ChainHandler {
 		return withChain(request, (chain) -> this.reader.body(request).flatMap((body) -> {
 			ChainRequestReader.Call call = this.reader.call(name(request), chain, request, body);
 			UUID runId = call.config().runId();
-			return chain.ainvoke(call.input(), call.config())
+			UsageCallbackHandler usage = new UsageCallbackHandler();
+			return chain.ainvoke(call.input(), usage.addTo(call.config()))
 				.subscribeOn(Schedulers.boundedElastic())
-				.map((output) -> response(output, Map.of("run_id", runId.toString(), "feedback_tokens", List.of())))
-				.defaultIfEmpty(response(null, Map.of("run_id", runId.toString(), "feedback_tokens", List.of())))
+				.map((output) -> response(output, Map.of("run_id", runId.toString(), "feedback_tokens", List.of(), "usage", usage.usage())))
+				.defaultIfEmpty(response(null, Map.of("run_id", runId.toString(), "feedback_tokens", List.of(), "usage", RunUsage.EMPTY)))
 				.flatMap(this::ok)
 				.onErrorResume((ex) -> ChainErrors.problem(request, ex, runId));
 		}));
@@ -126,11 +129,13 @@ final class ChainHandler {
 
 	Mono<ServerResponse> batch(ServerRequest request) {
 		return withChain(request, (chain) -> this.reader.body(request).flatMap((body) -> {
-			List<ChainRequestReader.Call> calls = this.reader.calls(name(request), chain, request, body);
+			UsageCallbackHandler usage = new UsageCallbackHandler();
+			List<ChainRequestReader.Call> calls = this.reader.calls(name(request), chain, request, body).stream()
+				.map((call) -> new ChainRequestReader.Call(call.input(), usage.addTo(call.config()))).toList();
 			List<String> runIds = calls.stream().map((call) -> call.config().runId().toString()).toList();
 			int concurrency = BatchRun.concurrency(body, this.properties.getMaxBatchConcurrency());
 			return BatchRun.run(chain, calls, concurrency)
-				.flatMap((outputs) -> ok(response(outputs, Map.of("run_ids", runIds))))
+				.flatMap((outputs) -> ok(response(outputs, Map.of("run_ids", runIds, "usage", usage.usage()))))
 				.onErrorResume((ex) -> ChainErrors.problem(request, ex, null));
 		}));
 	}
@@ -211,11 +216,14 @@ final class ChainHandler {
 		return withChain(request, (chain) -> this.reader.body(request).flatMap((json) -> {
 			ChainRequestReader.Call call = this.reader.call(name(request), chain, request, json);
 			UUID runId = call.config().runId();
+			UsageCallbackHandler usage = new UsageCallbackHandler();
 			Flux<ServerSentEvent<String>> events = Flux.concat(
 					Flux.just(event("metadata", json(Map.of("run_id", runId.toString())))),
-					body.stream(chain, new BodyCall(call.input(), call.config(), json))
+					body.stream(chain, new BodyCall(call.input(), usage.addTo(call.config()), json))
 						.subscribeOn(Schedulers.boundedElastic())
 						.map((data) -> event("data", data)),
+					// The usage goes on a last metadata event: LangChain.js's client takes an end event's data for a chunk.
+					Mono.fromCallable(() -> event("metadata", json(Map.of("run_id", runId.toString(), "usage", usage.usage())))),
 					Flux.just(ServerSentEvent.<String>builder().event("end").build()))
 				.onErrorResume((ex) -> {
 					ChainErrors.Outcome outcome = ChainErrors.outcome(ex, runId);
