@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.lcel.core.messages.UsageMetadata;
@@ -42,6 +43,7 @@ public record RunUsage(@JsonProperty("models") Map<String, UsageMetadata> models
 	 * Return whether no model reported usage.
 	 * @return {@code true} if there is none
 	 */
+	@JsonIgnore
 	public boolean isEmpty() {
 		return this.models.isEmpty();
 	}
