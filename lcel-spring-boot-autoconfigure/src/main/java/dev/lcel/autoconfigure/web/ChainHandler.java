@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import dev.lcel.autoconfigure.chain.ChainRegistry;
-import dev.lcel.core.governance.usage.RunUsage;
 import dev.lcel.core.governance.usage.UsageCallbackHandler;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.tracing.RunFilter;
@@ -120,8 +119,8 @@ final class ChainHandler {
 			UsageCallbackHandler usage = new UsageCallbackHandler();
 			return chain.ainvoke(call.input(), usage.addTo(call.config()))
 				.subscribeOn(Schedulers.boundedElastic())
-				.map((output) -> response(output, Map.of("run_id", runId.toString(), "feedback_tokens", List.of(), "usage", usage.usage())))
-				.defaultIfEmpty(response(null, Map.of("run_id", runId.toString(), "feedback_tokens", List.of(), "usage", RunUsage.EMPTY)))
+				.map((output) -> response(output, withUsage(Map.of("run_id", runId.toString(), "feedback_tokens", List.of()), usage)))
+				.defaultIfEmpty(response(null, withUsage(Map.of("run_id", runId.toString(), "feedback_tokens", List.of()), usage)))
 				.flatMap(this::ok)
 				.onErrorResume((ex) -> ChainErrors.problem(request, ex, runId));
 		}));
@@ -135,7 +134,7 @@ final class ChainHandler {
 			List<String> runIds = calls.stream().map((call) -> call.config().runId().toString()).toList();
 			int concurrency = BatchRun.concurrency(body, this.properties.getMaxBatchConcurrency());
 			return BatchRun.run(chain, calls, concurrency)
-				.flatMap((outputs) -> ok(response(outputs, Map.of("run_ids", runIds, "usage", usage.usage()))))
+				.flatMap((outputs) -> ok(response(outputs, withUsage(Map.of("run_ids", runIds), usage))))
 				.onErrorResume((ex) -> ChainErrors.problem(request, ex, null));
 		}));
 	}
@@ -223,7 +222,7 @@ final class ChainHandler {
 						.subscribeOn(Schedulers.boundedElastic())
 						.map((data) -> event("data", data)),
 					// The usage goes on a last metadata event: LangChain.js's client takes an end event's data for a chunk.
-					Mono.fromCallable(() -> event("metadata", json(Map.of("run_id", runId.toString(), "usage", usage.usage())))),
+					Mono.fromCallable(() -> event("metadata", json(withUsage(Map.of("run_id", runId.toString()), usage)))),
 					Flux.just(ServerSentEvent.<String>builder().event("end").build()))
 				.onErrorResume((ex) -> {
 					ChainErrors.Outcome outcome = ChainErrors.outcome(ex, runId);
@@ -278,6 +277,13 @@ final class ChainHandler {
 		response.put("output", output);
 		response.put("metadata", metadata);
 		return response;
+	}
+
+	/** The metadata of a response with the run's token usage ({@code usage}) after its other keys. */
+	private static Map<String, Object> withUsage(Map<String, Object> metadata, UsageCallbackHandler usage) {
+		Map<String, Object> withUsage = new LinkedHashMap<>(metadata);
+		withUsage.put("usage", usage.usage());
+		return withUsage;
 	}
 
 	private Mono<ServerResponse> ok(Object body) {
