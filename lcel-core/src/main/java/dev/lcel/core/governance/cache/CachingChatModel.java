@@ -18,7 +18,6 @@ import dev.lcel.core.models.ForwardingChatModel;
 import dev.lcel.core.tracing.Runs;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -167,14 +166,7 @@ public final class CachingChatModel extends ForwardingChatModel {
 		List<ToolCallChunk> calls = new ArrayList<>(message.toolCalls().size());
 		for (int i = 0; i < message.toolCalls().size(); i++) {
 			ToolCall call = message.toolCalls().get(i);
-			String args;
-			try {
-				args = JSON.writeValueAsString(call.args());
-			}
-			catch (JacksonException ex) {
-				throw new IllegalStateException("Tool call arguments are JSON values", ex);
-			}
-			calls.add(new ToolCallChunk(i, call.id(), call.name(), args));
+			calls.add(new ToolCallChunk(i, call.id(), call.name(), JSON.writeValueAsString(call.args())));
 		}
 		return new AIMessageChunk(message.content(), calls, message.usageMetadata(), message.responseMetadata(),
 				message.id(), message.name());

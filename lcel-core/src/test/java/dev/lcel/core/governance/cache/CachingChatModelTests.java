@@ -11,6 +11,8 @@ import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.messages.AIMessage;
 import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.messages.BaseMessage;
+import dev.lcel.core.messages.ToolCall;
+import dev.lcel.core.messages.ToolCallChunk;
 import dev.lcel.core.messages.UsageMetadata;
 import dev.lcel.core.models.ChatModel;
 import dev.lcel.core.models.ChatOptions;
@@ -53,6 +55,19 @@ class CachingChatModelTests {
 		assertThat(model.invoke("q").content()).isEqualTo("one two");
 		assertThat(model.astream("q").collectList().block()).singleElement()
 			.satisfies((chunk) -> assertThat(chunk.content()).isEqualTo("one two"));
+	}
+
+	@Test
+	void anInvokedAnswerKeepsItsToolCalls() {
+		ScriptedModel scripted = new ScriptedModel(() -> Flux.just(new AIMessageChunk("", List.of(new ToolCallChunk(0, "call_1",
+				"weather", "{\"city\":\"Oslo\"}")), UsageMetadata.of(3, 1), Map.of("finish_reason", "tool_calls"), "m1", null)));
+		ChatModel model = cached(scripted).bind(Map.of("temperature", 0));
+		AIMessage answer = model.invoke("weather?");
+		AIMessage replayed = model.invoke("weather?");
+		assertThat(replayed).isEqualTo(answer);
+		assertThat(replayed.toolCalls()).containsExactly(new ToolCall("call_1", "weather", Map.of("city", "Oslo")));
+		assertThat(model.astream("weather?").blockLast().toolCalls()).isEqualTo(answer.toolCalls());
+		assertThat(scripted.calls).hasValue(1);
 	}
 
 	@Test

@@ -29,7 +29,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * configured model (but those switched off with {@code models.<name>.enabled=false}) in a
  * {@link CachingChatModel}, over the store that {@code lcel.governance.cache.store} names
  * ({@code memory}, or {@code redis} through Spring Boot's Redis connection), with Micrometer
- * counters of hits and misses per model. The properties are checked strictly at startup.
+ * counters of hits and misses per model (unless {@code lcel.metrics.enabled=false}). The properties are checked strictly at startup.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
@@ -87,6 +87,7 @@ public final class ResponseCacheAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterRegistry.class)
 	@ConditionalOnBean(MeterRegistry.class)
+	@ConditionalOnProperty(name = "lcel.metrics.enabled", matchIfMissing = true)
 	static class MetricsConfiguration {
 
 		@Bean
