@@ -3,6 +3,7 @@ package dev.lcel.core.tracing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +14,8 @@ import java.util.UUID;
  * above it, its name and type, and the tags and metadata it inherited. Handed to every
  * {@link CallbackHandler} method.
  *
- * <p>Immutable. Two runs are equal only if they are the same run (same id).
+ * <p>Immutable but for metadata that the run's work adds as it learns it
+ * ({@link Runs#addMetadata}). Two runs are equal only if they are the same run (same id).
  */
 public final class RunInfo {
 
@@ -27,7 +29,7 @@ public final class RunInfo {
 
 	private final List<String> tags;
 
-	private final Map<String, Object> metadata;
+	private volatile Map<String, Object> metadata;
 
 	private final String operation;
 
@@ -99,6 +101,16 @@ public final class RunInfo {
 	 */
 	public Map<String, Object> metadata() {
 		return this.metadata;
+	}
+
+	/**
+	 * Add an entry to this run's metadata, for what the run learns as it works (a cache hit): what
+	 * handlers are told from then on carries it.
+	 */
+	synchronized void addMetadata(String key, Object value) {
+		Map<String, Object> merged = new LinkedHashMap<>(this.metadata);
+		merged.put(key, value);
+		this.metadata = Collections.unmodifiableMap(merged);
 	}
 
 	/**

@@ -161,6 +161,21 @@ public final class Runs {
 		}
 	}
 
+	/**
+	 * Add an entry to the metadata of the current run, for what its work learns only as it goes
+	 * (whether a model's answer came from a cache): the events and handler calls of that run from
+	 * then on carry it, its start (already reported) does not. Does nothing when nobody listens.
+	 * @param key the metadata key
+	 * @param value the value
+	 * @param config the config the calling runnable's work received ({@link RunManager#child()})
+	 */
+	public static void addMetadata(String key, Object value, RunnableConfig config) {
+		Objects.requireNonNull(key, "key must not be null");
+		if (config.callbacks() instanceof RunCallbacks callbacks && callbacks.parent() != null) {
+			callbacks.parent().addMetadata(key, value);
+		}
+	}
+
 	private static <O> Flux<O> observe(Flux<O> output, RunTracker tracker, boolean report) {
 		Flux<O> watched = output;
 		if (tracker.watchesChunks()) {

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.lcel.autoconfigure.web.JsonRequestBody;
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.governance.usage.UsageCallbackHandler;
 import dev.lcel.core.runnable.ChunkAggregator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -78,7 +79,7 @@ final class ChatCompletionHandler {
 						"model_not_found", unknownModel(chat.model())));
 			Object input = chain.input().toInput(chat.messages());
 			UUID runId = UUID.randomUUID();
-			UsageCollector usage = new UsageCollector();
+			UsageCallbackHandler usage = new UsageCallbackHandler();
 			RunnableConfig config = config(request, chat, chain, runId, usage);
 			return chat.stream() ? stream(chat, chain, input, config, usage)
 					: complete(chat, chain, input, config, usage);
@@ -100,7 +101,7 @@ final class ChatCompletionHandler {
 	}
 
 	private Mono<ServerResponse> complete(ChatRequest chat, ChatChain chain, Object input, RunnableConfig config,
-			UsageCollector usage) {
+			UsageCallbackHandler usage) {
 		String id = "chatcmpl-" + config.runId();
 		return chain.chain()
 			.ainvoke(input, config)
@@ -115,14 +116,14 @@ final class ChatCompletionHandler {
 				choice.put("finish_reason", CompletionMessages.hasToolCalls(output.orElse(null)) ? "tool_calls" : "stop");
 				Map<String, Object> completion = envelope(id, "chat.completion", chat.model());
 				completion.put("choices", List.of(choice));
-				completion.put("usage", usage.usage());
+				completion.put("usage", OpenAiUsage.of(usage.usage()));
 				return ok(completion);
 			})
 			.onErrorResume((ex) -> OpenAiErrors.response(ex, config.runId()));
 	}
 
 	private Mono<ServerResponse> stream(ChatRequest chat, ChatChain chain, Object input, RunnableConfig config,
-			UsageCollector usage) {
+			UsageCallbackHandler usage) {
 		String id = "chatcmpl-" + config.runId();
 		Flux<Object> outputs = chain.chain().astream(input, config).subscribeOn(Schedulers.boundedElastic());
 		// The status waits for the chain's first signal, so that a failure before any output (a
@@ -134,7 +135,7 @@ final class ChatCompletionHandler {
 	}
 
 	private Mono<ServerResponse> events(ChatRequest chat, String id, Flux<Object> outputs, RunnableConfig config,
-			UsageCollector usage) {
+			UsageCallbackHandler usage) {
 		AtomicBoolean toolCalls = new AtomicBoolean();
 		ChunkAggregator others = new ChunkAggregator();
 		Map<String, Object> role = new LinkedHashMap<>();
@@ -159,7 +160,7 @@ final class ChatCompletionHandler {
 			if (chat.includeUsage()) {
 				Map<String, Object> usageChunk = envelope(id, "chat.completion.chunk", chat.model());
 				usageChunk.put("choices", List.of());
-				usageChunk.put("usage", usage.usage());
+				usageChunk.put("usage", OpenAiUsage.of(usage.usage()));
 				last.add(this.json.writeValueAsString(usageChunk));
 			}
 			last.add("[DONE]");
@@ -172,7 +173,7 @@ final class ChatCompletionHandler {
 	}
 
 	private RunnableConfig config(ServerRequest request, ChatRequest chat, ChatChain chain, UUID runId,
-			UsageCollector usage) {
+			UsageCallbackHandler usage) {
 		RunnableConfig.Builder config = RunnableConfig.builder().runId(runId).callbacks(usage);
 		Map<String, String> accepted = this.chains.options(chain);
 		chat.options().forEach((parameter, value) -> {

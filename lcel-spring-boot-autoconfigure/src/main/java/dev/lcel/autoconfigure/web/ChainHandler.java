@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import dev.lcel.autoconfigure.chain.ChainRegistry;
+import dev.lcel.core.governance.usage.UsageCallbackHandler;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.tracing.RunFilter;
 import reactor.core.publisher.Flux;
@@ -115,10 +116,11 @@ final class ChainHandler {
 		return withChain(request, (chain) -> this.reader.body(request).flatMap((body) -> {
 			ChainRequestReader.Call call = this.reader.call(name(request), chain, request, body);
 			UUID runId = call.config().runId();
-			return chain.ainvoke(call.input(), call.config())
+			UsageCallbackHandler usage = new UsageCallbackHandler();
+			return chain.ainvoke(call.input(), usage.addTo(call.config()))
 				.subscribeOn(Schedulers.boundedElastic())
-				.map((output) -> response(output, Map.of("run_id", runId.toString(), "feedback_tokens", List.of())))
-				.defaultIfEmpty(response(null, Map.of("run_id", runId.toString(), "feedback_tokens", List.of())))
+				.map((output) -> response(output, withUsage(Map.of("run_id", runId.toString(), "feedback_tokens", List.of()), usage)))
+				.defaultIfEmpty(response(null, withUsage(Map.of("run_id", runId.toString(), "feedback_tokens", List.of()), usage)))
 				.flatMap(this::ok)
 				.onErrorResume((ex) -> ChainErrors.problem(request, ex, runId));
 		}));
@@ -126,11 +128,13 @@ final class ChainHandler {
 
 	Mono<ServerResponse> batch(ServerRequest request) {
 		return withChain(request, (chain) -> this.reader.body(request).flatMap((body) -> {
-			List<ChainRequestReader.Call> calls = this.reader.calls(name(request), chain, request, body);
+			UsageCallbackHandler usage = new UsageCallbackHandler();
+			List<ChainRequestReader.Call> calls = this.reader.calls(name(request), chain, request, body).stream()
+				.map((call) -> new ChainRequestReader.Call(call.input(), usage.addTo(call.config()))).toList();
 			List<String> runIds = calls.stream().map((call) -> call.config().runId().toString()).toList();
 			int concurrency = BatchRun.concurrency(body, this.properties.getMaxBatchConcurrency());
 			return BatchRun.run(chain, calls, concurrency)
-				.flatMap((outputs) -> ok(response(outputs, Map.of("run_ids", runIds))))
+				.flatMap((outputs) -> ok(response(outputs, withUsage(Map.of("run_ids", runIds), usage))))
 				.onErrorResume((ex) -> ChainErrors.problem(request, ex, null));
 		}));
 	}
@@ -211,11 +215,14 @@ final class ChainHandler {
 		return withChain(request, (chain) -> this.reader.body(request).flatMap((json) -> {
 			ChainRequestReader.Call call = this.reader.call(name(request), chain, request, json);
 			UUID runId = call.config().runId();
+			UsageCallbackHandler usage = new UsageCallbackHandler();
 			Flux<ServerSentEvent<String>> events = Flux.concat(
 					Flux.just(event("metadata", json(Map.of("run_id", runId.toString())))),
-					body.stream(chain, new BodyCall(call.input(), call.config(), json))
+					body.stream(chain, new BodyCall(call.input(), usage.addTo(call.config()), json))
 						.subscribeOn(Schedulers.boundedElastic())
 						.map((data) -> event("data", data)),
+					// The usage goes on a last metadata event: LangChain.js's client takes an end event's data for a chunk.
+					Mono.fromCallable(() -> event("metadata", json(withUsage(Map.of("run_id", runId.toString()), usage)))),
 					Flux.just(ServerSentEvent.<String>builder().event("end").build()))
 				.onErrorResume((ex) -> {
 					ChainErrors.Outcome outcome = ChainErrors.outcome(ex, runId);
@@ -270,6 +277,13 @@ final class ChainHandler {
 		response.put("output", output);
 		response.put("metadata", metadata);
 		return response;
+	}
+
+	/** The metadata of a response with the run's token usage ({@code usage}) after its other keys. */
+	private static Map<String, Object> withUsage(Map<String, Object> metadata, UsageCallbackHandler usage) {
+		Map<String, Object> withUsage = new LinkedHashMap<>(metadata);
+		withUsage.put("usage", usage.usage());
+		return withUsage;
 	}
 
 	private Mono<ServerResponse> ok(Object body) {

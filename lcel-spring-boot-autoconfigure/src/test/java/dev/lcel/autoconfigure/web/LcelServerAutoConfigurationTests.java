@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
+import dev.lcel.core.governance.usage.UsageCallbackHandler;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.models.ModelTimeoutException;
 import dev.lcel.core.models.ProviderException;
@@ -114,6 +115,7 @@ class LcelServerAutoConfigurationTests {
 				.assertNext((e) -> assertThat(e).startsWith("metadata {\"run_id\":\""))
 				.expectNext("data \"to \"")
 				.expectNext("data \"be\"")
+				.assertNext((e) -> assertThat(e).startsWith("metadata {\"run_id\":\"").contains("\"usage\":{\"models\":{}"))
 				.expectNext("end null")
 				.verifyComplete();
 		});
@@ -286,7 +288,7 @@ class LcelServerAutoConfigurationTests {
 				.containsEntry("__langserve_endpoint", "invoke")
 				.doesNotContainKey("__internal");
 			assertThat(seen.configurable()).containsEntry("llm", "b");
-			assertThat(seen.callbacks()).isEmpty();
+			assertThat(seen.callbacks()).as("only the server's own usage collector").hasOnlyElementsOfType(UsageCallbackHandler.class);
 			assertThat(seen.recursionLimit()).isEqualTo(RunnableConfig.DEFAULT_RECURSION_LIMIT);
 		});
 	}

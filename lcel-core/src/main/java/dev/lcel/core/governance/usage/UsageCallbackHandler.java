@@ -1,0 +1,62 @@
+package dev.lcel.core.governance.usage;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.messages.UsageMetadata;
+import dev.lcel.core.tracing.CallbackHandler;
+import dev.lcel.core.tracing.RunInfo;
+
+/**
+ * Adds up the token usage of every chat model call in the runs it is given to, per model
+ * (LangChain's {@code UsageMetadataCallbackHandler}): pass a new one in a call's config, then read
+ * {@link #usage()} once the call is done.
+ *
+ * <pre class="code">
+ * UsageCallbackHandler usage = new UsageCallbackHandler();
+ * chain.invoke(input, usage.addTo(RunnableConfig.EMPTY));
+ * RunUsage spent = usage.usage();   // per model, and total()
+ * </pre>
+ *
+ * <p>Every model call counts, in sequences, parallels, nested chains, retries and tool loops: the
+ * usage its answer reports (see {@link ModelCallUsage}), under the model's name at its
+ * provider ({@code ls_model_name}). A call that failed or was cancelled reports none. A call
+ * answered from a response cache spent no tokens and counts none. Thread-safe: the branches of a
+ * parallel end at the same time.
+ */
+public final class UsageCallbackHandler implements CallbackHandler {
+
+	private final Map<String, UsageMetadata> models = new ConcurrentHashMap<>();
+
+	@Override
+	public void onRunEnd(RunInfo run, Object input, Object output) {
+		UsageMetadata usage = ModelCallUsage.of(run, output);
+		if (usage != null) {
+			this.models.merge(ModelCallUsage.model(run), usage, UsageMetadata::add);
+		}
+	}
+
+	@Override
+	public boolean needsChunks() {
+		return false;
+	}
+
+	/**
+	 * Return the given config with this handler added to its callbacks, to hear the runs made with it.
+	 * @param config the config of a call
+	 * @return the config with this handler
+	 */
+	public RunnableConfig addTo(RunnableConfig config) {
+		return config.merge(RunnableConfig.builder().callbacks(this).build());
+	}
+
+	/**
+	 * Return the usage added up so far.
+	 * @return the usage, per model
+	 */
+	public RunUsage usage() {
+		return new RunUsage(this.models);
+	}
+
+}
