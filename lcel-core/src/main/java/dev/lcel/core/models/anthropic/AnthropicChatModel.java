@@ -1,18 +1,14 @@
 package dev.lcel.core.models.anthropic;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import dev.lcel.core.messages.BaseMessage;
 import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.models.ToolDefinition;
 import dev.lcel.core.models.StructuredOutputMethod;
 import dev.lcel.core.models.http.HttpChatModel;
-import dev.lcel.core.models.http.StreamDecoder;
-import org.springframework.web.reactive.function.client.ClientResponse;
-import reactor.core.publisher.Flux;
-import tools.jackson.databind.node.ObjectNode;
+import dev.lcel.core.models.http.HttpChatApi;
+import dev.lcel.core.models.http.HttpChatApi.Framing;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A chat model that calls Anthropic's Messages API.
@@ -45,8 +41,11 @@ public final class AnthropicChatModel extends HttpChatModel {
 	/** The {@code max_tokens} sent when none is set, since the API requires one. */
 	public static final int DEFAULT_MAX_TOKENS = 1024;
 
+	private static final HttpChatApi API = new HttpChatApi(PROVIDER, "/v1/messages", "/v1/models",
+			Framing.SERVER_SENT_EVENTS, AnthropicRequests::body, AnthropicEvents::new, "message_stop");
+
 	private AnthropicChatModel(Builder builder) {
-		super(PROVIDER, builder, builder.headers());
+		super(API, builder, builder.headers());
 	}
 
 	/**
@@ -55,36 +54,6 @@ public final class AnthropicChatModel extends HttpChatModel {
 	 */
 	public static Builder builder() {
 		return new Builder();
-	}
-
-	@Override
-	protected String chatPath() {
-		return "/v1/messages";
-	}
-
-	@Override
-	protected String healthPath() {
-		return "/v1/models";
-	}
-
-	@Override
-	protected ObjectNode requestBody(List<BaseMessage> messages, ChatOptions options) {
-		return AnthropicRequests.body(modelName(), messages, options);
-	}
-
-	@Override
-	protected Flux<String> frames(ClientResponse response) {
-		return eventData(response);
-	}
-
-	@Override
-	protected StreamDecoder decoder() {
-		return new AnthropicEvents();
-	}
-
-	@Override
-	protected String endEvent() {
-		return "message_stop";
 	}
 
 	/**
@@ -116,7 +85,7 @@ public final class AnthropicChatModel extends HttpChatModel {
 
 		private String version = DEFAULT_VERSION;
 
-		private String beta;
+		private @Nullable String beta;
 
 		private Builder() {
 			super(DEFAULT_BASE_URL);
@@ -137,16 +106,13 @@ public final class AnthropicChatModel extends HttpChatModel {
 		 * @param beta the comma-separated beta names
 		 * @return this builder
 		 */
-		public Builder beta(String beta) {
+		public Builder beta(@Nullable String beta) {
 			this.beta = beta;
 			return this;
 		}
 
 		private Map<String, String> headers() {
-			Map<String, String> headers = new LinkedHashMap<>();
-			if (apiKey() != null && !apiKey().isEmpty()) {
-				headers.put("x-api-key", apiKey());
-			}
+			Map<String, String> headers = apiKeyHeaders("x-api-key", "");
 			headers.put("anthropic-version", this.version);
 			if (this.beta != null) {
 				headers.put("anthropic-beta", this.beta);
