@@ -2,9 +2,6 @@ package dev.lcel.core.models.anthropic;
 
 import java.util.Map;
 
-import dev.lcel.core.models.ChatOptions;
-import dev.lcel.core.models.ToolDefinition;
-import dev.lcel.core.models.StructuredOutputMethod;
 import dev.lcel.core.models.http.HttpChatModel;
 import dev.lcel.core.models.http.HttpChatApi;
 import dev.lcel.core.models.http.HttpChatApi.Framing;
@@ -19,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * stop reason and usage arrive with {@code message_delta}. {@code max_tokens} is required by the
  * API: it is 1024 unless set. {@code ping} and unknown events are ignored; an {@code error} event
  * fails the stream after the chunks already delivered.
+ *
+ * <p>Structured output is a forced tool call ({@code tool_choice} of type {@code tool}) by default,
+ * or instructions alone; the Messages API has neither a JSON Schema response format nor a JSON mode.
  *
  * <pre class="code">
  * ChatModel model = AnthropicChatModel.builder()
@@ -42,7 +42,8 @@ public final class AnthropicChatModel extends HttpChatModel {
 	public static final int DEFAULT_MAX_TOKENS = 1024;
 
 	private static final HttpChatApi API = new HttpChatApi(PROVIDER, "/v1/messages", "/v1/models",
-			Framing.SERVER_SENT_EVENTS, AnthropicRequests::body, AnthropicEvents::new, "message_stop");
+			Framing.SERVER_SENT_EVENTS, AnthropicRequests::body, AnthropicEvents::new, "message_stop",
+			AnthropicStructuredOutput.SUPPORT);
 
 	private AnthropicChatModel(Builder builder) {
 		super(API, builder, builder.headers());
@@ -54,28 +55,6 @@ public final class AnthropicChatModel extends HttpChatModel {
 	 */
 	public static Builder builder() {
 		return new Builder();
-	}
-
-	/**
-	 * Return {@link StructuredOutputMethod#TOOL_CALLING}: Anthropic's way to structured output is
-	 * a forced tool call.
-	 */
-	@Override
-	public StructuredOutputMethod defaultStructuredOutputMethod() {
-		return StructuredOutputMethod.TOOL_CALLING;
-	}
-
-	/**
-	 * Support a forced tool call ({@code tool_choice} of type {@code tool}) and instructions alone;
-	 * the Messages API has neither a JSON Schema response format nor a JSON mode.
-	 */
-	@Override
-	protected ChatOptions structuredOutputOptions(StructuredOutputMethod method, ToolDefinition schema) {
-		if (!AnthropicStructuredOutput.supports(method)) {
-			throw unsupported(method, StructuredOutputMethod.TOOL_CALLING, StructuredOutputMethod.INSTRUCTIONS);
-		}
-		return (method == StructuredOutputMethod.TOOL_CALLING) ? AnthropicStructuredOutput.forcedTool(schema)
-				: ChatOptions.EMPTY;
 	}
 
 	/**
@@ -120,10 +99,7 @@ public final class AnthropicChatModel extends HttpChatModel {
 			return headers;
 		}
 
-		/**
-		 * Build the model.
-		 * @return the model
-		 */
+		@Override
 		public AnthropicChatModel build() {
 			return new AnthropicChatModel(this);
 		}

@@ -2,10 +2,13 @@ package dev.lcel.core.models.http;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import dev.lcel.core.messages.BaseMessage;
 import dev.lcel.core.models.ChatOptions;
+import dev.lcel.core.models.StructuredOutputMethod;
+import dev.lcel.core.models.ToolDefinition;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -15,11 +18,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What one provider's streaming chat API looks like to {@link HttpChatModel}: where it posts and
  * where it checks reachability, how it writes the request body, how the answer is framed and
- * decoded, and what its end event is called when it never arrives.
+ * decoded, what its end event is called when it never arrives, and how it is asked for structured
+ * output.
  *
  * <pre class="code">
  * static final HttpChatApi API = new HttpChatApi("openai", "/chat/completions", "/models",
- *         Framing.SERVER_SENT_EVENTS, OpenAiRequests::body, OpenAiChunks::new, "data: [DONE]");
+ *         Framing.SERVER_SENT_EVENTS, OpenAiRequests::body, OpenAiChunks::new, "data: [DONE]",
+ *         OpenAiStructuredOutput.SUPPORT);
  * </pre>
  *
  * @param provider the provider's name, as OpenTelemetry's GenAI conventions give it, such as
@@ -32,9 +37,11 @@ import tools.jackson.databind.node.ObjectNode;
  * @param decoder creates the decoder of one streamed answer, called once per response
  * @param endEvent the provider's end event as an answer cut off without it is reported, such as
  * {@code data: [DONE]}
+ * @param structuredOutput how the provider is asked for output of a JSON Schema
  */
 public record HttpChatApi(String provider, String chatPath, String healthPath, Framing framing,
-		RequestBody requestBody, Supplier<? extends StreamDecoder> decoder, String endEvent) {
+		RequestBody requestBody, Supplier<? extends StreamDecoder> decoder, String endEvent,
+		StructuredOutput structuredOutput) {
 
 	/**
 	 * Create the description of an API, checking that every part is given.
@@ -45,6 +52,7 @@ public record HttpChatApi(String provider, String chatPath, String healthPath, F
 	 * @param requestBody writes the request body
 	 * @param decoder creates a decoder per answer
 	 * @param endEvent the end event's name in messages
+	 * @param structuredOutput the structured-output methods
 	 */
 	public HttpChatApi {
 		Objects.requireNonNull(provider, "provider must not be null");
@@ -54,6 +62,7 @@ public record HttpChatApi(String provider, String chatPath, String healthPath, F
 		Objects.requireNonNull(requestBody, "requestBody must not be null");
 		Objects.requireNonNull(decoder, "decoder must not be null");
 		Objects.requireNonNull(endEvent, "endEvent must not be null");
+		Objects.requireNonNull(structuredOutput, "structuredOutput must not be null");
 	}
 
 	/**
@@ -105,6 +114,36 @@ public record HttpChatApi(String provider, String chatPath, String healthPath, F
 		 * @throws IllegalArgumentException if the conversation holds what the provider cannot take
 		 */
 		ObjectNode write(String model, List<BaseMessage> messages, ChatOptions options);
+
+	}
+
+	/**
+	 * How a provider is asked for output of a JSON Schema: its native mode, the methods it supports,
+	 * and the options that ask for each.
+	 *
+	 * @param defaultMethod the method {@code withStructuredOutput} uses unless told otherwise
+	 * @param supported the methods the provider supports, in the order an error lists them
+	 * @param options the options that ask for a supported method, given the schema as a tool
+	 */
+	public record StructuredOutput(StructuredOutputMethod defaultMethod, List<StructuredOutputMethod> supported,
+			BiFunction<StructuredOutputMethod, ToolDefinition, ChatOptions> options) {
+
+		/**
+		 * Create the description, copying the list.
+		 * @param defaultMethod the default method, one of {@code supported}
+		 * @param supported the supported methods
+		 * @param options the options of each supported method
+		 * @throws IllegalArgumentException if the default method is not supported
+		 */
+		public StructuredOutput {
+			Objects.requireNonNull(defaultMethod, "defaultMethod must not be null");
+			supported = List.copyOf(supported);
+			Objects.requireNonNull(options, "options must not be null");
+			if (!supported.contains(defaultMethod)) {
+				throw new IllegalArgumentException("The default method " + defaultMethod.wireName()
+						+ " must be one of the supported " + supported);
+			}
+		}
 
 	}
 

@@ -18,6 +18,9 @@ import dev.lcel.core.models.ChatModelException;
 import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.models.ModelTimeoutException;
 import dev.lcel.core.models.ProviderException;
+import dev.lcel.core.models.StructuredOutputMethod;
+import dev.lcel.core.models.ToolDefinition;
+import dev.lcel.core.models.http.HttpChatApi.StructuredOutput;
 import io.netty.channel.ChannelOption;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
@@ -114,6 +117,28 @@ public abstract class HttpChatModel extends ChatModel {
 				.exchangeToFlux(this::read);
 			return withTimeouts(answer, start).onErrorMap((error) -> translate(error, start));
 		});
+	}
+
+	/**
+	 * Return the provider's native mode, as its {@link HttpChatApi#structuredOutput()} gives it.
+	 */
+	@Override
+	public StructuredOutputMethod defaultStructuredOutputMethod() {
+		return this.api.structuredOutput().defaultMethod();
+	}
+
+	/**
+	 * Return the options of a method the provider's {@link HttpChatApi#structuredOutput()}
+	 * supports.
+	 * @throws IllegalArgumentException for another method, naming the supported ones
+	 */
+	@Override
+	protected ChatOptions structuredOutputOptions(StructuredOutputMethod method, ToolDefinition schema) {
+		StructuredOutput structured = this.api.structuredOutput();
+		if (!structured.supported().contains(method)) {
+			throw unsupported(method, structured.supported().toArray(StructuredOutputMethod[]::new));
+		}
+		return structured.options().apply(method, schema);
 	}
 
 	/**
@@ -432,6 +457,13 @@ public abstract class HttpChatModel extends ChatModel {
 			}
 			return headers;
 		}
+
+		/**
+		 * Build the model.
+		 * @return the model
+		 * @throws NullPointerException if no model is set
+		 */
+		public abstract HttpChatModel build();
 
 		ChatOptions defaults() {
 			return new ChatOptions(this.temperature, this.maxTokens, this.stop, this.topP, List.of(), this.extra);

@@ -2,9 +2,6 @@ package dev.lcel.core.models.ollama;
 
 import java.util.Map;
 
-import dev.lcel.core.models.ChatOptions;
-import dev.lcel.core.models.ToolDefinition;
-import dev.lcel.core.models.StructuredOutputMethod;
 import dev.lcel.core.models.http.HttpChatModel;
 import dev.lcel.core.models.http.HttpChatApi;
 import dev.lcel.core.models.http.HttpChatApi.Framing;
@@ -20,6 +17,10 @@ import org.springframework.http.HttpHeaders;
  * and become one tool-call chunk each; token usage comes from {@code prompt_eval_count} and
  * {@code eval_count} on the last line. An API key, for a hosted Ollama, is sent as a bearer token.
  *
+ * <p>Structured output uses {@code format} with the schema by default; {@code format: "json"}, the
+ * schema as the only tool (not forced: Ollama has no {@code tool_choice}) and instructions alone are
+ * supported too.
+ *
  * <pre class="code">
  * ChatModel model = OllamaChatModel.builder().model("llama3.2").build();
  * </pre>
@@ -33,7 +34,8 @@ public final class OllamaChatModel extends HttpChatModel {
 	public static final String DEFAULT_BASE_URL = "http://localhost:11434";
 
 	private static final HttpChatApi API = new HttpChatApi(PROVIDER, "/api/chat", "/api/tags", Framing.JSON_LINES,
-			OllamaRequests::body, OllamaLines::new, "its \"done\": true line");
+			OllamaRequests::body, OllamaLines::new, "its \"done\": true line",
+			OllamaStructuredOutput.SUPPORT);
 
 	private OllamaChatModel(Builder builder) {
 		super(API, builder, builder.headers());
@@ -45,23 +47,6 @@ public final class OllamaChatModel extends HttpChatModel {
 	 */
 	public static Builder builder() {
 		return new Builder();
-	}
-
-	/**
-	 * Return {@link StructuredOutputMethod#JSON_SCHEMA}: Ollama's {@code format} with the schema.
-	 */
-	@Override
-	public StructuredOutputMethod defaultStructuredOutputMethod() {
-		return StructuredOutputMethod.JSON_SCHEMA;
-	}
-
-	/**
-	 * Support {@code format} with the schema, {@code format: "json"}, the schema as the only tool
-	 * (not forced: Ollama has no {@code tool_choice}), and instructions alone.
-	 */
-	@Override
-	protected ChatOptions structuredOutputOptions(StructuredOutputMethod method, ToolDefinition schema) {
-		return OllamaStructuredOutput.options(method, schema);
 	}
 
 	/**
@@ -77,10 +62,7 @@ public final class OllamaChatModel extends HttpChatModel {
 			return apiKeyHeaders(HttpHeaders.AUTHORIZATION, "Bearer ");
 		}
 
-		/**
-		 * Build the model.
-		 * @return the model
-		 */
+		@Override
 		public OllamaChatModel build() {
 			return new OllamaChatModel(this);
 		}

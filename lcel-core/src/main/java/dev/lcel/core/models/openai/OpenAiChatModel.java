@@ -2,9 +2,6 @@ package dev.lcel.core.models.openai;
 
 import java.util.Map;
 
-import dev.lcel.core.models.ChatOptions;
-import dev.lcel.core.models.ToolDefinition;
-import dev.lcel.core.models.StructuredOutputMethod;
 import dev.lcel.core.models.http.HttpChatModel;
 import dev.lcel.core.models.http.HttpChatApi;
 import dev.lcel.core.models.http.HttpChatApi.Framing;
@@ -22,6 +19,10 @@ import org.springframework.http.HttpHeaders;
  * by index, and the finish reason, model and id go to the response metadata. Without an API key no
  * {@code Authorization} header is sent.
  *
+ * <p>Structured output uses a strict {@code json_schema} response format by default, which OpenAI
+ * and the compatible servers that support it keep the answer to; the schema as a function forced by
+ * {@code tool_choice}, {@code json_object} mode and instructions alone are supported too.
+ *
  * <pre class="code">
  * ChatModel model = OpenAiChatModel.builder()
  *     .apiKey(System.getenv("OPENAI_API_KEY"))
@@ -38,7 +39,8 @@ public final class OpenAiChatModel extends HttpChatModel {
 	public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
 	private static final HttpChatApi API = new HttpChatApi(PROVIDER, "/chat/completions", "/models",
-			Framing.SERVER_SENT_EVENTS, OpenAiRequests::body, OpenAiChunks::new, "data: [DONE]");
+			Framing.SERVER_SENT_EVENTS, OpenAiRequests::body, OpenAiChunks::new, "data: [DONE]",
+			OpenAiStructuredOutput.SUPPORT);
 
 	private OpenAiChatModel(Builder builder) {
 		super(API, builder, builder.headers());
@@ -50,24 +52,6 @@ public final class OpenAiChatModel extends HttpChatModel {
 	 */
 	public static Builder builder() {
 		return new Builder();
-	}
-
-	/**
-	 * Return {@link StructuredOutputMethod#JSON_SCHEMA}: a strict {@code json_schema} response
-	 * format, which OpenAI and the compatible servers that support it keep the answer to.
-	 */
-	@Override
-	public StructuredOutputMethod defaultStructuredOutputMethod() {
-		return StructuredOutputMethod.JSON_SCHEMA;
-	}
-
-	/**
-	 * Support every method: {@code response_format} with a strict {@code json_schema}, the schema as
-	 * a function forced by {@code tool_choice}, {@code json_object} mode, or instructions alone.
-	 */
-	@Override
-	protected ChatOptions structuredOutputOptions(StructuredOutputMethod method, ToolDefinition schema) {
-		return OpenAiStructuredOutput.options(method, schema);
 	}
 
 	/**
@@ -114,10 +98,7 @@ public final class OpenAiChatModel extends HttpChatModel {
 			return headers;
 		}
 
-		/**
-		 * Build the model.
-		 * @return the model
-		 */
+		@Override
 		public OpenAiChatModel build() {
 			return new OpenAiChatModel(this);
 		}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -22,50 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 enum ProviderWire {
 
-	OPENAI("/v1", "/v1/chat/completions", "/v1/models", "openai", ".sse", "text/event-stream") {
+	OPENAI("/v1", "/v1/chat/completions", "/v1/models", "openai", ".sse", "text/event-stream",
+			() -> OpenAiChatModel.builder().model("gpt-test")),
 
-		@Override
-		HttpChatModel model(String baseUrl, Duration timeout, Duration deadline) {
-			return OpenAiChatModel.builder()
-				.baseUrl(baseUrl)
-				.apiKey(API_KEY)
-				.model("gpt-test")
-				.timeout(timeout)
-				.deadline(deadline)
-				.build();
-		}
+	ANTHROPIC("", "/v1/messages", "/v1/models", "anthropic", ".sse", "text/event-stream",
+			() -> AnthropicChatModel.builder().model("claude-test")),
 
-	},
-
-	ANTHROPIC("", "/v1/messages", "/v1/models", "anthropic", ".sse", "text/event-stream") {
-
-		@Override
-		HttpChatModel model(String baseUrl, Duration timeout, Duration deadline) {
-			return AnthropicChatModel.builder()
-				.baseUrl(baseUrl)
-				.apiKey(API_KEY)
-				.model("claude-test")
-				.timeout(timeout)
-				.deadline(deadline)
-				.build();
-		}
-
-	},
-
-	OLLAMA("", "/api/chat", "/api/tags", "ollama", ".ndjson", "application/x-ndjson") {
-
-		@Override
-		HttpChatModel model(String baseUrl, Duration timeout, Duration deadline) {
-			return OllamaChatModel.builder()
-				.baseUrl(baseUrl)
-				.apiKey(API_KEY)
-				.model("llama-test")
-				.timeout(timeout)
-				.deadline(deadline)
-				.build();
-		}
-
-	};
+	OLLAMA("", "/api/chat", "/api/tags", "ollama", ".ndjson", "application/x-ndjson",
+			() -> OllamaChatModel.builder().model("llama-test"));
 
 	/** The key every test client sends, which no message may quote. */
 	static final String API_KEY = "sk-test-0123456789-secret";
@@ -82,14 +47,17 @@ enum ProviderWire {
 
 	private final String contentType;
 
+	private final Supplier<HttpChatModel.Builder<?>> client;
+
 	ProviderWire(String basePath, String chatPath, String healthPath, String fixtures, String extension,
-			String contentType) {
+			String contentType, Supplier<HttpChatModel.Builder<?>> client) {
 		this.basePath = basePath;
 		this.chatPath = chatPath;
 		this.healthPath = healthPath;
 		this.fixtures = fixtures;
 		this.extension = extension;
 		this.contentType = contentType;
+		this.client = client;
 	}
 
 	/** A WireMock server for a test class; gzip off, since WireMock would otherwise buffer a
@@ -99,7 +67,9 @@ enum ProviderWire {
 	}
 
 	/** Create the provider's client for the given base URL, with the given timeouts (null for none). */
-	abstract HttpChatModel model(String baseUrl, Duration timeout, Duration deadline);
+	HttpChatModel model(String baseUrl, Duration timeout, Duration deadline) {
+		return this.client.get().baseUrl(baseUrl).apiKey(API_KEY).timeout(timeout).deadline(deadline).build();
+	}
 
 	/** Create the provider's client for a WireMock server, without timeouts. */
 	HttpChatModel model(WireMockExtension server) {
