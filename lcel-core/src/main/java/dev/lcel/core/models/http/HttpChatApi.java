@@ -128,6 +128,10 @@ public record HttpChatApi(String provider, String chatPath, String healthPath, F
 	public record StructuredOutput(StructuredOutputMethod defaultMethod, List<StructuredOutputMethod> supported,
 			BiFunction<StructuredOutputMethod, ToolDefinition, ChatOptions> options) {
 
+		/** Instructions alone, for a provider without a native mode. */
+		public static final StructuredOutput INSTRUCTIONS = new StructuredOutput(StructuredOutputMethod.INSTRUCTIONS,
+				List.of(StructuredOutputMethod.INSTRUCTIONS), (method, schema) -> ChatOptions.EMPTY);
+
 		/**
 		 * Create the description, copying the list.
 		 * @param defaultMethod the default method, one of {@code supported}
