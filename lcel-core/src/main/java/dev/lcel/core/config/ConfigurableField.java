@@ -2,6 +2,8 @@ package dev.lcel.core.config;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Names a parameter of a runnable that a call may set through
  * {@link RunnableConfig#configurable()}, such as a chat model's temperature: what
@@ -13,7 +15,8 @@ import java.util.Objects;
  * @param type the JSON Schema type of the value ({@code string}, {@code number}, ...), or
  * {@code null} when not declared
  */
-public record ConfigurableField(String id, String name, String description, String type) {
+public record ConfigurableField(String id, @Nullable String name, @Nullable String description,
+		@Nullable String type) {
 
 	public ConfigurableField {
 		Objects.requireNonNull(id, "id must not be null");

@@ -3,6 +3,8 @@ package dev.lcel.core.config;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Describes one value that a runnable reads from {@link RunnableConfig#configurable()}: its key,
  * a human name and description, and, when the value is one of a fixed set (the names of
@@ -18,8 +20,8 @@ import java.util.Objects;
  * @param defaultValue the value used when the call gives none, or {@code null}
  * @param choices the values accepted, in order; empty when any value is accepted
  */
-public record ConfigurableFieldSpec(String id, String name, String description, String type, Object defaultValue,
-		List<String> choices) {
+public record ConfigurableFieldSpec(String id, @Nullable String name, @Nullable String description,
+		@Nullable String type, @Nullable Object defaultValue, List<String> choices) {
 
 	public ConfigurableFieldSpec {
 		Objects.requireNonNull(id, "id must not be null");
@@ -33,7 +35,7 @@ public record ConfigurableFieldSpec(String id, String name, String description, 
 	 * @param description what the value does, or {@code null}
 	 * @return the spec
 	 */
-	public static ConfigurableFieldSpec of(String id, String name, String description) {
+	public static ConfigurableFieldSpec of(String id, @Nullable String name, @Nullable String description) {
 		return new ConfigurableFieldSpec(id, name, description, null, null, List.of());
 	}
 

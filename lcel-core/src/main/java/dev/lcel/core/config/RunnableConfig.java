@@ -1,6 +1,7 @@
 package dev.lcel.core.config;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import dev.lcel.core.tracing.CallbackHandler;
 import dev.lcel.core.tracing.RunCallbacks;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings one call of a runnable runs with: tags, metadata, callbacks, a run name and id,
@@ -34,7 +36,7 @@ import dev.lcel.core.tracing.RunCallbacks;
  * @param configurable per-call values read by configurable runnables (a model name, a session id)
  */
 public record RunnableConfig(List<String> tags, Map<String, Object> metadata, List<CallbackHandler> callbacks,
-		String runName, UUID runId, Integer maxConcurrency, int recursionLimit, Map<String, Object> configurable) {
+		@Nullable String runName, @Nullable UUID runId, @Nullable Integer maxConcurrency, int recursionLimit, Map<String, Object> configurable) {
 
 	/** The recursion limit a config has unless told otherwise. */
 	public static final int DEFAULT_RECURSION_LIMIT = 25;
@@ -125,7 +127,7 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 	 * @param runName the run name
 	 * @return the new config
 	 */
-	public RunnableConfig withRunName(String runName) {
+	public RunnableConfig withRunName(@Nullable String runName) {
 		return toBuilder().runName(runName).build();
 	}
 
@@ -150,12 +152,12 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 		return merged;
 	}
 
-	private static Map<String, Object> unmodifiableCopy(Map<String, Object> map) {
+	private static Map<String, Object> unmodifiableCopy(@Nullable Map<String, Object> map) {
 		if (map == null || map.isEmpty()) {
 			return Map.of();
 		}
 		// LinkedHashMap keeps the caller's order; Map.copyOf would not, and rejects null values.
-		return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+		return Collections.unmodifiableMap(new LinkedHashMap<>(map));
 	}
 
 	/**
@@ -171,11 +173,11 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 
 		private final List<CallbackHandler> callbacks = new ArrayList<>();
 
-		private String runName;
+		private @Nullable String runName;
 
-		private UUID runId;
+		private @Nullable UUID runId;
 
-		private Integer maxConcurrency;
+		private @Nullable Integer maxConcurrency;
 
 		private int recursionLimit;
 
@@ -238,7 +240,7 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 		 * @param runName the name, or {@code null} for the runnable's own
 		 * @return this builder
 		 */
-		public Builder runName(String runName) {
+		public Builder runName(@Nullable String runName) {
 			this.runName = runName;
 			return this;
 		}
@@ -248,7 +250,7 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 		 * @param runId the id, or {@code null} to have one generated
 		 * @return this builder
 		 */
-		public Builder runId(UUID runId) {
+		public Builder runId(@Nullable UUID runId) {
 			this.runId = runId;
 			return this;
 		}
@@ -258,7 +260,7 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 		 * @param maxConcurrency at least 1, or {@code null} for the default
 		 * @return this builder
 		 */
-		public Builder maxConcurrency(Integer maxConcurrency) {
+		public Builder maxConcurrency(@Nullable Integer maxConcurrency) {
 			this.maxConcurrency = maxConcurrency;
 			return this;
 		}

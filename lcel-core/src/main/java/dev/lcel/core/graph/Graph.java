@@ -169,15 +169,6 @@ public final class Graph {
 		return Collections.unmodifiableList(this.edges);
 	}
 
-	Node findNode(String id) {
-		for (Node node : this.nodes) {
-			if (node.id().equals(id)) {
-				return node;
-			}
-		}
-		return null;
-	}
-
 	/**
 	 * Draw the graph as boxes and arrows in plain text, top to bottom.
 	 * @return the drawing

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import dev.lcel.core.messages.BaseMessage;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -77,7 +78,7 @@ public final class InMemoryChatMessageHistoryStore implements ChatMessageHistory
 	 * @param maxMessages the most messages kept per session; 0 for no limit
 	 * @param clock the clock that times sessions
 	 */
-	public InMemoryChatMessageHistoryStore(Duration timeToLive, int maxMessages, Clock clock) {
+	public InMemoryChatMessageHistoryStore(@Nullable Duration timeToLive, int maxMessages, Clock clock) {
 		this(timeToLive, maxMessages, DEFAULT_MAX_SESSIONS, DEFAULT_MAX_BYTES, clock);
 	}
 
@@ -91,7 +92,7 @@ public final class InMemoryChatMessageHistoryStore implements ChatMessageHistory
 	 * @param clock the clock that times sessions
 	 * @throws IllegalArgumentException if a bound is out of range
 	 */
-	public InMemoryChatMessageHistoryStore(Duration timeToLive, int maxMessages, int maxSessions, long maxBytes,
+	public InMemoryChatMessageHistoryStore(@Nullable Duration timeToLive, int maxMessages, int maxSessions, long maxBytes,
 			Clock clock) {
 		this.timeToLive = (timeToLive != null && !timeToLive.isZero()) ? timeToLive : null;
 		if (this.timeToLive != null && this.timeToLive.isNegative()) {

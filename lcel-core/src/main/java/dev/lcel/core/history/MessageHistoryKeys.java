@@ -11,6 +11,7 @@ import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.messages.BaseMessage;
 import dev.lcel.core.messages.HumanMessage;
 import dev.lcel.core.models.ChatModel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the new messages, the history and the answer are in a chain's input and output, for
@@ -24,7 +25,8 @@ import dev.lcel.core.models.ChatModel;
  * @param outputMessagesKey the output map's key of the answer, or {@code null} when the whole
  * output is
  */
-record MessageHistoryKeys(String inputMessagesKey, String historyMessagesKey, String outputMessagesKey) {
+record MessageHistoryKeys(@Nullable String inputMessagesKey, @Nullable String historyMessagesKey,
+		@Nullable String outputMessagesKey) {
 
 	List<BaseMessage> inputMessages(Object input) {
 		Object value = input;

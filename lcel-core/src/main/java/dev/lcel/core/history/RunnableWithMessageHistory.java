@@ -13,6 +13,7 @@ import dev.lcel.core.runnable.ChunkAggregator;
 import dev.lcel.core.runnable.AbstractRunnable;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.tracing.RunManager;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ArrayNode;
@@ -199,11 +200,11 @@ public final class RunnableWithMessageHistory<I, O> extends AbstractRunnable<I, 
 
 		private final ChatMessageHistoryStore store;
 
-		private String inputMessagesKey;
+		private @Nullable String inputMessagesKey;
 
-		private String historyMessagesKey;
+		private @Nullable String historyMessagesKey;
 
-		private String outputMessagesKey;
+		private @Nullable String outputMessagesKey;
 
 		private String sessionIdKey = DEFAULT_SESSION_ID_KEY;
 
@@ -219,7 +220,7 @@ public final class RunnableWithMessageHistory<I, O> extends AbstractRunnable<I, 
 		 * @param inputMessagesKey the key, or {@code null}
 		 * @return this builder
 		 */
-		public Builder<I, O> inputMessagesKey(String inputMessagesKey) {
+		public Builder<I, O> inputMessagesKey(@Nullable String inputMessagesKey) {
 			this.inputMessagesKey = inputMessagesKey;
 			return this;
 		}
@@ -231,7 +232,7 @@ public final class RunnableWithMessageHistory<I, O> extends AbstractRunnable<I, 
 		 * @param historyMessagesKey the key, or {@code null}
 		 * @return this builder
 		 */
-		public Builder<I, O> historyMessagesKey(String historyMessagesKey) {
+		public Builder<I, O> historyMessagesKey(@Nullable String historyMessagesKey) {
 			this.historyMessagesKey = historyMessagesKey;
 			return this;
 		}
@@ -242,7 +243,7 @@ public final class RunnableWithMessageHistory<I, O> extends AbstractRunnable<I, 
 		 * @param outputMessagesKey the key, or {@code null}
 		 * @return this builder
 		 */
-		public Builder<I, O> outputMessagesKey(String outputMessagesKey) {
+		public Builder<I, O> outputMessagesKey(@Nullable String outputMessagesKey) {
 			this.outputMessagesKey = outputMessagesKey;
 			return this;
 		}

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.messages.BaseMessage;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,7 +57,7 @@ public final class StoredMessages {
 	 * Read a message from its JSON.
 	 * @param json the JSON text, as {@link #toJson} writes it
 	 * @return the message
-	 * @throws tools.jackson.core.JacksonException if the text is not a message of a known type
+	 * @throws JacksonException if the text is not a message of a known type
 	 */
 	public static BaseMessage fromJson(String json) {
 		BaseMessage message = READER.readValue(json);

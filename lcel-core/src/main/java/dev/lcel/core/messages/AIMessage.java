@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message from the model: its text, the tools it asks to call, the tokens it used and what the
@@ -24,13 +25,13 @@ public sealed class AIMessage implements BaseMessage permits AIMessageChunk {
 
 	private final List<ToolCall> toolCalls;
 
-	private final UsageMetadata usageMetadata;
+	private final @Nullable UsageMetadata usageMetadata;
 
 	private final Map<String, Object> responseMetadata;
 
-	private final String id;
+	private final @Nullable String id;
 
-	private final String name;
+	private final @Nullable String name;
 
 	/**
 	 * Create a message from the model.
@@ -43,10 +44,11 @@ public sealed class AIMessage implements BaseMessage permits AIMessageChunk {
 	 * @param name the author's name, or {@code null}
 	 */
 	@JsonCreator
-	public AIMessage(@JsonProperty("content") String content, @JsonProperty("tool_calls") List<ToolCall> toolCalls,
-			@JsonProperty("usage_metadata") UsageMetadata usageMetadata,
-			@JsonProperty("response_metadata") Map<String, Object> responseMetadata, @JsonProperty("id") String id,
-			@JsonProperty("name") String name) {
+	public AIMessage(@JsonProperty("content") String content,
+			@JsonProperty("tool_calls") @Nullable List<ToolCall> toolCalls,
+			@JsonProperty("usage_metadata") @Nullable UsageMetadata usageMetadata,
+			@JsonProperty("response_metadata") @Nullable Map<String, Object> responseMetadata,
+			@JsonProperty("id") @Nullable String id, @JsonProperty("name") @Nullable String name) {
 		this.content = Objects.requireNonNull(content, "content must not be null");
 		this.toolCalls = (toolCalls != null) ? List.copyOf(toolCalls) : List.of();
 		this.usageMetadata = usageMetadata;
@@ -84,7 +86,7 @@ public sealed class AIMessage implements BaseMessage permits AIMessageChunk {
 	 * @return the usage, or {@code null} if the provider did not report it
 	 */
 	@JsonProperty("usage_metadata")
-	public UsageMetadata usageMetadata() {
+	public @Nullable UsageMetadata usageMetadata() {
 		return this.usageMetadata;
 	}
 
@@ -99,13 +101,13 @@ public sealed class AIMessage implements BaseMessage permits AIMessageChunk {
 
 	@Override
 	@JsonProperty("id")
-	public String id() {
+	public @Nullable String id() {
 		return this.id;
 	}
 
 	@Override
 	@JsonProperty("name")
-	public String name() {
+	public @Nullable String name() {
 		return this.name;
 	}
 
@@ -115,7 +117,7 @@ public sealed class AIMessage implements BaseMessage permits AIMessageChunk {
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		if (this == other) {
 			return true;
 		}

@@ -9,6 +9,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.lcel.core.runnable.Addable;
+import dev.lcel.core.runnable.ChunkAggregator;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>{@link #add(AIMessageChunk)} concatenates content, merges tool-call fragments by their index
  * (names and argument texts concatenate), sums token usage, merges response metadata (nested maps
  * key by key, a later value replacing an earlier one) and keeps the first id and name. It is
- * associative, so {@link dev.lcel.core.runnable.ChunkAggregator} joins a model's stream into one
+ * associative, so {@link ChunkAggregator} joins a model's stream into one
  * chunk, and {@link #toMessage()} turns that into a plain {@link AIMessage}.
  *
  * <p>{@link #toolCalls()} lists the calls whose fragments so far have a name, with their
@@ -41,10 +43,10 @@ public final class AIMessageChunk extends AIMessage implements Addable<AIMessage
 	 */
 	@JsonCreator
 	public AIMessageChunk(@JsonProperty("content") String content,
-			@JsonProperty("tool_call_chunks") List<ToolCallChunk> toolCallChunks,
-			@JsonProperty("usage_metadata") UsageMetadata usageMetadata,
-			@JsonProperty("response_metadata") Map<String, Object> responseMetadata, @JsonProperty("id") String id,
-			@JsonProperty("name") String name) {
+			@JsonProperty("tool_call_chunks") @Nullable List<ToolCallChunk> toolCallChunks,
+			@JsonProperty("usage_metadata") @Nullable UsageMetadata usageMetadata,
+			@JsonProperty("response_metadata") @Nullable Map<String, Object> responseMetadata,
+			@JsonProperty("id") @Nullable String id, @JsonProperty("name") @Nullable String name) {
 		super(content, parse(toolCallChunks), usageMetadata, responseMetadata, id, name);
 		this.toolCallChunks = (toolCallChunks != null) ? List.copyOf(toolCallChunks) : List.of();
 	}
@@ -194,7 +196,7 @@ public final class AIMessageChunk extends AIMessage implements Addable<AIMessage
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		return super.equals(other) && this.toolCallChunks.equals(((AIMessageChunk) other).toolCallChunks);
 	}
 

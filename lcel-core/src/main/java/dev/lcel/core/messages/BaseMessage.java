@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message of a chat conversation: what prompts produce and chat models consume and return.
@@ -37,13 +38,13 @@ public sealed interface BaseMessage permits SystemMessage, HumanMessage, AIMessa
 	 * Return the id of this message, if it has one.
 	 * @return the id, or {@code null}
 	 */
-	String id();
+	@Nullable String id();
 
 	/**
 	 * Return the name of the author of this message, if it has one.
 	 * @return the name, or {@code null}
 	 */
-	String name();
+	@Nullable String name();
 
 	/**
 	 * Return the role of this message as a short word, for prompts rendered as text.

@@ -3,6 +3,7 @@ package dev.lcel.core.messages;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message from the user.
@@ -11,8 +12,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param id the id, or {@code null}
  * @param name the author's name, or {@code null}
  */
-public record HumanMessage(@JsonProperty("content") String content, @JsonProperty("id") String id,
-		@JsonProperty("name") String name) implements BaseMessage {
+public record HumanMessage(@JsonProperty("content") String content, @JsonProperty("id") @Nullable String id,
+		@JsonProperty("name") @Nullable String name) implements BaseMessage {
 
 	/**
 	 * Create a human message, checking its content.

@@ -3,6 +3,7 @@ package dev.lcel.core.messages;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message that sets the behaviour of the model, usually the first of a conversation.
@@ -11,8 +12,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param id the id, or {@code null}
  * @param name the author's name, or {@code null}
  */
-public record SystemMessage(@JsonProperty("content") String content, @JsonProperty("id") String id,
-		@JsonProperty("name") String name) implements BaseMessage {
+public record SystemMessage(@JsonProperty("content") String content, @JsonProperty("id") @Nullable String id,
+		@JsonProperty("name") @Nullable String name) implements BaseMessage {
 
 	/**
 	 * Create a system message, checking its content.

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request from the model to call a tool, with its arguments parsed.
@@ -16,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param args the arguments, by name
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ToolCall(@JsonProperty("id") String id, @JsonProperty("name") String name,
+public record ToolCall(@JsonProperty("id") @Nullable String id, @JsonProperty("name") String name,
 		@JsonProperty("args") Map<String, Object> args) {
 
 	/**

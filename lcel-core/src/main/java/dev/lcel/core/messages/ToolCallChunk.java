@@ -2,6 +2,7 @@ package dev.lcel.core.messages;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fragment of a tool call as a model streams it: fragments with the same {@code index} belong to
@@ -15,8 +16,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param args a fragment of the arguments' JSON text, or {@code null}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ToolCallChunk(@JsonProperty("index") Integer index, @JsonProperty("id") String id,
-		@JsonProperty("name") String name, @JsonProperty("args") String args) {
+public record ToolCallChunk(@JsonProperty("index") @Nullable Integer index, @JsonProperty("id") @Nullable String id,
+		@JsonProperty("name") @Nullable String name, @JsonProperty("args") @Nullable String args) {
 
 	/**
 	 * Join the fragment that follows this one for the same index: names and argument texts

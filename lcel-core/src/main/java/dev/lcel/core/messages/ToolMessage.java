@@ -3,6 +3,7 @@ package dev.lcel.core.messages;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message carrying the result of a tool call back to the model.
@@ -13,8 +14,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param name the tool's name, or {@code null}
  */
 public record ToolMessage(@JsonProperty("content") String content,
-		@JsonProperty("tool_call_id") String toolCallId, @JsonProperty("id") String id,
-		@JsonProperty("name") String name) implements BaseMessage {
+		@JsonProperty("tool_call_id") String toolCallId, @JsonProperty("id") @Nullable String id,
+		@JsonProperty("name") @Nullable String name) implements BaseMessage {
 
 	/**
 	 * Create a tool message, checking its content and tool call id.

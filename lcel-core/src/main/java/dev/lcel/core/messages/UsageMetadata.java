@@ -2,6 +2,7 @@ package dev.lcel.core.messages;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tokens a model call consumed and produced, as reported by the provider.
@@ -30,7 +31,7 @@ public record UsageMetadata(@JsonProperty("input_tokens") int inputTokens,
 	 * @param other the usage to add, may be {@code null}
 	 * @return the sum
 	 */
-	public UsageMetadata add(UsageMetadata other) {
+	public UsageMetadata add(@Nullable UsageMetadata other) {
 		if (other == null) {
 			return this;
 		}

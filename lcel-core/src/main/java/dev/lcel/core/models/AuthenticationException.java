@@ -2,6 +2,8 @@ package dev.lcel.core.models;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The provider refused the credentials (401) or the permission (403): the API key is missing, wrong or not allowed to use the model. Never retriable.
  */
@@ -16,8 +18,8 @@ public class AuthenticationException extends ChatModelException {
 	 * @param retryAfter how long the provider asked to wait, or {@code null}
 	 * @param cause the underlying failure, or {@code null}
 	 */
-	public AuthenticationException(String provider, int status, String message, boolean retriable, Duration retryAfter,
-			Throwable cause) {
+	public AuthenticationException(String provider, int status, String message, boolean retriable,
+			@Nullable Duration retryAfter, @Nullable Throwable cause) {
 		super(provider, status, message, retriable, retryAfter, cause);
 	}
 

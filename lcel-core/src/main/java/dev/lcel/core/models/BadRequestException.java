@@ -2,6 +2,8 @@ package dev.lcel.core.models;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The provider refused the request as malformed or too large (400, 413, 422): an unknown parameter, too many tokens for the context, a bad message order. Never retriable.
  */
@@ -16,8 +18,8 @@ public class BadRequestException extends ChatModelException {
 	 * @param retryAfter how long the provider asked to wait, or {@code null}
 	 * @param cause the underlying failure, or {@code null}
 	 */
-	public BadRequestException(String provider, int status, String message, boolean retriable, Duration retryAfter,
-			Throwable cause) {
+	public BadRequestException(String provider, int status, String message, boolean retriable,
+			@Nullable Duration retryAfter, @Nullable Throwable cause) {
 		super(provider, status, message, retriable, retryAfter, cause);
 	}
 

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import dev.lcel.core.LcelException;
 import dev.lcel.core.UpstreamFailure;
+import dev.lcel.core.runnable.RetryPolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A failure of a chat model's provider: the provider refused the call, failed, timed out, or broke
@@ -12,7 +14,7 @@ import dev.lcel.core.UpstreamFailure;
  * when the failure came without one, in a stream or from the network) and the provider's own
  * message, never an API key.
  *
- * <p>As an {@link UpstreamFailure} it tells {@link dev.lcel.core.runnable.RetryPolicy} whether a
+ * <p>As an {@link UpstreamFailure} it tells {@link RetryPolicy} whether a
  * retry may help and how long the provider asked to wait, and tells the HTTP layer which status to
  * answer its own client with.
  */
@@ -24,7 +26,7 @@ public class ChatModelException extends LcelException implements UpstreamFailure
 
 	private final boolean retriable;
 
-	private final Duration retryAfter;
+	private final @Nullable Duration retryAfter;
 
 	/**
 	 * Create an exception.
@@ -35,8 +37,8 @@ public class ChatModelException extends LcelException implements UpstreamFailure
 	 * @param retryAfter how long the provider asked to wait, or {@code null}
 	 * @param cause the underlying failure, or {@code null}
 	 */
-	public ChatModelException(String provider, int status, String message, boolean retriable, Duration retryAfter,
-			Throwable cause) {
+	public ChatModelException(String provider, int status, String message, boolean retriable,
+			@Nullable Duration retryAfter, @Nullable Throwable cause) {
 		super(message, cause);
 		this.provider = provider;
 		this.status = status;

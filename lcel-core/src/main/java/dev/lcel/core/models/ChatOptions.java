@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The parameters of a chat model call, bound with {@link ChatModel#bind(Map)}: the common ones as
  * fields and any provider-specific ones in {@code extra}.
@@ -17,8 +19,8 @@ import java.util.Map;
  * @param tools the tools the model may ask to call, possibly empty
  * @param extra other parameters by their wire name, passed to the provider as they are
  */
-public record ChatOptions(Double temperature, Integer maxTokens, List<String> stop, Double topP,
-		List<ToolDefinition> tools, Map<String, Object> extra) {
+public record ChatOptions(@Nullable Double temperature, @Nullable Integer maxTokens, List<String> stop,
+		@Nullable Double topP, List<ToolDefinition> tools, Map<String, Object> extra) {
 
 	/** No parameters: every one is the model's default. */
 	public static final ChatOptions EMPTY = new ChatOptions(null, null, List.of(), null, List.of(), Map.of());
@@ -86,7 +88,7 @@ public record ChatOptions(Double temperature, Integer maxTokens, List<String> st
 				(!override.tools.isEmpty()) ? override.tools : this.tools, mergedExtra);
 	}
 
-	private static Number number(String name, Object value) {
+	private static Number number(String name, @Nullable Object value) {
 		if (value instanceof Number number) {
 			return number;
 		}
@@ -103,7 +105,7 @@ public record ChatOptions(Double temperature, Integer maxTokens, List<String> st
 		return new ChatOptions(null, null, null, null, tools, null);
 	}
 
-	private static List<ToolDefinition> tools(Object value) {
+	private static List<ToolDefinition> tools(@Nullable Object value) {
 		if (!(value instanceof List<?> list)) {
 			throw new IllegalArgumentException("Chat option 'tools' must be a list of tool definitions, but was "
 					+ ((value != null) ? value.getClass().getSimpleName() : "null"));
@@ -124,7 +126,7 @@ public record ChatOptions(Double temperature, Integer maxTokens, List<String> st
 		return tools;
 	}
 
-	private static List<String> stop(Object value) {
+	private static List<String> stop(@Nullable Object value) {
 		if (value instanceof String text) {
 			return List.of(text);
 		}

@@ -2,6 +2,8 @@ package dev.lcel.core.models;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The provider does not know the requested model (404), or the base URL points at the wrong path. Never retriable.
  */
@@ -16,8 +18,8 @@ public class ModelNotFoundException extends ChatModelException {
 	 * @param retryAfter how long the provider asked to wait, or {@code null}
 	 * @param cause the underlying failure, or {@code null}
 	 */
-	public ModelNotFoundException(String provider, int status, String message, boolean retriable, Duration retryAfter,
-			Throwable cause) {
+	public ModelNotFoundException(String provider, int status, String message, boolean retriable,
+			@Nullable Duration retryAfter, @Nullable Throwable cause) {
 		super(provider, status, message, retriable, retryAfter, cause);
 	}
 

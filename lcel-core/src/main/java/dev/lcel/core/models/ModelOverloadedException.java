@@ -2,6 +2,8 @@ package dev.lcel.core.models;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The provider is overloaded (Anthropic's 529 {@code overloaded_error}, a 503): retriable, ideally after a pause or on another model.
  */
@@ -16,8 +18,8 @@ public class ModelOverloadedException extends ChatModelException {
 	 * @param retryAfter how long the provider asked to wait, or {@code null}
 	 * @param cause the underlying failure, or {@code null}
 	 */
-	public ModelOverloadedException(String provider, int status, String message, boolean retriable, Duration retryAfter,
-			Throwable cause) {
+	public ModelOverloadedException(String provider, int status, String message, boolean retriable,
+			@Nullable Duration retryAfter, @Nullable Throwable cause) {
 		super(provider, status, message, retriable, retryAfter, cause);
 	}
 

@@ -2,6 +2,8 @@ package dev.lcel.core.models;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The provider did not answer in time: no data within the read timeout, or the answer not complete by the overall deadline. Retriable.
  */
@@ -16,8 +18,8 @@ public class ModelTimeoutException extends ChatModelException {
 	 * @param retryAfter how long the provider asked to wait, or {@code null}
 	 * @param cause the underlying failure, or {@code null}
 	 */
-	public ModelTimeoutException(String provider, int status, String message, boolean retriable, Duration retryAfter,
-			Throwable cause) {
+	public ModelTimeoutException(String provider, int status, String message, boolean retriable,
+			@Nullable Duration retryAfter, @Nullable Throwable cause) {
 		super(provider, status, message, retriable, retryAfter, cause);
 	}
 

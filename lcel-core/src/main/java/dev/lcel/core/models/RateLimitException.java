@@ -2,6 +2,8 @@ package dev.lcel.core.models;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The provider is rate limiting the caller (429). Retriable after {@link #retryAfter()} when the provider said how long to wait; not retriable when the quota is exhausted (OpenAI's {@code insufficient_quota}), since waiting does not refill it.
  */
@@ -16,8 +18,8 @@ public class RateLimitException extends ChatModelException {
 	 * @param retryAfter how long the provider asked to wait, or {@code null}
 	 * @param cause the underlying failure, or {@code null}
 	 */
-	public RateLimitException(String provider, int status, String message, boolean retriable, Duration retryAfter,
-			Throwable cause) {
+	public RateLimitException(String provider, int status, String message, boolean retriable,
+			@Nullable Duration retryAfter, @Nullable Throwable cause) {
 		super(provider, status, message, retriable, retryAfter, cause);
 	}
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.lcel.core.messages.AIMessage;
 import dev.lcel.core.parsers.OutputParserException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a structured-output runnable {@link StructuredOutputRunnable#includeRaw() with the raw
@@ -16,15 +17,15 @@ import dev.lcel.core.parsers.OutputParserException;
  * @param parsed the value, or {@code null} when parsing failed
  * @param parsingError why the last message could not be parsed, or {@code null}
  */
-public record StructuredResult<T>(@JsonProperty("raw") AIMessage raw, @JsonProperty("parsed") T parsed,
-		@JsonIgnore OutputParserException parsingError) {
+public record StructuredResult<T>(@JsonProperty("raw") AIMessage raw, @JsonProperty("parsed") @Nullable T parsed,
+		@JsonIgnore @Nullable OutputParserException parsingError) {
 
 	/**
 	 * Return the parsing error's message, as it crosses the wire.
 	 * @return the message, or {@code null}
 	 */
 	@JsonProperty("parsing_error")
-	public String parsingErrorMessage() {
+	public @Nullable String parsingErrorMessage() {
 		return (this.parsingError != null) ? this.parsingError.getMessage() : null;
 	}
 

@@ -4,7 +4,9 @@ import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.lcel.core.messages.ToolCall;
 import dev.lcel.core.schema.JsonSchemas;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -14,11 +16,11 @@ import tools.jackson.databind.node.ObjectNode;
  * A tool a chat model may ask to call, as given to {@link ChatModel#bindTools}: its name, what it
  * does, and the JSON Schema of its arguments. Each provider sends it in its own format.
  *
- * @param name the tool's name, as the model will use it in a {@link dev.lcel.core.messages.ToolCall}
+ * @param name the tool's name, as the model will use it in a {@link ToolCall}
  * @param description what the tool does, for the model to decide when to call it
  * @param parameters the JSON Schema of the arguments object
  */
-public record ToolDefinition(String name, String description, ObjectNode parameters) {
+public record ToolDefinition(String name, @Nullable String description, ObjectNode parameters) {
 
 	/**
 	 * Create a tool definition, checking that it has a name and a schema.
@@ -43,7 +45,7 @@ public record ToolDefinition(String name, String description, ObjectNode paramet
 	 * @param arguments the type of its arguments
 	 * @return the definition
 	 */
-	public static ToolDefinition of(String name, String description, Type arguments) {
+	public static ToolDefinition of(String name, @Nullable String description, Type arguments) {
 		ObjectNode schema = JsonSchemas.of(arguments);
 		schema.remove("$schema");
 		schema.remove("title");

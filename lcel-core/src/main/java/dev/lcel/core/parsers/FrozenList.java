@@ -4,6 +4,7 @@ import java.util.AbstractList;
 import java.util.RandomAccess;
 
 import dev.lcel.core.runnable.Addable;
+import dev.lcel.core.runnable.ChunkAggregator;
 
 /**
  * An immutable view of a JSON array as far as it has been parsed: the first {@code size} elements
@@ -12,7 +13,7 @@ import dev.lcel.core.runnable.Addable;
  *
  * <p>Successive snapshots of one stream are complete values, not increments, so
  * {@link #add(FrozenList)} keeps the later one; this makes
- * {@link dev.lcel.core.runnable.ChunkAggregator} aggregate a parser's stream into its last value.
+ * {@link ChunkAggregator} aggregate a parser's stream into its last value.
  */
 final class FrozenList extends AbstractList<Object> implements RandomAccess, Addable<FrozenList> {
 

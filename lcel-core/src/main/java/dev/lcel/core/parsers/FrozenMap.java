@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 import dev.lcel.core.runnable.Addable;
+import dev.lcel.core.runnable.ChunkAggregator;
 
 /**
  * An immutable view of a JSON object as far as it has been parsed: the first {@code size} entries
@@ -18,7 +19,7 @@ import dev.lcel.core.runnable.Addable;
  *
  * <p>Successive snapshots of one stream are complete values, not increments, so
  * {@link #add(FrozenMap)} keeps the later one; this makes
- * {@link dev.lcel.core.runnable.ChunkAggregator} aggregate a parser's stream into its last value.
+ * {@link ChunkAggregator} aggregate a parser's stream into its last value.
  */
 final class FrozenMap extends AbstractMap<String, Object> implements Addable<FrozenMap> {
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.lcel.core.json.JsonPatchOp;
+
 /**
  * Computes the JSON Patch that turns one snapshot of a streamed JSON value into the next.
  *
@@ -22,7 +24,7 @@ final class JsonDiff {
 	static List<JsonPatchOp> diff(Object previous, Object next) {
 		List<JsonPatchOp> ops = new ArrayList<>();
 		if (previous == PartialJsonParser.NONE) {
-			ops.add(new JsonPatchOp("replace", "", next));
+			ops.add(JsonPatchOp.replace("", next));
 		}
 		else {
 			diff("", previous, next, ops);
@@ -41,7 +43,7 @@ final class JsonDiff {
 			diffLists(path, a, b, ops);
 		}
 		else if (!Objects.equals(previous, next) || previous instanceof Map || previous instanceof List) {
-			ops.add(new JsonPatchOp("replace", path, next));
+			ops.add(JsonPatchOp.replace(path, next));
 		}
 	}
 
@@ -55,10 +57,10 @@ final class JsonDiff {
 			diff(path + "/" + i, a.get(i), b.get(i), ops);
 		}
 		for (int i = common; i < b.size(); i++) {
-			ops.add(new JsonPatchOp("add", path + "/" + i, b.get(i)));
+			ops.add(JsonPatchOp.add(path + "/" + i, b.get(i)));
 		}
 		for (int i = a.size() - 1; i >= common; i--) {
-			ops.add(new JsonPatchOp("remove", path + "/" + i, null));
+			ops.add(JsonPatchOp.remove(path + "/" + i));
 		}
 	}
 
@@ -75,11 +77,11 @@ final class JsonDiff {
 				diff(keyPath, earlier.remove(key), b.valueAt(i), ops);
 			}
 			else {
-				ops.add(new JsonPatchOp("add", keyPath, b.valueAt(i)));
+				ops.add(JsonPatchOp.add(keyPath, b.valueAt(i)));
 			}
 		}
 		for (String key : earlier.keySet()) {
-			ops.add(new JsonPatchOp("remove", path + "/" + escape(key), null));
+			ops.add(JsonPatchOp.remove(path + "/" + escape(key)));
 		}
 	}
 

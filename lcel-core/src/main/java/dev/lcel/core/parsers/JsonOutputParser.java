@@ -1,5 +1,6 @@
 package dev.lcel.core.parsers;
 
+import dev.lcel.core.json.JsonPatchOp;
 import dev.lcel.core.runnable.AbstractTransformingRunnable;
 import dev.lcel.core.tracing.RunManager;
 import dev.lcel.core.tracing.RunType;

@@ -2,6 +2,8 @@ package dev.lcel.core.parsers;
 
 import java.util.List;
 
+import dev.lcel.core.json.JsonPatchOp;
+
 /**
  * The state of one run of a {@link JsonOutputParser} over streamed text: the fence filter, the
  * incremental parser, the text so far (for error messages) and what was last emitted.

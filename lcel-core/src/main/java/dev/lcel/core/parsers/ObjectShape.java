@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.lcel.core.schema.JsonSchemas;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.type.TypeFactory;
 
 /**
  * How {@link PartialBinder} builds an object of a record or bean type from its properties: the
- * properties' names (the component or field names, as {@link dev.lcel.core.schema.JsonSchemas}
+ * properties' names (the component or field names, as {@link JsonSchemas}
  * names them), their resolved types, and how to construct the object. Built once per type.
  */
 final class ObjectShape {

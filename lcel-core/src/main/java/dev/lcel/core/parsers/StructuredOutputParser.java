@@ -8,6 +8,7 @@ import java.util.Objects;
 import dev.lcel.core.messages.AIMessage;
 import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.messages.ToolCallChunk;
+import dev.lcel.core.models.ChatModel;
 import dev.lcel.core.runnable.AbstractTransformingRunnable;
 import dev.lcel.core.schema.JsonSchemas;
 import dev.lcel.core.schema.SchemaValidator;
@@ -23,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Parses a model's JSON answer into a typed value checked against a JSON Schema, and while the
  * answer streams emits that value as it fills in: what
- * {@link dev.lcel.core.models.ChatModel#withStructuredOutput(Class)} is built on.
+ * {@link ChatModel#withStructuredOutput(Class)} is built on.
  *
  * <pre class="code">
  * record Person(String name, int age, List&lt;String&gt; skills) { }

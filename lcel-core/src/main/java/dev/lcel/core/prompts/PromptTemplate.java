@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.lcel.core.runnable.AbstractRunnable;
 import dev.lcel.core.tracing.RunManager;
@@ -52,7 +53,7 @@ public final class PromptTemplate extends AbstractRunnable<Map<String, ?>, Promp
 
 	/**
 	 * Return a copy of this prompt with some variables filled in ahead of time. A value that is a
-	 * {@link java.util.function.Supplier} is called each time the prompt runs (a date, say).
+	 * {@link Supplier} is called each time the prompt runs (a date, say).
 	 * Values in the input override partial values.
 	 * @param values values by variable name
 	 * @return the new prompt

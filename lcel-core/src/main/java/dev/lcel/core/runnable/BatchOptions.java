@@ -1,5 +1,7 @@
 package dev.lcel.core.runnable;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How a batch runs: how many inputs may run at once, and whether a failed input fails the batch.
  *
@@ -8,7 +10,7 @@ package dev.lcel.core.runnable;
  * @param returnExceptions whether a failed input is delivered as an {@link Indexed} that carries
  * the exception in place of the output ({@code true}), instead of failing the batch ({@code false})
  */
-public record BatchOptions(Integer maxConcurrency, boolean returnExceptions) {
+public record BatchOptions(@Nullable Integer maxConcurrency, boolean returnExceptions) {
 
 	/** Options with nothing set: the config's concurrency limit, and fail on the first error. */
 	public static final BatchOptions DEFAULTS = new BatchOptions(null, false);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -38,7 +39,7 @@ public final class ChunkAggregator {
 	 * Add the next chunk.
 	 * @param chunk the chunk (a {@code null} chunk is ignored)
 	 */
-	public void add(Object chunk) {
+	public void add(@Nullable Object chunk) {
 		if (chunk == null) {
 			return;
 		}
@@ -76,7 +77,7 @@ public final class ChunkAggregator {
 	 * @return the aggregate, or {@code null} if no chunk was added
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	public Object current() {
+	public @Nullable Object current() {
 		if (!this.pendingAddables.isEmpty()) {
 			this.value = ((Addable) this.value).addAll(new ArrayList<>(this.pendingAddables));
 			this.pendingAddables.clear();
@@ -104,7 +105,7 @@ public final class ChunkAggregator {
 	 * @return the joined value
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	public static Object join(Object first, Object second) {
+	public static @Nullable Object join(@Nullable Object first, @Nullable Object second) {
 		if (first == null) {
 			return second;
 		}

@@ -3,6 +3,8 @@ package dev.lcel.core.runnable;
 import java.util.Comparator;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The outcome of one input of a batch, with the input's position: its output, or the exception
  * it failed with (when the batch was run with {@link BatchOptions#returnExceptions()}).
@@ -12,7 +14,7 @@ import java.util.Objects;
  * @param output the output, or {@code null} if the input failed
  * @param error the failure, or {@code null} if the input succeeded
  */
-public record Indexed<O>(int index, O output, Throwable error) {
+public record Indexed<O>(int index, @Nullable O output, @Nullable Throwable error) {
 
 	/**
 	 * Return a successful outcome.

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.lcel.core.UpstreamFailure;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When and how often {@link RunnableRetry} tries again: the number of attempts, the exceptions
@@ -117,7 +118,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 	 * @param failure the failure, or {@code null}
 	 * @return the wait
 	 */
-	public Duration backoff(int failedAttempt, Throwable failure) {
+	public Duration backoff(int failedAttempt, @Nullable Throwable failure) {
 		if (failure instanceof UpstreamFailure upstream && upstream.retryAfter().isPresent()) {
 			return upstream.retryAfter().get();
 		}

@@ -3,6 +3,7 @@ package dev.lcel.core.runnable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -51,7 +52,7 @@ final class Workers {
 		try {
 			// Looked up reflectively: the library is compiled for Java 17.
 			return (ExecutorService) MethodHandles.publicLookup()
-				.findStatic(java.util.concurrent.Executors.class, "newVirtualThreadPerTaskExecutor",
+				.findStatic(Executors.class, "newVirtualThreadPerTaskExecutor",
 						MethodType.methodType(ExecutorService.class))
 				.invoke();
 		}

@@ -15,6 +15,7 @@ import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import dev.lcel.core.config.ConfigurableFieldSpec;
+import dev.lcel.core.config.RunnableConfig;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -121,7 +122,7 @@ public final class JsonSchemas {
 	}
 
 	/**
-	 * Return the schema of a {@link dev.lcel.core.config.RunnableConfig} as it crosses the wire
+	 * Return the schema of a {@link RunnableConfig} as it crosses the wire
 	 * (snake_case keys, without callbacks).
 	 * @return the schema
 	 */
@@ -130,7 +131,7 @@ public final class JsonSchemas {
 	}
 
 	/**
-	 * Return the schema of a {@link dev.lcel.core.config.RunnableConfig} whose {@code configurable}
+	 * Return the schema of a {@link RunnableConfig} whose {@code configurable}
 	 * object lists the given values: each with its title, description, type, choices
 	 * ({@code enum}) and default, as far as the spec says.
 	 * @param specs the values a runnable reads from {@code configurable}
@@ -265,7 +266,7 @@ public final class JsonSchemas {
 		properties.put("run_id", typed("string").put("format", "uuid"));
 		properties.put("max_concurrency", typed("integer").put("minimum", 1));
 		properties.put("recursion_limit",
-				typed("integer").put("default", dev.lcel.core.config.RunnableConfig.DEFAULT_RECURSION_LIMIT));
+				typed("integer").put("default", RunnableConfig.DEFAULT_RECURSION_LIMIT));
 		properties.put("configurable", typed("object"));
 		return object("RunnableConfig", properties, List.of());
 	}

@@ -9,11 +9,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.lcel.core.messages.AIMessage;
 import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.messages.BaseMessage;
+import dev.lcel.core.messages.ToolMessage;
 import dev.lcel.core.runnable.Addable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link ToolCallingAgent} adds to a conversation in one call: each model answer
- * ({@link AIMessage}) and the {@link dev.lcel.core.messages.ToolMessage}s of its tool calls, in
+ * ({@link AIMessage}) and the {@link ToolMessage}s of its tool calls, in
  * order, ending with the model's final answer. On the wire it is {@code {"messages": [...]}},
  * as LangChain's agents answer.
  *
@@ -49,7 +51,7 @@ public record AgentTurn(@JsonProperty("messages") List<BaseMessage> messages) im
 	 * {@code null} if there is none
 	 */
 	@JsonIgnore
-	public AIMessage finalAnswer() {
+	public @Nullable AIMessage finalAnswer() {
 		for (int i = this.messages.size() - 1; i >= 0; i--) {
 			if (this.messages.get(i) instanceof AIMessageChunk chunk) {
 				return chunk.toMessage();

@@ -8,11 +8,14 @@ import java.util.function.Function;
 
 import dev.lcel.core.messages.ToolCall;
 import dev.lcel.core.messages.ToolMessage;
+import dev.lcel.core.models.ChatModel;
 import dev.lcel.core.models.ToolDefinition;
 import dev.lcel.core.runnable.AbstractRunnable;
 import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.tools.annotation.ToolParam;
 import dev.lcel.core.tracing.RunManager;
 import dev.lcel.core.tracing.RunType;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -90,7 +93,7 @@ public final class Tool extends AbstractRunnable<Object, Object> {
 	/**
 	 * Return a tool for each public method of {@code bean} annotated with
 	 * {@link dev.lcel.core.tools.annotation.Tool @Tool}, in the order of their names: the method's
-	 * parameters are the arguments (described by {@link dev.lcel.core.tools.annotation.ToolParam}),
+	 * parameters are the arguments (described by {@link ToolParam}),
 	 * its return value the result. Methods may block, as for {@link #fromFunction}.
 	 * @param bean the object whose methods are tools
 	 * @return the tools
@@ -110,7 +113,7 @@ public final class Tool extends AbstractRunnable<Object, Object> {
 	 * @param description what it does
 	 * @return the tool
 	 */
-	public static Tool fromRunnable(Runnable<?, ?> runnable, String name, String description) {
+	public static Tool fromRunnable(Runnable<?, ?> runnable, @Nullable String name, String description) {
 		Objects.requireNonNull(runnable, "runnable must not be null");
 		RunnableArguments arguments = RunnableArguments.of(runnable);
 		return new Tool((name != null) ? name : runnable.getName(), description, arguments.schema(),
@@ -118,7 +121,7 @@ public final class Tool extends AbstractRunnable<Object, Object> {
 	}
 
 	/**
-	 * Return the definition a chat model is given of this tool ({@link dev.lcel.core.models.ChatModel#bindTools}).
+	 * Return the definition a chat model is given of this tool ({@link ChatModel#bindTools}).
 	 * @return the definition
 	 */
 	public ToolDefinition definition() {

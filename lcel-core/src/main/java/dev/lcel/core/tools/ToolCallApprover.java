@@ -5,12 +5,13 @@ import java.util.function.Function;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.messages.ToolCall;
+import dev.lcel.core.messages.ToolMessage;
 import reactor.core.publisher.Mono;
 
 /**
  * Decides, before it runs, whether a tool call a model asked for may run: a
  * {@link ToolCallingAgent} asks it about every call, and a refused call is not run; the model
- * is told the refusal's reason in the call's {@link dev.lcel.core.messages.ToolMessage} instead.
+ * is told the refusal's reason in the call's {@link ToolMessage} instead.
  * In Spring Boot, a bean of this type is the approver of the agents declared in YAML.
  *
  * <p>The decision is asynchronous, so an approver may ask someone or something slow without

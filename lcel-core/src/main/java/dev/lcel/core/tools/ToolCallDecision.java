@@ -2,14 +2,17 @@ package dev.lcel.core.tools;
 
 import java.util.Objects;
 
+import dev.lcel.core.messages.ToolMessage;
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a {@link ToolCallApprover} decided about one tool call: run it, or refuse it with a reason
- * that the model is told in the call's {@link dev.lcel.core.messages.ToolMessage}.
+ * that the model is told in the call's {@link ToolMessage}.
  *
  * @param approved whether the call may run
  * @param reason why it was refused, or {@code null} when approved
  */
-public record ToolCallDecision(boolean approved, String reason) {
+public record ToolCallDecision(boolean approved, @Nullable String reason) {
 
 	private static final ToolCallDecision APPROVED = new ToolCallDecision(true, null);
 

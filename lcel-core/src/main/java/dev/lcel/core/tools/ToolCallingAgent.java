@@ -9,6 +9,7 @@ import java.util.Objects;
 import dev.lcel.core.messages.AIMessage;
 import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.messages.BaseMessage;
+import dev.lcel.core.messages.MessageSchemas;
 import dev.lcel.core.messages.ToolMessage;
 import dev.lcel.core.models.ChatModel;
 import dev.lcel.core.models.ToolDefinition;
@@ -200,7 +201,7 @@ public final class ToolCallingAgent extends AbstractRunnable<Object, AgentTurn> 
 	@Override
 	public ObjectNode outputSchema() {
 		ObjectNode schema = JsonSchemas.object(getName() + "Output",
-				Map.of("messages", JsonSchemas.arrayOf(dev.lcel.core.messages.MessageSchemas.message())), List.of("messages"));
+				Map.of("messages", JsonSchemas.arrayOf(MessageSchemas.message())), List.of("messages"));
 		return schema;
 	}
 

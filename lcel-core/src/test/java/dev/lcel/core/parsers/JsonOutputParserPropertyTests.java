@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.function.BiConsumer;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.json.JsonPatchOp;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;

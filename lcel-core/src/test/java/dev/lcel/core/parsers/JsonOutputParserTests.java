@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.lcel.core.json.JsonPatchOp;
 import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.runnable.ChunkAggregator;
 import org.junit.jupiter.api.Test;

@@ -1,18 +1,11 @@
 package dev.lcel.core.models.anthropic;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import dev.lcel.core.messages.BaseMessage;
-import dev.lcel.core.models.ChatOptions;
-import dev.lcel.core.models.ToolDefinition;
-import dev.lcel.core.models.StructuredOutputMethod;
 import dev.lcel.core.models.http.HttpChatModel;
-import dev.lcel.core.models.http.StreamDecoder;
-import org.springframework.web.reactive.function.client.ClientResponse;
-import reactor.core.publisher.Flux;
-import tools.jackson.databind.node.ObjectNode;
+import dev.lcel.core.models.http.HttpChatApi;
+import dev.lcel.core.models.http.HttpChatApi.Framing;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A chat model that calls Anthropic's Messages API.
@@ -23,6 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
  * stop reason and usage arrive with {@code message_delta}. {@code max_tokens} is required by the
  * API: it is 1024 unless set. {@code ping} and unknown events are ignored; an {@code error} event
  * fails the stream after the chunks already delivered.
+ *
+ * <p>Structured output is a forced tool call ({@code tool_choice} of type {@code tool}) by default,
+ * or instructions alone; the Messages API has neither a JSON Schema response format nor a JSON mode.
  *
  * <pre class="code">
  * ChatModel model = AnthropicChatModel.builder()
@@ -45,8 +41,12 @@ public final class AnthropicChatModel extends HttpChatModel {
 	/** The {@code max_tokens} sent when none is set, since the API requires one. */
 	public static final int DEFAULT_MAX_TOKENS = 1024;
 
+	private static final HttpChatApi API = new HttpChatApi(PROVIDER, "/v1/messages", "/v1/models",
+			Framing.SERVER_SENT_EVENTS, AnthropicRequests::body, AnthropicEvents::new, "message_stop",
+			AnthropicStructuredOutput.SUPPORT);
+
 	private AnthropicChatModel(Builder builder) {
-		super(PROVIDER, builder, builder.headers());
+		super(API, builder, builder.headers());
 	}
 
 	/**
@@ -57,58 +57,6 @@ public final class AnthropicChatModel extends HttpChatModel {
 		return new Builder();
 	}
 
-	@Override
-	protected String chatPath() {
-		return "/v1/messages";
-	}
-
-	@Override
-	protected String healthPath() {
-		return "/v1/models";
-	}
-
-	@Override
-	protected ObjectNode requestBody(List<BaseMessage> messages, ChatOptions options) {
-		return AnthropicRequests.body(modelName(), messages, options);
-	}
-
-	@Override
-	protected Flux<String> frames(ClientResponse response) {
-		return eventData(response);
-	}
-
-	@Override
-	protected StreamDecoder decoder() {
-		return new AnthropicEvents();
-	}
-
-	@Override
-	protected String endEvent() {
-		return "message_stop";
-	}
-
-	/**
-	 * Return {@link StructuredOutputMethod#TOOL_CALLING}: Anthropic's way to structured output is
-	 * a forced tool call.
-	 */
-	@Override
-	public StructuredOutputMethod defaultStructuredOutputMethod() {
-		return StructuredOutputMethod.TOOL_CALLING;
-	}
-
-	/**
-	 * Support a forced tool call ({@code tool_choice} of type {@code tool}) and instructions alone;
-	 * the Messages API has neither a JSON Schema response format nor a JSON mode.
-	 */
-	@Override
-	protected ChatOptions structuredOutputOptions(StructuredOutputMethod method, ToolDefinition schema) {
-		if (!AnthropicStructuredOutput.supports(method)) {
-			throw unsupported(method, StructuredOutputMethod.TOOL_CALLING, StructuredOutputMethod.INSTRUCTIONS);
-		}
-		return (method == StructuredOutputMethod.TOOL_CALLING) ? AnthropicStructuredOutput.forcedTool(schema)
-				: ChatOptions.EMPTY;
-	}
-
 	/**
 	 * Builds an {@link AnthropicChatModel}.
 	 */
@@ -116,7 +64,7 @@ public final class AnthropicChatModel extends HttpChatModel {
 
 		private String version = DEFAULT_VERSION;
 
-		private String beta;
+		private @Nullable String beta;
 
 		private Builder() {
 			super(DEFAULT_BASE_URL);
@@ -137,16 +85,13 @@ public final class AnthropicChatModel extends HttpChatModel {
 		 * @param beta the comma-separated beta names
 		 * @return this builder
 		 */
-		public Builder beta(String beta) {
+		public Builder beta(@Nullable String beta) {
 			this.beta = beta;
 			return this;
 		}
 
 		private Map<String, String> headers() {
-			Map<String, String> headers = new LinkedHashMap<>();
-			if (apiKey() != null && !apiKey().isEmpty()) {
-				headers.put("x-api-key", apiKey());
-			}
+			Map<String, String> headers = apiKeyHeaders("x-api-key", "");
 			headers.put("anthropic-version", this.version);
 			if (this.beta != null) {
 				headers.put("anthropic-beta", this.beta);
@@ -154,10 +99,7 @@ public final class AnthropicChatModel extends HttpChatModel {
 			return headers;
 		}
 
-		/**
-		 * Build the model.
-		 * @return the model
-		 */
+		@Override
 		public AnthropicChatModel build() {
 			return new AnthropicChatModel(this);
 		}

@@ -7,37 +7,28 @@ import java.util.Map;
 import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.messages.ToolCallChunk;
 import dev.lcel.core.messages.UsageMetadata;
-import dev.lcel.core.models.http.ProviderErrors;
 import dev.lcel.core.models.http.StreamDecoder;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decodes the events of one Messages stream into chunks. One instance per stream: it turns the
  * cumulative output-token counts of {@code message_delta} into increments, so that the chunks' usage
  * adds up to the message's, and notes when {@code message_stop} has arrived.
  */
-final class AnthropicEvents implements StreamDecoder {
+final class AnthropicEvents extends StreamDecoder {
 
 	private int outputTokensSoFar;
 
-	private boolean ended;
-
-	@Override
-	public boolean ended() {
-		return this.ended;
+	AnthropicEvents() {
+		super(AnthropicChatModel.PROVIDER);
 	}
 
 	/**
-	 * Decode one event's data.
-	 * @param data the event's JSON, whose {@code type} names the event
-	 * @return the chunk, or {@code null} for an event that carries none
-	 * @throws tools.jackson.core.JacksonException if the data is not JSON
-	 * @throws dev.lcel.core.models.ChatModelException for an {@code error} event
+	 * Decode one event, whose {@code type} names it.
 	 */
 	@Override
-	public AIMessageChunk decode(String data) {
-		JsonNode event = JsonMapper.shared().readTree(data);
+	protected @Nullable AIMessageChunk decode(JsonNode event) {
 		switch (event.path("type").asString("")) {
 			case "message_start" -> {
 				return messageStart(event.path("message"));
@@ -52,10 +43,10 @@ final class AnthropicEvents implements StreamDecoder {
 				return messageDelta(event.path("delta"), event.path("usage"));
 			}
 			case "message_stop" -> {
-				this.ended = true;
+				end();
 				return null;
 			}
-			case "error" -> throw ProviderErrors.fromStreamError(AnthropicChatModel.PROVIDER, event);
+			case "error" -> throw streamError(event);
 			default -> {
 				// ping, content_block_stop, and event types this client does not know yet.
 				return null;
@@ -74,7 +65,7 @@ final class AnthropicEvents implements StreamDecoder {
 				message.path("id").asString(null), null);
 	}
 
-	private static AIMessageChunk blockStart(int index, JsonNode block) {
+	private static @Nullable AIMessageChunk blockStart(int index, JsonNode block) {
 		String type = block.path("type").asString("");
 		if (type.equals("text") && !block.path("text").asString("").isEmpty()) {
 			return new AIMessageChunk(block.path("text").asString());
@@ -88,7 +79,7 @@ final class AnthropicEvents implements StreamDecoder {
 		return null;
 	}
 
-	private static AIMessageChunk blockDelta(int index, JsonNode delta) {
+	private static @Nullable AIMessageChunk blockDelta(int index, JsonNode delta) {
 		return switch (delta.path("type").asString("")) {
 			case "text_delta" -> new AIMessageChunk(delta.path("text").asString(""));
 			case "input_json_delta" ->

@@ -18,12 +18,13 @@ import dev.lcel.core.models.ChatModelException;
 import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.models.ModelTimeoutException;
 import dev.lcel.core.models.ProviderException;
+import dev.lcel.core.models.StructuredOutputMethod;
+import dev.lcel.core.models.ToolDefinition;
+import dev.lcel.core.models.http.HttpChatApi.StructuredOutput;
 import io.netty.channel.ChannelOption;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -31,19 +32,23 @@ import org.springframework.web.reactive.function.client.WebClientException;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A chat model that streams its answers from a provider's HTTP API: the part the OpenAI, Anthropic
- * and Ollama clients share.
+ * A chat model that streams its answers from a provider's HTTP API: the OpenAI, Anthropic and
+ * Ollama clients are each this skeleton, an {@link HttpChatApi} that describes the provider's API,
+ * and a builder with the provider's own settings.
  *
- * <p>Each call posts the request body a subclass builds and decodes the streamed answer into
- * chunks as they arrive, never collecting first. The call starts when the returned publisher is
+ * <p>Each call posts the request body the {@linkplain HttpChatApi#requestBody API writes} and
+ * decodes the streamed answer with its {@link StreamDecoder} into chunks as they arrive, never
+ * collecting first. The call starts when the returned publisher is
  * subscribed and cancelling the subscription closes the HTTP connection. A non-2xx answer becomes
- * the matching {@link ChatModelException} ({@link ProviderErrors}); an answer that breaks off, is
+ * the matching {@link ChatModelException} (a rate limit with the provider's {@code retry-after}, a
+ * refused key, an overloaded model, ...); an answer that breaks off, is
  * malformed or ends without its end event fails after the chunks already delivered. The
  * {@linkplain Builder#timeout read timeout} bounds the wait for the first and for each next piece
  * of the answer, the {@linkplain Builder#deadline deadline} the whole call.
@@ -54,8 +59,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public abstract class HttpChatModel extends ChatModel {
 
-	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
-	};
+	private final HttpChatApi api;
 
 	private final String provider;
 
@@ -63,24 +67,25 @@ public abstract class HttpChatModel extends ChatModel {
 
 	private final String baseUrl;
 
-	private final String apiKey;
+	private final @Nullable String apiKey;
 
 	private final ChatOptions defaults;
 
-	private final Duration timeout;
+	private final @Nullable Duration timeout;
 
-	private final Duration deadline;
+	private final @Nullable Duration deadline;
 
 	private final WebClient webClient;
 
 	/**
-	 * Create a model from its builder.
-	 * @param provider the provider's name, such as {@code openai}
+	 * Create a model of a provider's API from its builder.
+	 * @param api what the provider's API looks like
 	 * @param builder the settings
 	 * @param headers the headers every request carries (authentication, API version)
 	 */
-	protected HttpChatModel(String provider, Builder<?> builder, Map<String, String> headers) {
-		this.provider = provider;
+	protected HttpChatModel(HttpChatApi api, Builder<?> builder, Map<String, String> headers) {
+		this.api = Objects.requireNonNull(api, "api must not be null");
+		this.provider = api.provider();
 		this.model = Objects.requireNonNull(builder.model, "model must not be null");
 		this.baseUrl = stripTrailingSlash(Objects.requireNonNull(builder.baseUrl, "baseUrl must not be null"));
 		this.apiKey = builder.apiKey;
@@ -98,61 +103,42 @@ public abstract class HttpChatModel extends ChatModel {
 		this.webClient = client.build();
 	}
 
-	/**
-	 * Return the path of the chat endpoint, relative to the base URL.
-	 * @return the path, such as {@code /chat/completions}
-	 */
-	protected abstract String chatPath();
-
-	/**
-	 * Return the path of a cheap endpoint that proves the provider reachable and the credentials
-	 * good without spending tokens, such as the list of models.
-	 * @return the path
-	 */
-	protected abstract String healthPath();
-
-	/**
-	 * Build the body of a streaming chat request.
-	 * @param messages the conversation
-	 * @param options the call's options, the model's defaults included
-	 * @return the JSON body
-	 * @throws IllegalArgumentException if the conversation holds what the provider cannot take
-	 */
-	protected abstract ObjectNode requestBody(List<BaseMessage> messages, ChatOptions options);
-
-	/**
-	 * Return the frames of a successful streamed answer as they arrive: the {@code data} of its
-	 * server-sent events ({@link #eventData}) or its lines.
-	 * @param response the response, status 2xx
-	 * @return the frames' texts
-	 */
-	protected abstract Flux<String> frames(ClientResponse response);
-
-	/**
-	 * Return a decoder for one streamed answer.
-	 * @return a new decoder
-	 */
-	protected abstract StreamDecoder decoder();
-
-	/**
-	 * Return the provider's end event, as a failure to find it is reported.
-	 * @return the end event, such as {@code data: [DONE]}
-	 */
-	protected abstract String endEvent();
-
 	@Override
 	protected Flux<AIMessageChunk> streamChunks(List<BaseMessage> messages, ChatOptions options,
 			RunnableConfig config) {
 		return Flux.defer(() -> {
-			String body = JsonMapper.shared().writeValueAsString(requestBody(messages, this.defaults.merge(options)));
+			ObjectNode request = this.api.requestBody().write(this.model, messages, this.defaults.merge(options));
+			String body = JsonMapper.shared().writeValueAsString(request);
 			long start = System.nanoTime();
 			Flux<AIMessageChunk> answer = this.webClient.post()
-				.uri(chatPath())
+				.uri(this.api.chatPath())
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(body)
 				.exchangeToFlux(this::read);
 			return withTimeouts(answer, start).onErrorMap((error) -> translate(error, start));
 		});
+	}
+
+	/**
+	 * Return the provider's native mode, as its {@link HttpChatApi#structuredOutput()} gives it.
+	 */
+	@Override
+	public StructuredOutputMethod defaultStructuredOutputMethod() {
+		return this.api.structuredOutput().defaultMethod();
+	}
+
+	/**
+	 * Return the options of a method the provider's {@link HttpChatApi#structuredOutput()}
+	 * supports.
+	 * @throws IllegalArgumentException for another method, naming the supported ones
+	 */
+	@Override
+	protected ChatOptions structuredOutputOptions(StructuredOutputMethod method, ToolDefinition schema) {
+		StructuredOutput structured = this.api.structuredOutput();
+		if (!structured.supported().contains(method)) {
+			throw unsupported(method, structured.supported().toArray(StructuredOutputMethod[]::new));
+		}
+		return structured.options().apply(method, schema);
 	}
 
 	/**
@@ -162,7 +148,7 @@ public abstract class HttpChatModel extends ChatModel {
 	public Mono<Void> checkReachable() {
 		long start = System.nanoTime();
 		return this.webClient.get()
-			.uri(healthPath())
+			.uri(this.api.healthPath())
 			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? response.releaseBody()
 					: failure(response).then())
 			.onErrorMap((error) -> translate(error, start));
@@ -173,12 +159,12 @@ public abstract class HttpChatModel extends ChatModel {
 	}
 
 	private Flux<AIMessageChunk> decode(ClientResponse response) {
-		StreamDecoder decoder = decoder();
-		return frames(response).<AIMessageChunk>handle((frame, sink) -> {
+		StreamDecoder decoder = this.api.decoder().get();
+		return this.api.framing().frames(response).<AIMessageChunk>handle((frame, sink) -> {
 			if (decoder.ended() || frame.isBlank()) {
 				return;
 			}
-			AIMessageChunk chunk = decoder.decode(frame);
+			AIMessageChunk chunk = decoder.decodeFrame(frame);
 			if (chunk != null) {
 				sink.next(chunk);
 			}
@@ -243,21 +229,12 @@ public abstract class HttpChatModel extends ChatModel {
 		return error;
 	}
 
-	/**
-	 * Read a response as server-sent events, returning their {@code data}.
-	 * @param response the response
-	 * @return the events' data, as they arrive
-	 */
-	protected static Flux<String> eventData(ClientResponse response) {
-		return response.bodyToFlux(SSE).mapNotNull(ServerSentEvent::data);
-	}
-
 	private ProviderException truncated() {
 		return new ProviderException(this.provider, 0,
-				this.provider + "'s answer ended without " + endEvent() + ": the stream was cut off", true, null, null);
+				this.provider + "'s answer ended without " + this.api.endEvent() + ": the stream was cut off", true, null, null);
 	}
 
-	private String redact(String text) {
+	private @Nullable String redact(@Nullable String text) {
 		if (text == null || this.apiKey == null || this.apiKey.isEmpty()) {
 			return text;
 		}
@@ -286,11 +263,6 @@ public abstract class HttpChatModel extends ChatModel {
 		return this.model;
 	}
 
-	@Override
-	public String getName() {
-		return getClass().getSimpleName();
-	}
-
 	/**
 	 * Return the base URL this model calls.
 	 * @return the base URL, without a trailing slash
@@ -314,25 +286,25 @@ public abstract class HttpChatModel extends ChatModel {
 	 */
 	public abstract static class Builder<B extends Builder<B>> {
 
-		private String model;
+		private @Nullable String model;
 
-		private String baseUrl;
+		private @Nullable String baseUrl;
 
-		private String apiKey;
+		private @Nullable String apiKey;
 
-		private WebClient.Builder webClientBuilder;
+		private WebClient.@Nullable Builder webClientBuilder;
 
-		private Duration timeout;
+		private @Nullable Duration timeout;
 
-		private Duration connectTimeout;
+		private @Nullable Duration connectTimeout;
 
-		private Duration deadline;
+		private @Nullable Duration deadline;
 
-		private Double temperature;
+		private @Nullable Double temperature;
 
-		private Integer maxTokens;
+		private @Nullable Integer maxTokens;
 
-		private Double topP;
+		private @Nullable Double topP;
 
 		private final List<String> stop = new ArrayList<>();
 
@@ -371,7 +343,7 @@ public abstract class HttpChatModel extends ChatModel {
 		 * @param apiKey the key
 		 * @return this builder
 		 */
-		public B apiKey(String apiKey) {
+		public B apiKey(@Nullable String apiKey) {
 			this.apiKey = apiKey;
 			return self();
 		}
@@ -382,7 +354,7 @@ public abstract class HttpChatModel extends ChatModel {
 		 * @param webClientBuilder the builder
 		 * @return this builder
 		 */
-		public B webClientBuilder(WebClient.Builder webClientBuilder) {
+		public B webClientBuilder(WebClient.@Nullable Builder webClientBuilder) {
 			this.webClientBuilder = webClientBuilder;
 			return self();
 		}
@@ -393,7 +365,7 @@ public abstract class HttpChatModel extends ChatModel {
 		 * @param timeout the timeout
 		 * @return this builder
 		 */
-		public B timeout(Duration timeout) {
+		public B timeout(@Nullable Duration timeout) {
 			this.timeout = timeout;
 			return self();
 		}
@@ -404,7 +376,7 @@ public abstract class HttpChatModel extends ChatModel {
 		 * @param connectTimeout the timeout
 		 * @return this builder
 		 */
-		public B connectTimeout(Duration connectTimeout) {
+		public B connectTimeout(@Nullable Duration connectTimeout) {
 			this.connectTimeout = connectTimeout;
 			return self();
 		}
@@ -414,7 +386,7 @@ public abstract class HttpChatModel extends ChatModel {
 		 * @param deadline the deadline
 		 * @return this builder
 		 */
-		public B deadline(Duration deadline) {
+		public B deadline(@Nullable Duration deadline) {
 			this.deadline = deadline;
 			return self();
 		}
@@ -424,7 +396,7 @@ public abstract class HttpChatModel extends ChatModel {
 		 * @param temperature the temperature
 		 * @return this builder
 		 */
-		public B temperature(Double temperature) {
+		public B temperature(@Nullable Double temperature) {
 			this.temperature = temperature;
 			return self();
 		}
@@ -434,7 +406,7 @@ public abstract class HttpChatModel extends ChatModel {
 		 * @param maxTokens the limit
 		 * @return this builder
 		 */
-		public B maxTokens(Integer maxTokens) {
+		public B maxTokens(@Nullable Integer maxTokens) {
 			this.maxTokens = maxTokens;
 			return self();
 		}
@@ -444,7 +416,7 @@ public abstract class HttpChatModel extends ChatModel {
 		 * @param topP the mass
 		 * @return this builder
 		 */
-		public B topP(Double topP) {
+		public B topP(@Nullable Double topP) {
 			this.topP = topP;
 			return self();
 		}
@@ -472,12 +444,26 @@ public abstract class HttpChatModel extends ChatModel {
 		}
 
 		/**
-		 * Return the API key set, for a subclass's headers.
-		 * @return the key, or {@code null}
+		 * Return the headers that carry the API key, for a subclass to add its own to: none when no
+		 * key or an empty one is set.
+		 * @param name the header's name, such as {@code Authorization}
+		 * @param prefix what precedes the key in its value, such as {@code "Bearer "}, or {@code ""}
+		 * @return a mutable map of the headers, in order
 		 */
-		protected String apiKey() {
-			return this.apiKey;
+		protected final Map<String, String> apiKeyHeaders(String name, String prefix) {
+			Map<String, String> headers = new LinkedHashMap<>();
+			if (this.apiKey != null && !this.apiKey.isEmpty()) {
+				headers.put(name, prefix + this.apiKey);
+			}
+			return headers;
 		}
+
+		/**
+		 * Build the model.
+		 * @return the model
+		 * @throws NullPointerException if no model is set
+		 */
+		public abstract HttpChatModel build();
 
 		ChatOptions defaults() {
 			return new ChatOptions(this.temperature, this.maxTokens, this.stop, this.topP, List.of(), this.extra);

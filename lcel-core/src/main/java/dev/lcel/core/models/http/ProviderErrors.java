@@ -14,6 +14,7 @@ import dev.lcel.core.models.ModelOverloadedException;
 import dev.lcel.core.models.ModelTimeoutException;
 import dev.lcel.core.models.ProviderException;
 import dev.lcel.core.models.RateLimitException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * provider's {@code x-should-retry} header says otherwise. The wait comes from
  * {@code retry-after-ms}, else {@code retry-after} (seconds or an HTTP date).
  */
-public final class ProviderErrors {
+final class ProviderErrors {
 
 	private static final int MAX_BODY_IN_MESSAGE = 500;
 
@@ -44,7 +45,7 @@ public final class ProviderErrors {
 	 * @param body the response body, possibly empty
 	 * @return the exception
 	 */
-	public static ChatModelException fromResponse(String provider, int status, HttpHeaders headers, String body) {
+	static ChatModelException fromResponse(String provider, int status, HttpHeaders headers, String body) {
 		ErrorBody error = ErrorBody.parse(body);
 		Duration retryAfter = retryAfter(headers);
 		boolean retriable = shouldRetry(headers, UpstreamFailure.isRetriableStatus(status));
@@ -80,7 +81,7 @@ public final class ProviderErrors {
 	 * @param event the event's JSON, holding an {@code error} member
 	 * @return the exception
 	 */
-	public static ChatModelException fromStreamError(String provider, JsonNode event) {
+	static ChatModelException fromStreamError(String provider, JsonNode event) {
 		ErrorBody error = ErrorBody.of(event);
 		String message = provider + " reported an error in its stream: " + error.message();
 		if (error.isQuota()) {
@@ -110,7 +111,7 @@ public final class ProviderErrors {
 	 * @param headers the response headers
 	 * @return the wait, or {@code null} when the provider did not say
 	 */
-	public static Duration retryAfter(HttpHeaders headers) {
+	static @Nullable Duration retryAfter(HttpHeaders headers) {
 		String millis = headers.getFirst("retry-after-ms");
 		if (millis != null) {
 			try {
@@ -151,7 +152,7 @@ public final class ProviderErrors {
 	 * The parts of a provider's error body that decide the exception: its message, and its type
 	 * and code where the provider gives them.
 	 */
-	private record ErrorBody(String message, String type, String code) {
+	private record ErrorBody(String message, @Nullable String type, @Nullable String code) {
 
 		static ErrorBody parse(String body) {
 			if (body == null || body.isBlank()) {
@@ -180,7 +181,7 @@ public final class ProviderErrors {
 			return new ErrorBody(message, text(error.path("type")), text(error.path("code")));
 		}
 
-		private static String text(JsonNode node) {
+		private static @Nullable String text(JsonNode node) {
 			return (node.isValueNode() && !node.isNull()) ? node.asString() : null;
 		}
 

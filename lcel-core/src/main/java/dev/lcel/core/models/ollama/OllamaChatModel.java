@@ -1,19 +1,11 @@
 package dev.lcel.core.models.ollama;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import dev.lcel.core.messages.BaseMessage;
-import dev.lcel.core.models.ChatOptions;
-import dev.lcel.core.models.ToolDefinition;
-import dev.lcel.core.models.StructuredOutputMethod;
 import dev.lcel.core.models.http.HttpChatModel;
-import dev.lcel.core.models.http.StreamDecoder;
+import dev.lcel.core.models.http.HttpChatApi;
+import dev.lcel.core.models.http.HttpChatApi.Framing;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.reactive.function.client.ClientResponse;
-import reactor.core.publisher.Flux;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A chat model that calls Ollama's native chat API ({@code POST /api/chat}), which streams one JSON
@@ -24,6 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code format}, {@code keep_alive} and {@code think} go to the top level. Tool calls arrive whole
  * and become one tool-call chunk each; token usage comes from {@code prompt_eval_count} and
  * {@code eval_count} on the last line. An API key, for a hosted Ollama, is sent as a bearer token.
+ *
+ * <p>Structured output uses {@code format} with the schema by default; {@code format: "json"}, the
+ * schema as the only tool (not forced: Ollama has no {@code tool_choice}) and instructions alone are
+ * supported too.
  *
  * <pre class="code">
  * ChatModel model = OllamaChatModel.builder().model("llama3.2").build();
@@ -37,8 +33,12 @@ public final class OllamaChatModel extends HttpChatModel {
 	/** A local Ollama, the default base URL. */
 	public static final String DEFAULT_BASE_URL = "http://localhost:11434";
 
+	private static final HttpChatApi API = new HttpChatApi(PROVIDER, "/api/chat", "/api/tags", Framing.JSON_LINES,
+			OllamaRequests::body, OllamaLines::new, "its \"done\": true line",
+			OllamaStructuredOutput.SUPPORT);
+
 	private OllamaChatModel(Builder builder) {
-		super(PROVIDER, builder, builder.headers());
+		super(API, builder, builder.headers());
 	}
 
 	/**
@@ -47,53 +47,6 @@ public final class OllamaChatModel extends HttpChatModel {
 	 */
 	public static Builder builder() {
 		return new Builder();
-	}
-
-	@Override
-	protected String chatPath() {
-		return "/api/chat";
-	}
-
-	@Override
-	protected String healthPath() {
-		return "/api/tags";
-	}
-
-	@Override
-	protected ObjectNode requestBody(List<BaseMessage> messages, ChatOptions options) {
-		return OllamaRequests.body(modelName(), messages, options);
-	}
-
-	@Override
-	protected Flux<String> frames(ClientResponse response) {
-		return response.bodyToFlux(String.class);
-	}
-
-	@Override
-	protected StreamDecoder decoder() {
-		return new OllamaLines();
-	}
-
-	@Override
-	protected String endEvent() {
-		return "its \"done\": true line";
-	}
-
-	/**
-	 * Return {@link StructuredOutputMethod#JSON_SCHEMA}: Ollama's {@code format} with the schema.
-	 */
-	@Override
-	public StructuredOutputMethod defaultStructuredOutputMethod() {
-		return StructuredOutputMethod.JSON_SCHEMA;
-	}
-
-	/**
-	 * Support {@code format} with the schema, {@code format: "json"}, the schema as the only tool
-	 * (not forced: Ollama has no {@code tool_choice}), and instructions alone.
-	 */
-	@Override
-	protected ChatOptions structuredOutputOptions(StructuredOutputMethod method, ToolDefinition schema) {
-		return OllamaStructuredOutput.options(method, schema);
 	}
 
 	/**
@@ -106,17 +59,10 @@ public final class OllamaChatModel extends HttpChatModel {
 		}
 
 		private Map<String, String> headers() {
-			Map<String, String> headers = new LinkedHashMap<>();
-			if (apiKey() != null && !apiKey().isEmpty()) {
-				headers.put(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey());
-			}
-			return headers;
+			return apiKeyHeaders(HttpHeaders.AUTHORIZATION, "Bearer ");
 		}
 
-		/**
-		 * Build the model.
-		 * @return the model
-		 */
+		@Override
 		public OllamaChatModel build() {
 			return new OllamaChatModel(this);
 		}

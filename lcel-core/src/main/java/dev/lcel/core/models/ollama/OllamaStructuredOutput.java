@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.models.StructuredOutputMethod;
 import dev.lcel.core.models.ToolDefinition;
+import dev.lcel.core.models.http.HttpChatApi.StructuredOutput;
 
 /**
  * The {@code /api/chat} parameters that ask for structured output: {@code format} with the
@@ -13,6 +14,10 @@ import dev.lcel.core.models.ToolDefinition;
  * force its call).
  */
 final class OllamaStructuredOutput {
+
+	/** Every method, {@code format} with the schema by default. */
+	static final StructuredOutput SUPPORT = new StructuredOutput(StructuredOutputMethod.JSON_SCHEMA,
+			List.of(StructuredOutputMethod.values()), OllamaStructuredOutput::options);
 
 	private OllamaStructuredOutput() {
 	}

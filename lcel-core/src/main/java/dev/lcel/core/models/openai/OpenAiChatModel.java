@@ -1,19 +1,12 @@
 package dev.lcel.core.models.openai;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import dev.lcel.core.messages.BaseMessage;
-import dev.lcel.core.models.ChatOptions;
-import dev.lcel.core.models.ToolDefinition;
-import dev.lcel.core.models.StructuredOutputMethod;
 import dev.lcel.core.models.http.HttpChatModel;
-import dev.lcel.core.models.http.StreamDecoder;
+import dev.lcel.core.models.http.HttpChatApi;
+import dev.lcel.core.models.http.HttpChatApi.Framing;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.reactive.function.client.ClientResponse;
-import reactor.core.publisher.Flux;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A chat model that calls OpenAI's Chat Completions API, or any server that speaks it (vLLM,
@@ -25,6 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
  * invoking. Content deltas become text chunks, tool-call deltas become tool-call chunks that merge
  * by index, and the finish reason, model and id go to the response metadata. Without an API key no
  * {@code Authorization} header is sent.
+ *
+ * <p>Structured output uses a strict {@code json_schema} response format by default, which OpenAI
+ * and the compatible servers that support it keep the answer to; the schema as a function forced by
+ * {@code tool_choice}, {@code json_object} mode and instructions alone are supported too.
  *
  * <pre class="code">
  * ChatModel model = OpenAiChatModel.builder()
@@ -41,8 +38,12 @@ public final class OpenAiChatModel extends HttpChatModel {
 	/** OpenAI's API, the default base URL. */
 	public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
+	private static final HttpChatApi API = new HttpChatApi(PROVIDER, "/chat/completions", "/models",
+			Framing.SERVER_SENT_EVENTS, OpenAiRequests::body, OpenAiChunks::new, "data: [DONE]",
+			OpenAiStructuredOutput.SUPPORT);
+
 	private OpenAiChatModel(Builder builder) {
-		super(PROVIDER, builder, builder.headers());
+		super(API, builder, builder.headers());
 	}
 
 	/**
@@ -53,62 +54,14 @@ public final class OpenAiChatModel extends HttpChatModel {
 		return new Builder();
 	}
 
-	@Override
-	protected String chatPath() {
-		return "/chat/completions";
-	}
-
-	@Override
-	protected String healthPath() {
-		return "/models";
-	}
-
-	@Override
-	protected ObjectNode requestBody(List<BaseMessage> messages, ChatOptions options) {
-		return OpenAiRequests.body(modelName(), messages, options);
-	}
-
-	@Override
-	protected Flux<String> frames(ClientResponse response) {
-		return eventData(response);
-	}
-
-	@Override
-	protected StreamDecoder decoder() {
-		return new OpenAiChunks();
-	}
-
-	@Override
-	protected String endEvent() {
-		return "data: [DONE]";
-	}
-
-	/**
-	 * Return {@link StructuredOutputMethod#JSON_SCHEMA}: a strict {@code json_schema} response
-	 * format, which OpenAI and the compatible servers that support it keep the answer to.
-	 */
-	@Override
-	public StructuredOutputMethod defaultStructuredOutputMethod() {
-		return StructuredOutputMethod.JSON_SCHEMA;
-	}
-
-	/**
-	 * Support every method: {@code response_format} with a strict {@code json_schema}, the schema as
-	 * a function forced by {@code tool_choice}, {@code json_object} mode, or instructions alone.
-	 */
-	@Override
-	protected ChatOptions structuredOutputOptions(StructuredOutputMethod method, ToolDefinition schema) {
-		return OpenAiStructuredOutput.options(method, schema);
-	}
-
 	/**
 	 * Builds an {@link OpenAiChatModel}.
 	 */
 	public static final class Builder extends HttpChatModel.Builder<Builder> {
 
-		private String organization;
+		private @Nullable String organization;
 
-		private String project;
+		private @Nullable String project;
 
 		private Builder() {
 			super(DEFAULT_BASE_URL);
@@ -119,7 +72,7 @@ public final class OpenAiChatModel extends HttpChatModel {
 		 * @param organization the organization id
 		 * @return this builder
 		 */
-		public Builder organization(String organization) {
+		public Builder organization(@Nullable String organization) {
 			this.organization = organization;
 			return this;
 		}
@@ -129,16 +82,13 @@ public final class OpenAiChatModel extends HttpChatModel {
 		 * @param project the project id
 		 * @return this builder
 		 */
-		public Builder project(String project) {
+		public Builder project(@Nullable String project) {
 			this.project = project;
 			return this;
 		}
 
 		private Map<String, String> headers() {
-			Map<String, String> headers = new LinkedHashMap<>();
-			if (apiKey() != null && !apiKey().isEmpty()) {
-				headers.put(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey());
-			}
+			Map<String, String> headers = apiKeyHeaders(HttpHeaders.AUTHORIZATION, "Bearer ");
 			if (this.organization != null) {
 				headers.put("OpenAI-Organization", this.organization);
 			}
@@ -148,10 +98,7 @@ public final class OpenAiChatModel extends HttpChatModel {
 			return headers;
 		}
 
-		/**
-		 * Build the model.
-		 * @return the model
-		 */
+		@Override
 		public OpenAiChatModel build() {
 			return new OpenAiChatModel(this);
 		}

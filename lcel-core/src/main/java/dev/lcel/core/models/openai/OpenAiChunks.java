@@ -8,10 +8,9 @@ import java.util.Map;
 import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.messages.ToolCallChunk;
 import dev.lcel.core.messages.UsageMetadata;
-import dev.lcel.core.models.http.ProviderErrors;
 import dev.lcel.core.models.http.StreamDecoder;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decodes the {@code data:} objects of one Chat Completions stream into chunks, until
@@ -19,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * stream: it numbers tool calls from servers that leave out their {@code index} (a new id starts a
  * new call, a fragment without one continues the last), and treats an empty id as absent.
  */
-final class OpenAiChunks implements StreamDecoder {
+final class OpenAiChunks extends StreamDecoder {
 
 	private int lastToolIndex = -1;
 
@@ -27,30 +26,20 @@ final class OpenAiChunks implements StreamDecoder {
 
 	private boolean first = true;
 
-	private boolean done;
+	OpenAiChunks() {
+		super(OpenAiChatModel.PROVIDER);
+	}
 
 	@Override
-	public boolean ended() {
-		return this.done;
+	protected boolean isEndMarker(String data) {
+		return data.strip().equals("[DONE]");
 	}
 
 	/**
-	 * Decode one event's data.
-	 * @param data the JSON of a {@code chat.completion.chunk} or of an error, or {@code [DONE]}
-	 * @return the chunk, or {@code null} for {@code [DONE]}
-	 * @throws tools.jackson.core.JacksonException if the data is not JSON
-	 * @throws dev.lcel.core.models.ChatModelException if the data reports an error
+	 * Decode the JSON of one {@code chat.completion.chunk}.
 	 */
 	@Override
-	public AIMessageChunk decode(String data) {
-		if (data.strip().equals("[DONE]")) {
-			this.done = true;
-			return null;
-		}
-		JsonNode node = JsonMapper.shared().readTree(data);
-		if (node.has("error") && !node.path("error").isNull()) {
-			throw ProviderErrors.fromStreamError(OpenAiChatModel.PROVIDER, node);
-		}
+	protected AIMessageChunk decode(JsonNode node) {
 		String id = text(node.path("id"));
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		if (this.first) {
@@ -93,7 +82,7 @@ final class OpenAiChunks implements StreamDecoder {
 		return calls;
 	}
 
-	private static UsageMetadata usage(JsonNode usage) {
+	private static @Nullable UsageMetadata usage(JsonNode usage) {
 		if (!usage.isObject()) {
 			return null;
 		}
@@ -109,7 +98,7 @@ final class OpenAiChunks implements StreamDecoder {
 		}
 	}
 
-	private static String text(JsonNode node) {
+	private static @Nullable String text(JsonNode node) {
 		return (node.isString() && !node.asString().isEmpty()) ? node.asString() : null;
 	}
 

@@ -10,7 +10,7 @@ import dev.lcel.core.messages.ToolCall;
 import dev.lcel.core.messages.ToolMessage;
 import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.models.ToolDefinition;
-import dev.lcel.core.models.http.RequestBodies;
+import dev.lcel.core.models.http.internal.RequestBodies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;

@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.models.StructuredOutputMethod;
 import dev.lcel.core.models.ToolDefinition;
+import dev.lcel.core.models.http.HttpChatApi.StructuredOutput;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -14,6 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
  * strict {@code json_schema}, a forced function {@code tool_choice}, or {@code json_object} mode.
  */
 final class OpenAiStructuredOutput {
+
+	/** Every method, a strict {@code json_schema} by default. */
+	static final StructuredOutput SUPPORT = new StructuredOutput(StructuredOutputMethod.JSON_SCHEMA,
+			List.of(StructuredOutputMethod.values()), OpenAiStructuredOutput::options);
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -18,44 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AnthropicProviderTests extends ChatModelProviderContract {
 
 	@Override
-	HttpChatModel create(String baseUrl, Duration timeout, Duration deadline) {
-		return AnthropicChatModel.builder()
-			.baseUrl(baseUrl)
-			.apiKey(API_KEY)
-			.model("claude-test")
-			.timeout(timeout)
-			.deadline(deadline)
-			.build();
-	}
-
-	@Override
-	String basePath() {
-		return "";
-	}
-
-	@Override
-	String chatPath() {
-		return "/v1/messages";
-	}
-
-	@Override
-	String healthPath() {
-		return "/v1/models";
-	}
-
-	@Override
-	String fixtures() {
-		return "anthropic";
-	}
-
-	@Override
-	String extension() {
-		return ".sse";
-	}
-
-	@Override
-	String contentType() {
-		return "text/event-stream";
+	ProviderWire wire() {
+		return ProviderWire.ANTHROPIC;
 	}
 
 	@Override

@@ -2,7 +2,6 @@ package dev.lcel.core.models.http;
 
 import java.util.List;
 
-import dev.lcel.core.models.anthropic.AnthropicChatModel;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,28 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AnthropicToolConversationTests extends ToolConversationContract {
 
 	@Override
-	HttpChatModel create(String baseUrl) {
-		return AnthropicChatModel.builder().baseUrl(baseUrl).apiKey("sk-ant-test").model("claude-test").build();
-	}
-
-	@Override
-	String chatPath() {
-		return "/v1/messages";
-	}
-
-	@Override
-	String fixtures() {
-		return "anthropic";
-	}
-
-	@Override
-	String extension() {
-		return ".sse";
-	}
-
-	@Override
-	String contentType() {
-		return "text/event-stream";
+	ProviderWire wire() {
+		return ProviderWire.ANTHROPIC;
 	}
 
 	@Override

@@ -1,8 +1,5 @@
 package dev.lcel.core.models.http;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +42,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -58,34 +54,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 abstract class ChatModelProviderContract {
 
-	static final String API_KEY = "sk-test-0123456789-secret";
+	static final String API_KEY = ProviderWire.API_KEY;
 
 	static final JsonMapper JSON = JsonMapper.shared();
 
-	/** Gzip off: WireMock would otherwise buffer a compressible body (NDJSON) that a test dribbles. */
 	@RegisterExtension
-	static WireMockExtension wireMock = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().gzipDisabled(true))
-		.build();
+	static WireMockExtension wireMock = ProviderWire.server();
 
-	/** Create the provider's model for the given base URL, with the given timeouts (null for none). */
-	abstract HttpChatModel create(String baseUrl, Duration timeout, Duration deadline);
-
-	/** The path under WireMock's root that the model's base URL adds, such as {@code /v1}. */
-	abstract String basePath();
-
-	/** The path the model posts to, as WireMock sees it. */
-	abstract String chatPath();
-
-	/** The path the reachability check gets, as WireMock sees it. */
-	abstract String healthPath();
-
-	/** The fixture directory and file extension, such as {@code openai} and {@code .sse}. */
-	abstract String fixtures();
-
-	abstract String extension();
-
-	abstract String contentType();
+	/** The provider's wire. */
+	abstract ProviderWire wire();
 
 	/** An error body in the provider's format. */
 	abstract String errorBody(int status, String message);
@@ -96,24 +73,36 @@ abstract class ChatModelProviderContract {
 	/** Check the request a call with every option and every kind of message sent. */
 	abstract void assertRequest(ServeEvent request, JsonNode body);
 
+	HttpChatModel create(String baseUrl, Duration timeout, Duration deadline) {
+		return wire().model(baseUrl, timeout, deadline);
+	}
+
 	HttpChatModel model() {
-		return create(wireMock.baseUrl() + basePath(), null, null);
+		return wire().model(wireMock);
+	}
+
+	String basePath() {
+		return wire().basePath();
+	}
+
+	String chatPath() {
+		return wire().chatPath();
+	}
+
+	String healthPath() {
+		return wire().healthPath();
+	}
+
+	String contentType() {
+		return wire().contentType();
 	}
 
 	String fixture(String name) {
-		String path = "/fixtures/" + fixtures() + "/" + name + extension();
-		try (InputStream in = getClass().getResourceAsStream(path)) {
-			assertThat(in).as(path).isNotNull();
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return wire().fixture(name);
 	}
 
 	void serve(String fixture) {
-		wireMock.stubFor(post(urlEqualTo(chatPath()))
-			.willReturn(aResponse().withHeader("Content-Type", contentType()).withBody(fixture(fixture))));
+		wireMock.stubFor(post(urlEqualTo(chatPath())).willReturn(wire().answer(fixture)));
 	}
 
 	void serveError(int status, String headerName, String headerValue) {
@@ -240,7 +229,7 @@ abstract class ChatModelProviderContract {
 			.willSetStateTo("allowed"));
 		wireMock.stubFor(post(urlEqualTo(chatPath())).inScenario("rate limited")
 			.whenScenarioStateIs("allowed")
-			.willReturn(aResponse().withHeader("Content-Type", contentType()).withBody(fixture("text"))));
+			.willReturn(wire().answer("text")));
 		RetryPolicy policy = RetryPolicy.DEFAULTS.withBackoff(Duration.ofMillis(1), Duration.ofSeconds(5)).withJitter(0);
 
 		AIMessage answer = model().withRetry(policy).invoke("Hi");

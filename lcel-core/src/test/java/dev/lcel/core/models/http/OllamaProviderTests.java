@@ -1,6 +1,5 @@
 package dev.lcel.core.models.http;
 
-import java.time.Duration;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -17,44 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OllamaProviderTests extends ChatModelProviderContract {
 
 	@Override
-	HttpChatModel create(String baseUrl, Duration timeout, Duration deadline) {
-		return OllamaChatModel.builder()
-			.baseUrl(baseUrl)
-			.apiKey(API_KEY)
-			.model("llama-test")
-			.timeout(timeout)
-			.deadline(deadline)
-			.build();
-	}
-
-	@Override
-	String basePath() {
-		return "";
-	}
-
-	@Override
-	String chatPath() {
-		return "/api/chat";
-	}
-
-	@Override
-	String healthPath() {
-		return "/api/tags";
-	}
-
-	@Override
-	String fixtures() {
-		return "ollama";
-	}
-
-	@Override
-	String extension() {
-		return ".ndjson";
-	}
-
-	@Override
-	String contentType() {
-		return "application/x-ndjson";
+	ProviderWire wire() {
+		return ProviderWire.OLLAMA;
 	}
 
 	@Override

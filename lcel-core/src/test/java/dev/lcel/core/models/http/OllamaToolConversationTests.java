@@ -3,7 +3,6 @@ package dev.lcel.core.models.http;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.lcel.core.models.ollama.OllamaChatModel;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,28 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OllamaToolConversationTests extends ToolConversationContract {
 
 	@Override
-	HttpChatModel create(String baseUrl) {
-		return OllamaChatModel.builder().baseUrl(baseUrl).model("llama-test").build();
-	}
-
-	@Override
-	String chatPath() {
-		return "/api/chat";
-	}
-
-	@Override
-	String fixtures() {
-		return "ollama";
-	}
-
-	@Override
-	String extension() {
-		return ".ndjson";
-	}
-
-	@Override
-	String contentType() {
-		return "application/x-ndjson";
+	ProviderWire wire() {
+		return ProviderWire.OLLAMA;
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package dev.lcel.core.models.http;
 
-import java.time.Duration;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -24,44 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class OpenAiProviderTests extends ChatModelProviderContract {
 
 	@Override
-	HttpChatModel create(String baseUrl, Duration timeout, Duration deadline) {
-		return OpenAiChatModel.builder()
-			.baseUrl(baseUrl)
-			.apiKey(API_KEY)
-			.model("gpt-test")
-			.timeout(timeout)
-			.deadline(deadline)
-			.build();
-	}
-
-	@Override
-	String basePath() {
-		return "/v1";
-	}
-
-	@Override
-	String chatPath() {
-		return "/v1/chat/completions";
-	}
-
-	@Override
-	String healthPath() {
-		return "/v1/models";
-	}
-
-	@Override
-	String fixtures() {
-		return "openai";
-	}
-
-	@Override
-	String extension() {
-		return ".sse";
-	}
-
-	@Override
-	String contentType() {
-		return "text/event-stream";
+	ProviderWire wire() {
+		return ProviderWire.OPENAI;
 	}
 
 	@Override

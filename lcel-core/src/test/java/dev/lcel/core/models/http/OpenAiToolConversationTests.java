@@ -2,7 +2,6 @@ package dev.lcel.core.models.http;
 
 import java.util.List;
 
-import dev.lcel.core.models.openai.OpenAiChatModel;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,28 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenAiToolConversationTests extends ToolConversationContract {
 
 	@Override
-	HttpChatModel create(String baseUrl) {
-		return OpenAiChatModel.builder().baseUrl(baseUrl + "/v1").apiKey("sk-test").model("gpt-test").build();
-	}
-
-	@Override
-	String chatPath() {
-		return "/v1/chat/completions";
-	}
-
-	@Override
-	String fixtures() {
-		return "openai";
-	}
-
-	@Override
-	String extension() {
-		return ".sse";
-	}
-
-	@Override
-	String contentType() {
-		return "text/event-stream";
+	ProviderWire wire() {
+		return ProviderWire.OPENAI;
 	}
 
 	@Override

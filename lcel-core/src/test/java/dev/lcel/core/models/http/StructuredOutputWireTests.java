@@ -1,26 +1,18 @@
 package dev.lcel.core.models.http;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.lcel.core.models.ChatModel;
 import dev.lcel.core.models.StructuredOutputMethod;
-import dev.lcel.core.models.anthropic.AnthropicChatModel;
-import dev.lcel.core.models.ollama.OllamaChatModel;
-import dev.lcel.core.models.openai.OpenAiChatModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -37,13 +29,11 @@ class StructuredOutputWireTests {
 	private static final Person ADA = new Person("Ada", 36, List.of("compilers", "poems"));
 
 	@RegisterExtension
-	static WireMockExtension wireMock = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().gzipDisabled(true))
-		.build();
+	static WireMockExtension wireMock = ProviderWire.server();
 
 	@Test
 	void openAiAsksForAStrictJsonSchemaResponseFormat() {
-		serve("/v1/chat/completions", "openai/structured.sse", "text/event-stream");
+		serve(ProviderWire.OPENAI, "structured");
 		ChatModel model = openAi();
 		assertThat(model.withStructuredOutput(Person.class).invoke("Ada is 36; she writes compilers and poems"))
 			.isEqualTo(ADA);
@@ -60,7 +50,7 @@ class StructuredOutputWireTests {
 
 	@Test
 	void openAiStreamsTheTypedValueAsItFillsIn() {
-		serve("/v1/chat/completions", "openai/structured.sse", "text/event-stream");
+		serve(ProviderWire.OPENAI, "structured");
 		List<Person> partials = openAi().withStructuredOutput(Person.class).astream("Ada").collectList().block();
 		assertThat(partials).first().isEqualTo(new Person("Ad", 0, null));
 		assertThat(partials).last().isEqualTo(ADA);
@@ -69,7 +59,7 @@ class StructuredOutputWireTests {
 
 	@Test
 	void openAiToolCallingForcesTheSchemaFunction() {
-		serve("/v1/chat/completions", "openai/structured-tool.sse", "text/event-stream");
+		serve(ProviderWire.OPENAI, "structured-tool");
 		var runnable = openAi().withStructuredOutput(Person.class).withMethod(StructuredOutputMethod.TOOL_CALLING);
 		assertThat(runnable.astream("Ada").collectList().block()).last().isEqualTo(ADA);
 		JsonNode body = request();
@@ -82,7 +72,7 @@ class StructuredOutputWireTests {
 
 	@Test
 	void openAiJsonModeSendsJsonObjectAndTheSchemaInASystemMessage() {
-		serve("/v1/chat/completions", "openai/structured.sse", "text/event-stream");
+		serve(ProviderWire.OPENAI, "structured");
 		var runnable = openAi().withStructuredOutput(Person.class).withMethod(StructuredOutputMethod.JSON_MODE);
 		assertThat(runnable.invoke("Ada")).isEqualTo(ADA);
 		JsonNode body = request();
@@ -94,8 +84,8 @@ class StructuredOutputWireTests {
 
 	@Test
 	void anthropicForcesACallOfTheSchemaTool() {
-		serve("/v1/messages", "anthropic/structured-tool.sse", "text/event-stream");
-		ChatModel model = AnthropicChatModel.builder().baseUrl(wireMock.baseUrl()).apiKey("sk-test").model("claude-test").build();
+		serve(ProviderWire.ANTHROPIC, "structured-tool");
+		ChatModel model = ProviderWire.ANTHROPIC.model(wireMock);
 		assertThat(model.withStructuredOutput(Person.class).invoke("Ada")).isEqualTo(ADA);
 		JsonNode body = request();
 		assertThat(body.at("/tools/0/name").asString()).isEqualTo("Person");
@@ -106,8 +96,8 @@ class StructuredOutputWireTests {
 
 	@Test
 	void anthropicStreamsTheToolArgumentsAsAGrowingValue() {
-		serve("/v1/messages", "anthropic/structured-tool.sse", "text/event-stream");
-		ChatModel model = AnthropicChatModel.builder().baseUrl(wireMock.baseUrl()).apiKey("sk-test").model("claude-test").build();
+		serve(ProviderWire.ANTHROPIC, "structured-tool");
+		ChatModel model = ProviderWire.ANTHROPIC.model(wireMock);
 		List<Person> partials = model.withStructuredOutput(Person.class).astream("Ada").collectList().block();
 		assertThat(partials).hasSizeGreaterThan(2).first().isEqualTo(new Person("Ad", 0, null));
 		assertThat(partials).last().isEqualTo(ADA);
@@ -115,7 +105,7 @@ class StructuredOutputWireTests {
 
 	@Test
 	void anthropicHasNoJsonSchemaModeAndSaysWhatItSupports() {
-		ChatModel model = AnthropicChatModel.builder().baseUrl(wireMock.baseUrl()).apiKey("sk-test").model("claude-test").build();
+		ChatModel model = ProviderWire.ANTHROPIC.model(wireMock);
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> model.withStructuredOutput(Person.class).withMethod(StructuredOutputMethod.JSON_SCHEMA))
 			.withMessageContaining("json_schema")
@@ -124,8 +114,8 @@ class StructuredOutputWireTests {
 
 	@Test
 	void ollamaSendsTheSchemaAsFormat() {
-		serve("/api/chat", "ollama/structured.ndjson", "application/x-ndjson");
-		ChatModel model = OllamaChatModel.builder().baseUrl(wireMock.baseUrl()).model("llama-test").build();
+		serve(ProviderWire.OLLAMA, "structured");
+		ChatModel model = ProviderWire.OLLAMA.model(wireMock);
 		assertThat(model.withStructuredOutput(Person.class).invoke("Ada")).isEqualTo(ADA);
 		JsonNode body = request();
 		assertThat(body.at("/format/type").asString()).isEqualTo("object");
@@ -135,33 +125,23 @@ class StructuredOutputWireTests {
 
 	@Test
 	void ollamaJsonModeSendsFormatJson() {
-		serve("/api/chat", "ollama/structured.ndjson", "application/x-ndjson");
-		ChatModel model = OllamaChatModel.builder().baseUrl(wireMock.baseUrl()).model("llama-test").build();
+		serve(ProviderWire.OLLAMA, "structured");
+		ChatModel model = ProviderWire.OLLAMA.model(wireMock);
 		assertThat(model.withStructuredOutput(Person.class).withMethod(StructuredOutputMethod.JSON_MODE).invoke("Ada"))
 			.isEqualTo(ADA);
 		assertThat(request().get("format").asString()).isEqualTo("json");
 	}
 
 	private static ChatModel openAi() {
-		return OpenAiChatModel.builder().baseUrl(wireMock.baseUrl() + "/v1").apiKey("sk-test").model("gpt-test").build();
+		return ProviderWire.OPENAI.model(wireMock);
 	}
 
 	private static JsonNode request() {
 		return JsonMapper.shared().readTree(wireMock.getAllServeEvents().get(0).getRequest().getBodyAsString());
 	}
 
-	private static void serve(String path, String fixture, String contentType) {
-		wireMock.stubFor(post(urlEqualTo(path))
-			.willReturn(aResponse().withHeader("Content-Type", contentType).withBody(fixture(fixture))));
-	}
-
-	private static String fixture(String name) {
-		try (InputStream in = StructuredOutputWireTests.class.getResourceAsStream("/fixtures/" + name)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static void serve(ProviderWire wire, String fixture) {
+		wireMock.stubFor(post(urlEqualTo(wire.chatPath())).willReturn(wire.answer(fixture)));
 	}
 
 }

@@ -1,8 +1,5 @@
 package dev.lcel.core.models.http;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -20,10 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,9 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class ToolConversationContract {
 
 	@RegisterExtension
-	static WireMockExtension wireMock = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().gzipDisabled(true))
-		.build();
+	static WireMockExtension wireMock = ProviderWire.server();
 
 	record City(String city) {
 	}
@@ -49,15 +42,8 @@ abstract class ToolConversationContract {
 
 	final Tool time = Tool.fromFunction("time", "The time in a zone", Zone.class, (z) -> "14:05 " + z.zone());
 
-	abstract HttpChatModel create(String baseUrl);
-
-	abstract String chatPath();
-
-	abstract String fixtures();
-
-	abstract String extension();
-
-	abstract String contentType();
+	/** The provider's wire. */
+	abstract ProviderWire wire();
 
 	/** The fixture of the first answer, asking for weather(Oslo) and time(CET) at once. */
 	String callsFixture() {
@@ -74,7 +60,7 @@ abstract class ToolConversationContract {
 	void aToolConversationRunsBothCallsAndSendsTheirResultsBack() {
 		serve(callsFixture(), STARTED, "answered");
 		serve("tool-conversation-answer", "answered", "answered");
-		ToolCallingAgent agent = ToolCallingAgent.builder(create(wireMock.baseUrl()))
+		ToolCallingAgent agent = ToolCallingAgent.builder(wire().model(wireMock))
 			.tools(this.weather, this.time)
 			.build();
 
@@ -104,21 +90,10 @@ abstract class ToolConversationContract {
 	}
 
 	private void serve(String fixture, String state, String next) {
-		wireMock.stubFor(post(urlEqualTo(chatPath())).inScenario("conversation")
+		wireMock.stubFor(post(urlEqualTo(wire().chatPath())).inScenario("conversation")
 			.whenScenarioStateIs(state)
 			.willSetStateTo(next)
-			.willReturn(aResponse().withHeader("Content-Type", contentType()).withBody(fixture(fixture))));
-	}
-
-	private String fixture(String name) {
-		String path = "/fixtures/" + fixtures() + "/" + name + extension();
-		try (InputStream in = getClass().getResourceAsStream(path)) {
-			assertThat(in).as(path).isNotNull();
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+			.willReturn(wire().answer(fixture)));
 	}
 
 }

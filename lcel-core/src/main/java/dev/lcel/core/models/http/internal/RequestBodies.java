@@ -1,4 +1,4 @@
-package dev.lcel.core.models.http;
+package dev.lcel.core.models.http.internal;
 
 import java.util.List;
 import java.util.Map;
@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.models.ToolDefinition;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Writes the parts of a chat request that the providers share under their own names: the sampling
  * options that are set, the tools in the provider's format, and provider-specific parameters as
- * they were given.
+ * they were given. Not API: the providers' request writers use it, and it may change in any release.
  */
 public final class RequestBodies {
 
@@ -30,7 +31,7 @@ public final class RequestBodies {
 	 * @param maxTokens the provider's name for the most tokens, or {@code null} to leave it out
 	 * @param stop the provider's name for the stop sequences
 	 */
-	public static void putSampling(ObjectNode target, ChatOptions options, String maxTokens, String stop) {
+	public static void putSampling(ObjectNode target, ChatOptions options, @Nullable String maxTokens, String stop) {
 		if (options.temperature() != null) {
 			target.put("temperature", options.temperature());
 		}
