@@ -252,7 +252,7 @@ public final class RemoteRunnable implements Runnable<Object, Object> {
 		return Mono.empty();
 	}
 
-	private static RemoteRunnableException failure(HttpStatusCode status, JsonNode body, String text) {
+	private static RemoteRunnableException failure(HttpStatusCode status, @Nullable JsonNode body, String text) {
 		String message = (body != null && body.has("message")) ? body.get("message").asString()
 				: (body != null && body.has("detail")) ? body.get("detail").asString() : text;
 		return new RemoteRunnableException(status.value(), message);
@@ -325,10 +325,10 @@ public final class RemoteRunnable implements Runnable<Object, Object> {
 
 		/**
 		 * Read outputs and chunks with this function instead of as plain values.
-		 * @param outputReader turns one JSON value into an output or chunk
+		 * @param outputReader turns one JSON value into an output or chunk; {@code null} for plain values
 		 * @return this builder
 		 */
-		public Builder outputReader(Function<JsonNode, Object> outputReader) {
+		public Builder outputReader(@Nullable Function<JsonNode, Object> outputReader) {
 			this.outputReader = outputReader;
 			return this;
 		}

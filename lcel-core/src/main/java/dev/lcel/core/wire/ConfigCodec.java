@@ -2,8 +2,10 @@ package dev.lcel.core.wire;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.lcel.core.config.RunnableConfig;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link InvalidWireValueException} naming the field.
  */
 public final class ConfigCodec {
+
+	private static final Pattern UPPER_CASE = Pattern.compile("(\\p{Lu})");
 
 	private final Set<String> allowed;
 
@@ -181,16 +185,11 @@ public final class ConfigCodec {
 	}
 
 	private static String snakeCase(String key) {
-		StringBuilder snake = new StringBuilder(key.length() + 4);
-		for (char c : key.toCharArray()) {
-			if (Character.isUpperCase(c)) {
-				snake.append('_').append(Character.toLowerCase(c));
-			}
-			else {
-				snake.append(c);
-			}
+		// Python's clients send snake_case already: no matcher for them.
+		if (key.chars().noneMatch(Character::isUpperCase)) {
+			return key;
 		}
-		return snake.toString();
+		return UPPER_CASE.matcher(key).replaceAll("_$1").toLowerCase(Locale.ROOT);
 	}
 
 }
