@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import dev.lcel.core.UpstreamFailure;
 import dev.lcel.core.config.InvalidConfigurableException;
+import dev.lcel.core.governance.LimitExceededException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -78,6 +79,13 @@ final class ChainErrors {
 			}
 			return new Outcome(HttpStatus.REQUEST_TIMEOUT, "The request was not received whole", null);
 		}
+		LimitExceededException limit = limitExceeded(error);
+		if (limit != null) {
+			// This application's own rate limit or quota: 429 naming the limit, never a provider's failure.
+			refused(runId, HttpStatus.TOO_MANY_REQUESTS, limit.getMessage());
+			return new Outcome(HttpStatus.TOO_MANY_REQUESTS, limit.getMessage(),
+					java.util.List.of(Map.of("limit", limit.limit(), "message", limit.getMessage())), limit.retryAfter(), 1);
+		}
 		UpstreamFailure upstream = upstream(error);
 		if (upstream != null) {
 			logger.warn("Chain run " + runId + " failed upstream: " + error);
@@ -109,6 +117,15 @@ final class ChainErrors {
 		logger.error("Chain run " + runId + " failed", error);
 		return new Outcome(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Internal Server Error" + ((runId != null) ? " (run " + runId + ")" : ""), null);
+	}
+
+	private static LimitExceededException limitExceeded(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof LimitExceededException limit) {
+				return limit;
+			}
+		}
+		return null;
 	}
 
 	private static UpstreamFailure upstream(Throwable error) {
