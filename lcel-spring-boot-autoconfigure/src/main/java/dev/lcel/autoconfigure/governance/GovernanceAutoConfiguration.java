@@ -9,6 +9,7 @@ import dev.lcel.core.governance.QuotaStore;
 import dev.lcel.core.governance.RateLimitListener;
 import dev.lcel.core.governance.RateLimitStore;
 import dev.lcel.core.governance.RateLimiter;
+import dev.lcel.core.governance.TokenEstimator;
 import dev.lcel.core.governance.TokenQuota;
 import dev.lcel.core.governance.WindowedTokenQuota;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -59,10 +60,11 @@ public final class GovernanceAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RateLimitChatModelDecorator lcelRateLimitChatModelDecorator(GovernanceSettings settings, RateLimitStore store,
-			ObjectProvider<RateLimitListener> listeners) {
+			ObjectProvider<RateLimitListener> listeners, ObjectProvider<TokenEstimator> estimator) {
 		List<RateLimitListener> all = listeners.orderedStream().toList();
 		RateLimitListener listener = (all.size() == 1) ? all.get(0) : new RateLimitListeners(all);
-		return new RateLimitChatModelDecorator(settings.rateLimits(), store, listener);
+		return new RateLimitChatModelDecorator(settings.rateLimits(), store, listener,
+				estimator.getIfUnique(() -> TokenEstimator.CHARACTERS_OVER_FOUR));
 	}
 
 	static <T> T store(GovernanceStore store, String property, @Nullable GovernanceRedis redis,
@@ -126,8 +128,8 @@ public final class GovernanceAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		QuotaChatModelDecorator lcelQuotaChatModelDecorator(TokenQuota quota) {
-			return new QuotaChatModelDecorator(quota);
+		QuotaChatModelDecorator lcelQuotaChatModelDecorator(TokenQuota quota, ObjectProvider<TokenEstimator> estimator) {
+			return new QuotaChatModelDecorator(quota.gate(estimator.getIfUnique(() -> TokenEstimator.CHARACTERS_OVER_FOUR)));
 		}
 
 	}

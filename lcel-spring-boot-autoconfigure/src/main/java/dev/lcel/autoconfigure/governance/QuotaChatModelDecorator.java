@@ -20,8 +20,8 @@ public final class QuotaChatModelDecorator implements ChatModelDecorator, Ordere
 
 	private final ModelCallGate gate;
 
-	QuotaChatModelDecorator(TokenQuota quota) {
-		this.gate = quota.gate();
+	QuotaChatModelDecorator(ModelCallGate gate) {
+		this.gate = gate;
 	}
 
 	@Override

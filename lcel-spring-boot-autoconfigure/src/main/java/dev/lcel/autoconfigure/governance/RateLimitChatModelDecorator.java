@@ -8,6 +8,7 @@ import dev.lcel.core.governance.RateLimit;
 import dev.lcel.core.governance.RateLimitListener;
 import dev.lcel.core.governance.RateLimitStore;
 import dev.lcel.core.governance.RateLimiter;
+import dev.lcel.core.governance.TokenEstimator;
 import dev.lcel.core.models.ChatModel;
 
 import org.springframework.core.Ordered;
@@ -15,7 +16,9 @@ import org.springframework.core.Ordered;
 /**
  * Puts the configured rate limits around every model: the model's own limit
  * ({@code lcel.governance.rate-limits.models.<name>}) and the global one, each call needing room in
- * both. A model without a limit and without a global limit is left alone. It sits inside the
+ * both, its input tokens estimated by the application's {@link TokenEstimator} bean (by default
+ * {@link TokenEstimator#CHARACTERS_OVER_FOUR}). A model without a limit and without a global limit
+ * is left alone. It sits inside the
  * response cache, so a cache hit spends no budget.
  */
 public final class RateLimitChatModelDecorator implements ChatModelDecorator, Ordered {
@@ -29,17 +32,22 @@ public final class RateLimitChatModelDecorator implements ChatModelDecorator, Or
 
 	private final RateLimitListener listener;
 
-	RateLimitChatModelDecorator(RateLimitsProperties properties, RateLimitStore store, RateLimitListener listener) {
+	private final TokenEstimator estimator;
+
+	RateLimitChatModelDecorator(RateLimitsProperties properties, RateLimitStore store, RateLimitListener listener,
+			TokenEstimator estimator) {
 		this.properties = properties;
 		this.store = store;
 		this.listener = listener;
+		this.estimator = estimator;
 	}
 
 	@Override
 	public ChatModel decorate(String name, ModelProperties model, ChatModel chatModel) {
 		RateLimiter.Builder limiter = RateLimiter.builder(this.store)
 			.maxWait(this.properties.getMaxWait())
-			.listener(this.listener);
+			.listener(this.listener)
+			.estimator(this.estimator);
 		boolean limited = false;
 		RateLimitsProperties.Limit own = this.properties.getModels().get(name);
 		if (own != null) {
