@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import dev.lcel.core.LcelException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A model call was refused because a budget of this application is spent: a
@@ -28,6 +29,21 @@ public abstract class LimitExceededException extends LcelException {
 		super(message);
 		this.limit = Objects.requireNonNull(limit, "limit must not be null");
 		this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter must not be null");
+	}
+
+	/**
+	 * Return the refusal by a limit that caused a failure, if one did: the failure itself or one of
+	 * its causes.
+	 * @param failure the failure
+	 * @return the refusal, or {@code null} when no limit refused
+	 */
+	public static @Nullable LimitExceededException causing(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof LimitExceededException limit) {
+				return limit;
+			}
+		}
+		return null;
 	}
 
 	/**

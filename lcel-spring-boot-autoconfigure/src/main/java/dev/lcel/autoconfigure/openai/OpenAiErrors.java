@@ -69,13 +69,12 @@ final class OpenAiErrors {
 							null, null),
 					null);
 		}
-		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-			if (cause instanceof LimitExceededException limit) {
-				// This application's own rate limit or quota, named in the message.
-				return new Outcome(HttpStatus.TOO_MANY_REQUESTS, body(limit.getMessage(), "rate_limit_error", null,
-						(limit instanceof QuotaExceededException) ? "insufficient_quota" : "rate_limit_exceeded"),
-						limit.retryAfter());
-			}
+		LimitExceededException limit = LimitExceededException.causing(error);
+		if (limit != null) {
+			// This application's own rate limit or quota, named in the message.
+			return new Outcome(HttpStatus.TOO_MANY_REQUESTS, body(limit.getMessage(), "rate_limit_error", null,
+					(limit instanceof QuotaExceededException) ? "insufficient_quota" : "rate_limit_exceeded"),
+					limit.retryAfter());
 		}
 		UpstreamFailure upstream = upstream(error);
 		if (upstream != null) {

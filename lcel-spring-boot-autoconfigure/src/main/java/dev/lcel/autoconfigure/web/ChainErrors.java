@@ -79,7 +79,7 @@ final class ChainErrors {
 			}
 			return new Outcome(HttpStatus.REQUEST_TIMEOUT, "The request was not received whole", null);
 		}
-		LimitExceededException limit = limitExceeded(error);
+		LimitExceededException limit = LimitExceededException.causing(error);
 		if (limit != null) {
 			// This application's own rate limit or quota: 429 naming the limit, never a provider's failure.
 			refused(runId, HttpStatus.TOO_MANY_REQUESTS, limit.getMessage());
@@ -117,15 +117,6 @@ final class ChainErrors {
 		logger.error("Chain run " + runId + " failed", error);
 		return new Outcome(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Internal Server Error" + ((runId != null) ? " (run " + runId + ")" : ""), null);
-	}
-
-	private static LimitExceededException limitExceeded(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-			if (cause instanceof LimitExceededException limit) {
-				return limit;
-			}
-		}
-		return null;
 	}
 
 	private static UpstreamFailure upstream(Throwable error) {
