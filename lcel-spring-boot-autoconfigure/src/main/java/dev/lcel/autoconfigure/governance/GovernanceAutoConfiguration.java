@@ -5,6 +5,8 @@ import java.util.function.Function;
 
 import dev.lcel.core.governance.InMemoryQuotaStore;
 import dev.lcel.core.governance.InMemoryRateLimitStore;
+import dev.lcel.core.governance.ModelCallGate;
+import dev.lcel.core.governance.QuotaExceededException;
 import dev.lcel.core.governance.QuotaStore;
 import dev.lcel.core.governance.RateLimitListener;
 import dev.lcel.core.governance.RateLimitStore;
@@ -102,6 +104,16 @@ public final class GovernanceAutoConfiguration {
 			return (meters != null) ? new RateLimitMetrics(meters) : RateLimitListener.NONE;
 		}
 
+		@Bean
+		QuotaRefusals lcelQuotaRefusalMetrics(ObjectProvider<MeterRegistry> registry) {
+			MeterRegistry meters = registry.getIfUnique();
+			// lcel.quota.rejections: the model calls a spent quota refused, tagged by the quota's name only
+			return (meters != null)
+					? (refused) -> meters.counter("lcel.quota.rejections", "limit", refused.limit()).increment()
+					: (refused) -> {
+					};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -128,8 +140,15 @@ public final class GovernanceAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		QuotaChatModelDecorator lcelQuotaChatModelDecorator(TokenQuota quota, ObjectProvider<TokenEstimator> estimator) {
-			return new QuotaChatModelDecorator(quota.gate(estimator.getIfUnique(() -> TokenEstimator.CHARACTERS_OVER_FOUR)));
+		QuotaChatModelDecorator lcelQuotaChatModelDecorator(TokenQuota quota, ObjectProvider<TokenEstimator> estimator,
+				ObjectProvider<QuotaRefusals> refusals) {
+			ModelCallGate gate = quota.gate(estimator.getIfUnique(() -> TokenEstimator.CHARACTERS_OVER_FOUR));
+			QuotaRefusals counted = refusals.getIfUnique();
+			if (counted == null) {
+				return new QuotaChatModelDecorator(gate);
+			}
+			return new QuotaChatModelDecorator((messages, config) -> gate.admit(messages, config)
+				.doOnError(QuotaExceededException.class, counted::refused));
 		}
 
 	}

@@ -100,6 +100,23 @@ class GovernanceAutoConfigurationTests {
 	}
 
 	@Test
+	void quotaRefusalsAreCounted() {
+		this.contextRunner.withUserConfiguration(Meters.class)
+			.withPropertyValues("lcel.governance.quotas.enabled=true", "lcel.governance.quotas.tokens-per-window=1")
+			.run((context) -> {
+				ChatModel gpt = context.getBean(ChatModelRegistry.class).get("gpt");
+				dev.lcel.core.config.RunnableConfig acme = dev.lcel.core.config.RunnableConfig.builder()
+					.metadata(TokenQuota.KEY_METADATA, "acme")
+					.build();
+				gpt.invoke("hi", acme);
+				assertThatExceptionOfType(dev.lcel.core.governance.QuotaExceededException.class)
+					.isThrownBy(() -> gpt.invoke("hi", acme));
+				assertThat(context.getBean(MeterRegistry.class).get("lcel.quota.rejections")
+					.tag("limit", "quotas.tokens-per-window").counter().count()).isEqualTo(1);
+			});
+	}
+
+	@Test
 	void unknownKeysFailStartupNamingThePathAndTheValidKeys() {
 		this.contextRunner.withPropertyValues("lcel.governance.rate-limits.max-wiat=1s",
 				"lcel.governance.quotas.key.sorce=header")
