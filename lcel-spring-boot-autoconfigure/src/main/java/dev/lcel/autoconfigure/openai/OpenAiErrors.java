@@ -9,6 +9,8 @@ import dev.lcel.autoconfigure.web.ChainRequestException;
 import dev.lcel.autoconfigure.web.RequestBodyAbortedException;
 import dev.lcel.core.UpstreamFailure;
 import dev.lcel.core.config.InvalidConfigurableException;
+import dev.lcel.core.governance.LimitExceededException;
+import dev.lcel.core.governance.QuotaExceededException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -66,6 +68,13 @@ final class OpenAiErrors {
 					body("The chain cannot use this request's messages or parameters" + run, "invalid_request_error",
 							null, null),
 					null);
+		}
+		LimitExceededException limit = LimitExceededException.causing(error);
+		if (limit != null) {
+			// This application's own rate limit or quota, named in the message.
+			return new Outcome(HttpStatus.TOO_MANY_REQUESTS, body(limit.getMessage(), "rate_limit_error", null,
+					(limit instanceof QuotaExceededException) ? "insufficient_quota" : "rate_limit_exceeded"),
+					limit.retryAfter());
 		}
 		UpstreamFailure upstream = upstream(error);
 		if (upstream != null) {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 
 import dev.lcel.core.UpstreamFailure;
 import dev.lcel.core.config.InvalidConfigurableException;
+import dev.lcel.core.governance.LimitExceededException;
 import org.jspecify.annotations.Nullable;
 
 import org.apache.commons.logging.Log;
@@ -79,6 +80,13 @@ final class ChainErrors {
 						+ "ended by the client's connection: " + error);
 			}
 			return new Outcome(HttpStatus.REQUEST_TIMEOUT, "The request was not received whole", null);
+		}
+		LimitExceededException limit = LimitExceededException.causing(error);
+		if (limit != null) {
+			// This application's own rate limit or quota: 429 naming the limit, never a provider's failure.
+			refused(runId, HttpStatus.TOO_MANY_REQUESTS, limit.getMessage());
+			return new Outcome(HttpStatus.TOO_MANY_REQUESTS, limit.getMessage(),
+					java.util.List.of(Map.of("limit", limit.limit(), "message", limit.getMessage())), limit.retryAfter(), 1);
 		}
 		UpstreamFailure upstream = upstream(error);
 		if (upstream != null) {

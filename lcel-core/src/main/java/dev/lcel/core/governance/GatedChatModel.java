@@ -1,0 +1,70 @@
+package dev.lcel.core.governance;
+
+import java.util.List;
+
+import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.messages.AIMessage;
+import dev.lcel.core.messages.AIMessageChunk;
+import dev.lcel.core.messages.BaseMessage;
+import dev.lcel.core.messages.UsageMetadata;
+import dev.lcel.core.models.ChatModel;
+import dev.lcel.core.models.ChatOptions;
+import dev.lcel.core.models.ForwardingChatModel;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A model whose every call passes a {@link ModelCallGate}: admitted before it starts, released with
+ * the usage the provider reported once it completes, fails or is cancelled.
+ */
+final class GatedChatModel extends ForwardingChatModel {
+
+	private final ModelCallGate gate;
+
+	GatedChatModel(ChatModel delegate, ModelCallGate gate) {
+		super(delegate);
+		this.gate = gate;
+	}
+
+	@Override
+	protected Flux<AIMessageChunk> streamChunks(List<BaseMessage> messages, ChatOptions options, RunnableConfig config) {
+		return Flux.defer(() -> {
+			Usage usage = new Usage();
+			return Flux.usingWhen(this.gate.admit(messages, config),
+					(admission) -> super.streamChunks(messages, options, config)
+						.doOnNext((chunk) -> usage.add(chunk.usageMetadata())),
+					(admission) -> admission.release(usage.total),
+					(admission, error) -> admission.release(usage.total),
+					(admission) -> admission.release(usage.total));
+		});
+	}
+
+	@Override
+	protected Mono<AIMessage> generate(List<BaseMessage> messages, ChatOptions options, RunnableConfig config) {
+		return Mono.defer(() -> {
+			Usage usage = new Usage();
+			return Mono.usingWhen(this.gate.admit(messages, config),
+					(admission) -> super.generate(messages, options, config)
+						.doOnNext((message) -> usage.add(message.usageMetadata())),
+					(admission) -> admission.release(usage.total),
+					(admission, error) -> admission.release(usage.total),
+					(admission) -> admission.release(usage.total));
+		});
+	}
+
+	/** The usage of one call, summed over its chunks. */
+	private static final class Usage {
+
+		private volatile @Nullable UsageMetadata total;
+
+		void add(@Nullable UsageMetadata usage) {
+			if (usage != null) {
+				UsageMetadata current = this.total;
+				this.total = (current != null) ? current.add(usage) : usage;
+			}
+		}
+
+	}
+
+}
