@@ -2,6 +2,7 @@ package dev.lcel.autoconfigure.governance;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.lcel.core.governance.InMemoryQuotaStore;
 import dev.lcel.core.governance.InMemoryRateLimitStore;
@@ -70,7 +71,7 @@ public final class GovernanceAutoConfiguration {
 	}
 
 	static <T> T store(GovernanceStore store, String property, @Nullable GovernanceRedis redis,
-			Function<GovernanceRedis, T> shared, java.util.function.Supplier<T> memory) {
+			Function<GovernanceRedis, T> shared, Supplier<T> memory) {
 		if (store == GovernanceStore.MEMORY) {
 			return memory.get();
 		}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import dev.lcel.autoconfigure.chain.ChainRegistry;
 import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
@@ -37,7 +38,7 @@ public final class ChatChains {
 	 * @param served whether a chain of the given name is served over HTTP at all
 	 * @throws InvalidChainDefinitionException naming every configuration problem
 	 */
-	ChatChains(ChainRegistry registry, OpenAiApiProperties properties, java.util.function.Predicate<String> served) {
+	ChatChains(ChainRegistry registry, OpenAiApiProperties properties, Predicate<String> served) {
 		List<String> problems = new ArrayList<>();
 		Map<String, ChatChain> found = new LinkedHashMap<>();
 		Set<String> configuredChains = new HashSet<>();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 
 import dev.lcel.autoconfigure.web.ChainRequestException;
 import dev.lcel.autoconfigure.web.RequestBodyAbortedException;
@@ -92,7 +93,7 @@ final class OpenAiErrors {
 						body("The model provider failed" + run, "server_error", null, "upstream_error"), null);
 			};
 		}
-		if (error instanceof java.util.concurrent.TimeoutException) {
+		if (error instanceof TimeoutException) {
 			return new Outcome(HttpStatus.GATEWAY_TIMEOUT,
 					body("The chain did not finish in time" + run, "server_error", null, "timeout"), null);
 		}

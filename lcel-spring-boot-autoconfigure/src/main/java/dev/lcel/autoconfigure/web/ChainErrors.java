@@ -2,6 +2,7 @@ package dev.lcel.autoconfigure.web;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -86,7 +87,7 @@ final class ChainErrors {
 			// This application's own rate limit or quota: 429 naming the limit, never a provider's failure.
 			refused(runId, HttpStatus.TOO_MANY_REQUESTS, limit.getMessage());
 			return new Outcome(HttpStatus.TOO_MANY_REQUESTS, limit.getMessage(),
-					java.util.List.of(Map.of("limit", limit.limit(), "message", limit.getMessage())), limit.retryAfter(), 1);
+					List.of(Map.of("limit", limit.limit(), "message", limit.getMessage())), limit.retryAfter(), 1);
 		}
 		UpstreamFailure upstream = upstream(error);
 		if (upstream != null) {
@@ -95,7 +96,7 @@ final class ChainErrors {
 			return switch (upstream.kind()) {
 				case RATE_LIMITED -> new Outcome(HttpStatus.TOO_MANY_REQUESTS,
 						"The model provider is busy or rate limiting; try again"
-								+ upstream.retryAfter().map((d) -> " in " + Math.max(1, d.toSeconds()) + " s").orElse(" later")
+								+ upstream.retryAfter().map((d) -> " in " + seconds(d) + " s").orElse(" later")
 								+ run,
 						null, upstream.retryAfter().orElse(null));
 				case TIMED_OUT -> new Outcome(HttpStatus.GATEWAY_TIMEOUT,
@@ -154,9 +155,14 @@ final class ChainErrors {
 		ServerResponse.BodyBuilder response = ServerResponse.status(outcome.status())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		if (outcome.retryAfter() != null) {
-			response.header("Retry-After", String.valueOf(Math.max(1, outcome.retryAfter().toSeconds())));
+			response.header("Retry-After", String.valueOf(seconds(outcome.retryAfter())));
 		}
 		return response.bodyValue(body);
+	}
+
+	/** Whole seconds to wait, rounded up so a client never comes back too early; at least one. */
+	private static long seconds(Duration duration) {
+		return Math.max(1, duration.toSeconds() + ((duration.toMillisPart() > 0) ? 1 : 0));
 	}
 
 }
