@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.lcel.core.tracing.CallbackHandler;
-import dev.lcel.core.tracing.RunCallbacks;
+import dev.lcel.core.tracing.internal.RunCallbacks;
 
 /**
  * The settings one call of a runnable runs with: tags, metadata, callbacks, a run name and id,

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records a Micrometer {@link Observation} for every run: with Spring Boot, a timer and a tracing
@@ -23,7 +24,7 @@ public class ObservationCallbackHandler implements CallbackHandler {
 
 	private final ObservationRegistry registry;
 
-	private final RunObservationConvention convention;
+	private final @Nullable RunObservationConvention convention;
 
 	private final Map<UUID, Observation> observations = new ConcurrentHashMap<>();
 
@@ -40,13 +41,13 @@ public class ObservationCallbackHandler implements CallbackHandler {
 	 * @param registry the registry
 	 * @param convention a convention replacing the default, or {@code null}
 	 */
-	public ObservationCallbackHandler(ObservationRegistry registry, RunObservationConvention convention) {
+	public ObservationCallbackHandler(ObservationRegistry registry, @Nullable RunObservationConvention convention) {
 		this.registry = registry;
 		this.convention = convention;
 	}
 
 	@Override
-	public void onRunStart(RunInfo run, Object input) {
+	public void onRunStart(RunInfo run, @Nullable Object input) {
 		if (this.registry.isNoop()) {
 			return;
 		}
@@ -69,7 +70,7 @@ public class ObservationCallbackHandler implements CallbackHandler {
 	}
 
 	@Override
-	public void onRunEnd(RunInfo run, Object input, Object output) {
+	public void onRunEnd(RunInfo run, @Nullable Object input, @Nullable Object output) {
 		Observation observation = this.observations.remove(run.runId());
 		if (observation != null) {
 			observation.stop();

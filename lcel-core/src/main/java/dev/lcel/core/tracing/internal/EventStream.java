@@ -1,4 +1,4 @@
-package dev.lcel.core.tracing;
+package dev.lcel.core.tracing.internal;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,13 +8,19 @@ import java.util.UUID;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.AbstractRunnable;
 import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.tracing.CallbackHandler;
+import dev.lcel.core.tracing.RunFilter;
+import dev.lcel.core.tracing.RunInfo;
+import dev.lcel.core.tracing.StreamEvent;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 
 /**
  * Runs a runnable and emits the events of its whole run tree as they happen, in the shapes of
- * LangChain's event stream version 2: the engine behind {@link Runnable#astreamEvents}.
+ * LangChain's event stream version 2: the engine behind {@link Runnable#astreamEvents}. Internal:
+ * reached through that method; not an API.
  *
  * <p>Events arrive in causal order: a run's start before its chunks, its chunks before its end,
  * a child's start after its parent's. Data is LangChain's: {@code input} on a start when the input
@@ -43,13 +49,15 @@ public final class EventStream {
 	 * @return the events, lazily
 	 */
 	public static <I> Flux<StreamEvent> of(Runnable<I, ?> runnable, I input, RunnableConfig config, RunFilter filter) {
-		return Flux.create((sink) -> {
+		// push, not create: the emitter serialises its calls to the sink itself (send is synchronized,
+		// as LangChain's rules for the first event need), so the sink's own serialisation is not paid twice.
+		return Flux.push((sink) -> {
 			UUID root = (config.runId() != null) ? config.runId() : UUID.randomUUID();
 			Emitter emitter = new Emitter(sink, filter, root, input);
 			RunnableConfig traced = config.toBuilder().runId(root).callbacks(emitter).build();
 			Disposable run = AbstractRunnable.<I, Object>coerce(runnable)
 				.astream(input, traced)
-				.subscribe(emitter::rootChunk, sink::error, sink::complete);
+				.subscribe(emitter::rootChunk, emitter::error, emitter::complete);
 			sink.onDispose(run);
 		});
 	}
@@ -62,17 +70,17 @@ public final class EventStream {
 
 		private final UUID root;
 
-		private final Object input;
+		private final @Nullable Object input;
 
-		private RunInfo rootRun;
+		private @Nullable RunInfo rootRun;
 
 		private volatile boolean rootReported;
 
 		private volatile boolean rootEnded;
 
-		private Boolean tapRoot;
+		private @Nullable Boolean tapRoot;
 
-		private UUID firstEventRun;
+		private @Nullable UUID firstEventRun;
 
 		Emitter(FluxSink<StreamEvent> sink, RunFilter filter, UUID root, Object input) {
 			this.sink = sink;
@@ -82,11 +90,19 @@ public final class EventStream {
 		}
 
 		@Override
-		public void onRunStart(RunInfo run, Object input) {
+		public void onRunStart(RunInfo run, @Nullable Object input) {
 			if (run.runId().equals(this.root)) {
 				this.rootRun = run;
 			}
 			emit(run, run.runType().startEvent(), (input != null) ? data("input", input) : Map.of());
+		}
+
+		/**
+		 * Only the runs the filter reports are sent their chunks: no event is made for the others.
+		 */
+		@Override
+		public boolean needsChunks(RunInfo run) {
+			return this.filter.test(run);
 		}
 
 		@Override
@@ -94,7 +110,16 @@ public final class EventStream {
 			if (run.runId().equals(this.root)) {
 				this.rootReported = true;
 			}
-			emit(run, run.runType().streamEvent(), data("chunk", chunk));
+			send(new StreamEvent(run.runType().streamEvent(), run.name(), run.runId(), run.parentIds(), run.tags(),
+					run.metadata(), data("chunk", chunk)));
+		}
+
+		synchronized void complete() {
+			this.sink.complete();
+		}
+
+		synchronized void error(Throwable error) {
+			this.sink.error(error);
 		}
 
 		/**
@@ -111,7 +136,7 @@ public final class EventStream {
 		}
 
 		@Override
-		public void onRunEnd(RunInfo run, Object input, Object output) {
+		public void onRunEnd(RunInfo run, @Nullable Object input, @Nullable Object output) {
 			if (run.runId().equals(this.root)) {
 				this.rootEnded = true;
 			}
@@ -152,8 +177,8 @@ public final class EventStream {
 				this.firstEventRun = event.runId();
 				event = withData(event, "input", this.input);
 			}
-			else if (event.runId().equals(this.firstEventRun) && event.event().endsWith("_end")
-					&& event.data().containsKey("input")) {
+			else if (event.data().containsKey("input") && event.runId().equals(this.firstEventRun)
+					&& event.event().endsWith("_end")) {
 				event = withData(event, "input", null);
 			}
 			this.sink.next(event);
