@@ -2,7 +2,6 @@ package dev.lcel.core.remote;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +14,13 @@ import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.tracing.RunFilter;
 import dev.lcel.core.tracing.RunLogPatch;
 import dev.lcel.core.tracing.StreamEvent;
+import dev.lcel.core.wire.ChainRoute;
+import dev.lcel.core.wire.ConfigCodec;
+import dev.lcel.core.wire.FilterCodec;
+import dev.lcel.core.wire.SseEvent;
+import dev.lcel.core.wire.StreamError;
+import dev.lcel.core.wire.WireValues;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +42,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>{@code invoke}, {@code batch}, {@code astream}, {@code astreamLog} and {@code astreamEvents}
  * map to the server's routes; the config's tags, metadata, run name and {@code configurable} travel
  * with each call. A server error becomes a {@link RemoteRunnableException} with its status and
- * message. Cancelling a stream closes its connection. Outputs arrive as {@link WireValues}: plain
+ * message. Cancelling a stream closes its connection. The routes, the config and filters sent and
+ * the events read are those of {@code dev.lcel.core.wire}. Outputs arrive as {@link WireValues}: plain
  * values, with messages and message chunks revived by their {@code type}; {@link Builder#outputReader}
  * can revive other types.
  */
@@ -65,8 +72,8 @@ public final class RemoteRunnable implements Runnable<Object, Object> {
 		this.timeout = builder.timeout;
 		this.outputReader = (builder.outputReader != null) ? builder.outputReader : (node) -> WireValues.toJava(this.json, node);
 		this.name = builder.name;
-		this.inputSchema = new RemoteSchema(() -> fetchSchema("/input_schema"), builder.schemaTtl);
-		this.outputSchema = new RemoteSchema(() -> fetchSchema("/output_schema"), builder.schemaTtl);
+		this.inputSchema = new RemoteSchema(() -> fetchSchema(ChainRoute.INPUT_SCHEMA), builder.schemaTtl);
+		this.outputSchema = new RemoteSchema(() -> fetchSchema(ChainRoute.OUTPUT_SCHEMA), builder.schemaTtl);
 	}
 
 	/**
@@ -95,7 +102,7 @@ public final class RemoteRunnable implements Runnable<Object, Object> {
 
 	@Override
 	public Mono<Object> ainvoke(Object input, RunnableConfig config) {
-		return post("/invoke", body(input, config)).map((response) -> output(response.get("output")));
+		return post(ChainRoute.INVOKE, body(input, config)).map((response) -> output(response.get("output")));
 	}
 
 	@Override
@@ -108,9 +115,9 @@ public final class RemoteRunnable implements Runnable<Object, Object> {
 		ObjectNode body = this.json.createObjectNode();
 		body.set("inputs", this.json.valueToTree(inputs));
 		List<Object> configs = new ArrayList<>();
-		inputs.forEach((input) -> configs.add(wireConfig(config)));
+		inputs.forEach((input) -> configs.add(ConfigCodec.write(config)));
 		body.set("config", this.json.valueToTree(configs));
-		return post("/batch", body).map((response) -> {
+		return post(ChainRoute.BATCH, body).map((response) -> {
 			JsonNode outputs = response.get("output");
 			if (outputs == null || !outputs.isArray()) {
 				throw new RemoteRunnableException(200, "the batch response has no 'output' array");
@@ -123,12 +130,12 @@ public final class RemoteRunnable implements Runnable<Object, Object> {
 
 	@Override
 	public Flux<Object> astream(Object input, RunnableConfig config) {
-		return events("/stream", body(input, config)).map(this::output);
+		return events(ChainRoute.STREAM, body(input, config)).map(this::output);
 	}
 
 	@Override
 	public Flux<RunLogPatch> astreamLog(Object input, RunnableConfig config, RunFilter filter) {
-		return events("/stream_log", filtered(body(input, config), filter)).map((data) -> {
+		return events(ChainRoute.STREAM_LOG, FilterCodec.write(body(input, config), filter)).map((data) -> {
 			List<RunLogPatch.Operation> ops = new ArrayList<>();
 			data.path("ops").forEach((op) -> ops.add(new RunLogPatch.Operation(op.path("op").asString(),
 					op.path("path").asString(), output(op.get("value")))));
@@ -138,7 +145,7 @@ public final class RemoteRunnable implements Runnable<Object, Object> {
 
 	@Override
 	public Flux<StreamEvent> astreamEvents(Object input, RunnableConfig config, RunFilter filter) {
-		return events("/stream_events", filtered(body(input, config), filter)).map((data) -> {
+		return events(ChainRoute.STREAM_EVENTS, FilterCodec.write(body(input, config), filter)).map((data) -> {
 			List<UUID> parents = new ArrayList<>();
 			data.path("parent_ids").forEach((id) -> parents.add(UUID.fromString(id.asString())));
 			@SuppressWarnings("unchecked")
@@ -196,13 +203,13 @@ public final class RemoteRunnable implements Runnable<Object, Object> {
 		return this.name;
 	}
 
-	private Mono<JsonNode> fetchSchema(String route) {
-		return this.client.get().uri(route).exchangeToMono(this::json);
+	private Mono<JsonNode> fetchSchema(ChainRoute route) {
+		return this.client.method(route.method()).uri(route.under("")).exchangeToMono(this::json);
 	}
 
-	private Mono<JsonNode> post(String route, JsonNode body) {
-		return this.client.post()
-			.uri(route)
+	private Mono<JsonNode> post(ChainRoute route, JsonNode body) {
+		return this.client.method(route.method())
+			.uri(route.under(""))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
 			.exchangeToMono(this::json);
@@ -218,73 +225,48 @@ public final class RemoteRunnable implements Runnable<Object, Object> {
 		});
 	}
 
-	private Flux<JsonNode> events(String route, JsonNode body) {
-		return this.client.post()
-			.uri(route)
+	private Flux<JsonNode> events(ChainRoute route, JsonNode body) {
+		return this.client.method(route.method())
+			.uri(route.under(""))
 			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.TEXT_EVENT_STREAM)
+			.accept(route.produces())
 			.bodyValue(body)
 			.exchangeToFlux((response) -> {
 				if (response.statusCode().isError()) {
 					return this.json(response).flux();
 				}
-				return response.bodyToFlux(SSE).concatMap((event) -> {
-					String name = (event.event() != null) ? event.event() : "data";
-					return switch (name) {
-						case "data" -> Mono.justOrEmpty(event.data()).map(this.json::readTree);
-						case "error" -> {
-							JsonNode error = this.json.readTree(Objects.requireNonNullElse(event.data(), "{}"));
-							yield Mono.error(new RemoteRunnableException(error.path("status_code").asInt(500),
-									error.path("message").asString("")));
-						}
-						default -> Mono.empty();
-					};
-				});
+				return response.bodyToFlux(SSE).concatMap(this::data);
 			});
 	}
 
-	private static RemoteRunnableException failure(HttpStatusCode status, JsonNode body, String text) {
+	/** The data of a {@code data} event; an {@code error} event fails; the others are skipped. */
+	private Mono<JsonNode> data(ServerSentEvent<String> event) {
+		SseEvent type = SseEvent.of(event.event());
+		if (type == SseEvent.DATA) {
+			return Mono.justOrEmpty(event.data()).map(this.json::readTree);
+		}
+		if (type == SseEvent.ERROR) {
+			StreamError error = StreamError.fromWire(this.json.readTree(Objects.requireNonNullElse(event.data(), "{}")));
+			return Mono.error(new RemoteRunnableException(error.statusCode(), error.message()));
+		}
+		return Mono.empty();
+	}
+
+	private static RemoteRunnableException failure(HttpStatusCode status, @Nullable JsonNode body, String text) {
 		String message = (body != null && body.has("message")) ? body.get("message").asString()
 				: (body != null && body.has("detail")) ? body.get("detail").asString() : text;
 		return new RemoteRunnableException(status.value(), message);
 	}
 
-	private Object output(JsonNode node) {
+	private @Nullable Object output(@Nullable JsonNode node) {
 		return (node == null || node.isNull()) ? null : this.outputReader.apply(node);
 	}
 
 	private ObjectNode body(Object input, RunnableConfig config) {
 		ObjectNode body = this.json.createObjectNode();
 		body.set("input", this.json.valueToTree(input));
-		body.set("config", this.json.valueToTree(wireConfig(config)));
+		body.set("config", this.json.valueToTree(ConfigCodec.write(config)));
 		body.putObject("kwargs");
-		return body;
-	}
-
-	private static Map<String, Object> wireConfig(RunnableConfig config) {
-		Map<String, Object> wire = new LinkedHashMap<>();
-		if (!config.tags().isEmpty()) {
-			wire.put("tags", config.tags());
-		}
-		if (!config.metadata().isEmpty()) {
-			wire.put("metadata", config.metadata());
-		}
-		if (config.runName() != null) {
-			wire.put("run_name", config.runName());
-		}
-		if (!config.configurable().isEmpty()) {
-			wire.put("configurable", config.configurable());
-		}
-		return wire;
-	}
-
-	private ObjectNode filtered(ObjectNode body, RunFilter filter) {
-		body.set("include_names", this.json.valueToTree(filter.includeNames()));
-		body.set("include_types", this.json.valueToTree(filter.includeTypes().stream().map((t) -> t.wireName()).toList()));
-		body.set("include_tags", this.json.valueToTree(filter.includeTags()));
-		body.set("exclude_names", this.json.valueToTree(filter.excludeNames()));
-		body.set("exclude_types", this.json.valueToTree(filter.excludeTypes().stream().map((t) -> t.wireName()).toList()));
-		body.set("exclude_tags", this.json.valueToTree(filter.excludeTags()));
 		return body;
 	}
 
@@ -301,7 +283,7 @@ public final class RemoteRunnable implements Runnable<Object, Object> {
 
 		private Duration timeout = Duration.ofMinutes(5);
 
-		private Function<JsonNode, Object> outputReader;
+		private @Nullable Function<JsonNode, Object> outputReader;
 
 		private String name = "RemoteRunnable";
 
@@ -343,10 +325,10 @@ public final class RemoteRunnable implements Runnable<Object, Object> {
 
 		/**
 		 * Read outputs and chunks with this function instead of as plain values.
-		 * @param outputReader turns one JSON value into an output or chunk
+		 * @param outputReader turns one JSON value into an output or chunk; {@code null} for plain values
 		 * @return this builder
 		 */
-		public Builder outputReader(Function<JsonNode, Object> outputReader) {
+		public Builder outputReader(@Nullable Function<JsonNode, Object> outputReader) {
 			this.outputReader = outputReader;
 			return this;
 		}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +26,7 @@ final class RemoteSchema {
 
 	private final AtomicBoolean fetching = new AtomicBoolean();
 
-	private volatile ObjectNode value;
+	private volatile @Nullable ObjectNode value;
 
 	private volatile long fetchedAt;
 

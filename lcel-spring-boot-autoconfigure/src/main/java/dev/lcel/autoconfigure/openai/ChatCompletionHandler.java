@@ -5,12 +5,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 import dev.lcel.autoconfigure.web.JsonRequestBody;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.ChunkAggregator;
+import dev.lcel.core.wire.SseEncoder;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -18,7 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
@@ -45,6 +48,8 @@ final class ChatCompletionHandler {
 
 	private final JsonMapper json;
 
+	private final SseEncoder events;
+
 	private final long created = Instant.now().getEpochSecond();
 
 	ChatCompletionHandler(ChatChains chains, OpenAiApiProperties properties, JsonRequestBody body, JsonMapper json) {
@@ -52,6 +57,7 @@ final class ChatCompletionHandler {
 		this.properties = properties;
 		this.body = body;
 		this.json = json;
+		this.events = new SseEncoder(json);
 		this.parser = new ChatRequestParser(json, properties.getMaxMessages());
 		this.messages = new CompletionMessages(json);
 	}
@@ -90,7 +96,7 @@ final class ChatCompletionHandler {
 		String routes = "; the routes are GET " + base + "/models, GET " + base + "/models/{id} and POST " + base
 				+ "/chat/completions";
 		boolean known = request.path().equals(base + "/chat/completions") || request.path().equals(base + "/models")
-				|| request.path().matches(java.util.regex.Pattern.quote(base + "/models/") + "[^/]+");
+				|| request.path().matches(Pattern.quote(base + "/models/") + "[^/]+");
 		return OpenAiErrors.response(known
 				? new OpenAiApiException(HttpStatus.METHOD_NOT_ALLOWED, "invalid_request_error", null, "method_not_allowed",
 						request.method() + " is not allowed on " + request.path() + routes)
@@ -105,8 +111,8 @@ final class ChatCompletionHandler {
 		return chain.chain()
 			.ainvoke(input, config)
 			.subscribeOn(Schedulers.boundedElastic())
-			.map(java.util.Optional::<Object>of)
-			.defaultIfEmpty(java.util.Optional.empty())
+			.map(Optional::<Object>of)
+			.defaultIfEmpty(Optional.empty())
 			.flatMap((output) -> {
 				Map<String, Object> choice = new LinkedHashMap<>();
 				choice.put("index", 0);
@@ -141,7 +147,7 @@ final class ChatCompletionHandler {
 		role.put("role", "assistant");
 		role.put("content", "");
 		// Synchronous, with no queue of its own: a chunk that arrived before a failure is still sent.
-		Flux<String> answer = outputs.handle((output, sink) -> {
+		Flux<Map<String, Object>> answer = outputs.handle((output, sink) -> {
 			Map<String, Object> delta = this.messages.delta(output);
 			if (delta == null) {
 				others.add(output);
@@ -150,8 +156,8 @@ final class ChatCompletionHandler {
 			toolCalls.compareAndSet(false, CompletionMessages.hasToolCalls(output));
 			sink.next(chunk(id, chat, delta, null));
 		});
-		Flux<String> end = Flux.defer(() -> {
-			List<String> last = new ArrayList<>();
+		Flux<Map<String, Object>> end = Flux.defer(() -> {
+			List<Map<String, Object>> last = new ArrayList<>();
 			if (!others.isEmpty()) {
 				last.add(chunk(id, chat, Map.of("content", this.messages.text(others.current())), null));
 			}
@@ -160,15 +166,16 @@ final class ChatCompletionHandler {
 				Map<String, Object> usageChunk = envelope(id, "chat.completion.chunk", chat.model());
 				usageChunk.put("choices", List.of());
 				usageChunk.put("usage", usage.usage());
-				last.add(this.json.writeValueAsString(usageChunk));
+				last.add(usageChunk);
 			}
-			last.add("[DONE]");
 			return Flux.fromIterable(last);
 		});
-		Flux<ServerSentEvent<String>> events = Flux.concat(Flux.just(chunk(id, chat, role, null)), answer, end)
-			.onErrorResume((ex) -> Flux.just(this.json.writeValueAsString(OpenAiErrors.outcome(ex, config.runId()).body())))
-			.map((data) -> ServerSentEvent.<String>builder().data(data).build());
-		return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(events, ServerSentEvent.class);
+		Flux<Map<String, Object>> chunks = Flux.concat(Flux.just(chunk(id, chat, role, null)), answer, end);
+		return ServerResponse.ok().contentType(SseEncoder.EVENT_STREAM).body(SseEncoder.body((buffers) -> chunks
+			.map((chunk) -> this.events.encode(buffers, (String) null, chunk))
+			.concatWith(Mono.fromSupplier(() -> this.events.encodeText(buffers, null, "[DONE]")))
+			.onErrorResume((ex) -> Mono.fromSupplier(
+					() -> this.events.encode(buffers, (String) null, OpenAiErrors.outcome(ex, config.runId()).body())))));
 	}
 
 	private RunnableConfig config(ServerRequest request, ChatRequest chat, ChatChain chain, UUID runId,
@@ -194,7 +201,7 @@ final class ChatCompletionHandler {
 		return config.build();
 	}
 
-	private String chunk(String id, ChatRequest chat, Map<String, Object> delta, String finishReason) {
+	private Map<String, Object> chunk(String id, ChatRequest chat, Map<String, Object> delta, @Nullable String finishReason) {
 		Map<String, Object> choice = new LinkedHashMap<>();
 		choice.put("index", 0);
 		choice.put("delta", delta);
@@ -205,7 +212,7 @@ final class ChatCompletionHandler {
 		if (chat.includeUsage()) {
 			chunk.put("usage", null);
 		}
-		return this.json.writeValueAsString(chunk);
+		return chunk;
 	}
 
 	private Map<String, Object> envelope(String id, String object, String model) {

@@ -11,7 +11,7 @@ import dev.lcel.core.messages.HumanMessage;
 import dev.lcel.core.messages.SystemMessage;
 import dev.lcel.core.messages.ToolCall;
 import dev.lcel.core.messages.ToolMessage;
-import dev.lcel.core.remote.WireValues;
+import dev.lcel.core.wire.WireValues;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

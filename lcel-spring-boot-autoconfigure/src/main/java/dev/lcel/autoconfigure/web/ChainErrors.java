@@ -1,12 +1,14 @@
 package dev.lcel.autoconfigure.web;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 import dev.lcel.core.UpstreamFailure;
 import dev.lcel.core.config.InvalidConfigurableException;
+import org.jspecify.annotations.Nullable;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -34,27 +36,27 @@ final class ChainErrors {
 	}
 
 	/** What a failure means for the client. */
-	record Outcome(HttpStatus status, String message, Object errors, Duration retryAfter, long errorCount) {
+	record Outcome(HttpStatus status, String message, @Nullable Object errors, @Nullable Duration retryAfter, long errorCount) {
 
-		Outcome(HttpStatus status, String message, Object errors) {
+		Outcome(HttpStatus status, String message, @Nullable Object errors) {
 			this(status, message, errors, null, 0);
 		}
 
-		Outcome(HttpStatus status, String message, Object errors, Duration retryAfter) {
+		Outcome(HttpStatus status, String message, @Nullable Object errors, @Nullable Duration retryAfter) {
 			this(status, message, errors, retryAfter, 0);
 		}
 
 	}
 
 	/** A client's mistake: one line at DEBUG, never a stack trace. */
-	private static void refused(UUID runId, HttpStatus status, String message) {
+	private static void refused(@Nullable UUID runId, HttpStatus status, String message) {
 		if (logger.isDebugEnabled()) {
 			logger.debug("Chain request " + ((runId != null) ? "for run " + runId + " " : "") + "refused with "
 					+ status.value() + ": " + ProblemText.abbreviate(message));
 		}
 	}
 
-	static Outcome outcome(Throwable error, UUID runId) {
+	static Outcome outcome(Throwable error, @Nullable UUID runId) {
 		if (error instanceof ChainRequestException request) {
 			refused(runId, request.getStatus(), request.getMessage());
 			return new Outcome(request.getStatus(), request.getMessage(),
@@ -93,7 +95,7 @@ final class ChainErrors {
 				case FAILED -> new Outcome(HttpStatus.BAD_GATEWAY, "The model provider failed" + run, null);
 			};
 		}
-		if (error instanceof java.util.concurrent.TimeoutException) {
+		if (error instanceof TimeoutException) {
 			return new Outcome(HttpStatus.GATEWAY_TIMEOUT, "The chain did not finish in time"
 					+ ((runId != null) ? " (run " + runId + ")" : ""), null);
 		}
@@ -111,7 +113,7 @@ final class ChainErrors {
 				"Internal Server Error" + ((runId != null) ? " (run " + runId + ")" : ""), null);
 	}
 
-	private static UpstreamFailure upstream(Throwable error) {
+	private static @Nullable UpstreamFailure upstream(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
 			if (cause instanceof UpstreamFailure failure) {
 				return failure;
@@ -120,7 +122,7 @@ final class ChainErrors {
 		return null;
 	}
 
-	static Mono<ServerResponse> problem(ServerRequest request, Throwable error, UUID runId) {
+	static Mono<ServerResponse> problem(ServerRequest request, Throwable error, @Nullable UUID runId) {
 		if (error instanceof RequestBodyAbortedException) {
 			// No one is there to read an answer, and writing one would only fail again.
 			outcome(error, runId);

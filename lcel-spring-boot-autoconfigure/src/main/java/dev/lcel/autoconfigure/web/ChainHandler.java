@@ -1,7 +1,6 @@
 package dev.lcel.autoconfigure.web;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +8,16 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import dev.lcel.autoconfigure.chain.ChainRegistry;
+import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.tracing.RunFilter;
+import dev.lcel.core.wire.ChainRoute;
+import dev.lcel.core.wire.FilterCodec;
+import dev.lcel.core.wire.InvalidWireValueException;
+import dev.lcel.core.wire.SseEncoder;
+import dev.lcel.core.wire.SseEvent;
+import dev.lcel.core.wire.StreamError;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -18,9 +25,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -35,8 +45,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 final class ChainHandler {
 
 	/** The playground page: one page from the classpath, the same for every chain. */
-	private static final org.springframework.core.io.Resource PLAYGROUND = new org.springframework.core.io.ClassPathResource(
-			"dev/lcel/autoconfigure/web/playground.html");
+	private static final Resource PLAYGROUND = new ClassPathResource("dev/lcel/autoconfigure/web/playground.html");
 
 	private final Function<String, String> models;
 
@@ -50,6 +59,8 @@ final class ChainHandler {
 
 	private final RouteSwitches switches;
 
+	private final SseEncoder events;
+
 	ChainHandler(ChainRegistry chains, LcelServerProperties properties, JsonMapper json,
 			List<ChainRequestConfigCustomizer> customizers, Function<String, String> models) {
 		this.chains = chains;
@@ -58,6 +69,7 @@ final class ChainHandler {
 		this.json = json;
 		this.reader = new ChainRequestReader(json, properties, customizers);
 		this.switches = new RouteSwitches(properties);
+		this.events = new SseEncoder(json);
 	}
 
 	/**
@@ -104,8 +116,8 @@ final class ChainHandler {
 	private Map<String, String> links(String name) {
 		Map<String, String> links = new LinkedHashMap<>();
 		for (ChainRoute route : this.switches.servedRoutes(name)) {
-			if (!route.path().endsWith("_schema")) {
-				links.put(route.path(), this.properties.routePrefix() + "/" + name + "/" + route.path());
+			if (!route.singleSchema()) {
+				links.put(route.path(), route.under(this.properties.routePrefix() + "/" + name));
 			}
 		}
 		return links;
@@ -136,17 +148,17 @@ final class ChainHandler {
 	}
 
 	Mono<ServerResponse> stream(ServerRequest request) {
-		return sse(request, (chain, call) -> chain.astream(call.input(), call.config()).map(this::json));
+		return sse(request, (chain, call) -> chain.astream(call.input(), call.config()));
 	}
 
 	Mono<ServerResponse> streamLog(ServerRequest request) {
 		return sse(request, (chain, call) -> chain.astreamLog(call.input(), call.config(), filter(call.body()))
-			.map((patch) -> json(Map.of("ops", ClientEvents.patch(patch).ops()))));
+			.map((patch) -> Map.of("ops", ClientEvents.patch(patch).ops())));
 	}
 
 	Mono<ServerResponse> streamEvents(ServerRequest request) {
 		return sse(request, (chain, call) -> chain.astreamEvents(call.input(), call.config(), filter(call.body()))
-			.map((event) -> json(ClientEvents.event(event))));
+			.map(ClientEvents::event));
 	}
 
 	Mono<ServerResponse> schema(ServerRequest request) {
@@ -173,12 +185,12 @@ final class ChainHandler {
 
 	Mono<ServerResponse> unrouted(ServerRequest request) {
 		String path = request.pathVariable("route");
-		ChainRoute route = Arrays.stream(ChainRoute.values()).filter((r) -> r.path().equals(path)).findFirst().orElse(null);
+		ChainRoute route = ChainRoute.ofPath(path).orElse(null);
 		ChainRequestException error = (route != null)
 				? new ChainRequestException(HttpStatus.METHOD_NOT_ALLOWED,
 						request.method() + " is not allowed on " + path + "; use " + route.method().name())
 				: new ChainRequestException(HttpStatus.NOT_FOUND, "No route '" + path + "'; the routes are "
-						+ String.join(", ", Arrays.stream(ChainRoute.values()).map(ChainRoute::path).toList()));
+						+ String.join(", ", ChainRoute.all().stream().map(ChainRoute::path).toList()));
 		return ChainErrors.problem(request, error, null);
 	}
 
@@ -200,32 +212,37 @@ final class ChainHandler {
 
 	private interface StreamBody {
 
-		Flux<String> stream(Runnable<Object, Object> chain, BodyCall call);
+		Flux<?> stream(Runnable<Object, Object> chain, BodyCall call);
 
 	}
 
-	private record BodyCall(Object input, dev.lcel.core.config.RunnableConfig config, JsonNode body) {
+	private record BodyCall(Object input, RunnableConfig config, JsonNode body) {
 	}
 
+	/**
+	 * Answer with LangServe's events: {@code metadata} with the run id, a {@code data} per value the
+	 * chain streams, {@code end}; a failure once the stream has started is an {@code error} event
+	 * that ends it.
+	 */
 	private Mono<ServerResponse> sse(ServerRequest request, StreamBody body) {
 		return withChain(request, (chain) -> this.reader.body(request).flatMap((json) -> {
 			ChainRequestReader.Call call = this.reader.call(name(request), chain, request, json);
 			UUID runId = call.config().runId();
-			Flux<ServerSentEvent<String>> events = Flux.concat(
-					Flux.just(event("metadata", json(Map.of("run_id", runId.toString())))),
-					body.stream(chain, new BodyCall(call.input(), call.config(), json))
-						.subscribeOn(Schedulers.boundedElastic())
-						.map((data) -> event("data", data)),
-					Flux.just(ServerSentEvent.<String>builder().event("end").build()))
-				.onErrorResume((ex) -> {
-					ChainErrors.Outcome outcome = ChainErrors.outcome(ex, runId);
-					Map<String, Object> error = new LinkedHashMap<>();
-					error.put("status_code", outcome.status().value());
-					error.put("message", outcome.message());
-					return Flux.just(event("error", json(error)));
-				});
-			return unbuffered(ServerResponse.ok()).contentType(MediaType.TEXT_EVENT_STREAM).body(events, ServerSentEvent.class);
+			Flux<?> values = body.stream(chain, new BodyCall(call.input(), call.config(), json))
+				.subscribeOn(Schedulers.boundedElastic());
+			return unbuffered(ServerResponse.ok()).contentType(SseEncoder.EVENT_STREAM)
+				.body(SseEncoder.body((buffers) -> Flux.concat(
+						Mono.fromSupplier(() -> this.events.encode(buffers, SseEvent.METADATA, Map.of("run_id", runId.toString()))),
+						values.map((value) -> this.events.encode(buffers, SseEvent.DATA, value)),
+						Mono.fromSupplier(() -> this.events.encode(buffers, SseEvent.END, null)))
+					.onErrorResume((ex) -> Mono.fromSupplier(() -> error(buffers, ex, runId)))));
 		}));
+	}
+
+	private DataBuffer error(DataBufferFactory buffers, Throwable ex, UUID runId) {
+		ChainErrors.Outcome outcome = ChainErrors.outcome(ex, runId);
+		return this.events.encode(buffers, SseEvent.ERROR,
+				new StreamError(outcome.status().value(), outcome.message()).toWire());
 	}
 
 	/**
@@ -236,16 +253,17 @@ final class ChainHandler {
 		return response.header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
 	}
 
-	private static ServerSentEvent<String> event(String name, String data) {
-		return ServerSentEvent.<String>builder().event(name).data(data).build();
-	}
-
 	private static RunFilter filter(JsonNode body) {
-		return RunFilterReader.read(body);
+		try {
+			return FilterCodec.read(body);
+		}
+		catch (InvalidWireValueException ex) {
+			throw ChainRequestException.unprocessable(ex.pointer(), ex.problem());
+		}
 	}
 
 	@SuppressWarnings("unchecked")
-	private Mono<ServerResponse> withChain(ServerRequest request, java.util.function.Function<Runnable<Object, Object>, Mono<ServerResponse>> handler) {
+	private Mono<ServerResponse> withChain(ServerRequest request, Function<Runnable<Object, Object>, Mono<ServerResponse>> handler) {
 		String name = request.pathVariable("name");
 		Runnable<Object, Object> chain = exposed(name) ? (Runnable<Object, Object>) this.chains.find(name).orElse(null) : null;
 		if (chain == null) {
@@ -265,7 +283,7 @@ final class ChainHandler {
 		return this.properties.getExpose().isEmpty() || this.properties.getExpose().contains(name);
 	}
 
-	private static Map<String, Object> response(Object output, Map<String, Object> metadata) {
+	private static Map<String, Object> response(@Nullable Object output, Map<String, Object> metadata) {
 		Map<String, Object> response = new LinkedHashMap<>();
 		response.put("output", output);
 		response.put("metadata", metadata);

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import dev.lcel.autoconfigure.chain.ConfiguredChainsRegistrar;
 import dev.lcel.autoconfigure.model.ChatModelRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -32,7 +33,7 @@ final class ChainModelLabels implements Function<String, String> {
 	 * defined as a bean, or none configured)
 	 */
 	@Override
-	public String apply(String chain) {
+	public @Nullable String apply(String chain) {
 		ConfiguredChainsRegistrar registrar = this.chains.getIfAvailable();
 		ChatModelRegistry registry = this.models.getIfAvailable();
 		if (registrar == null || registry == null) {

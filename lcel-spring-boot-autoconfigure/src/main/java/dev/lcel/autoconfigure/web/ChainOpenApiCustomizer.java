@@ -1,11 +1,11 @@
 package dev.lcel.autoconfigure.web;
 
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.lcel.autoconfigure.chain.ChainRegistry;
 import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.wire.ChainRoute;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -18,6 +18,8 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+
+import org.springframework.http.HttpMethod;
 
 /**
  * Adds every served chain's routes to the OpenAPI document, with the chain's own input and output
@@ -57,48 +59,50 @@ final class ChainOpenApiCustomizer implements OpenApiCustomizer {
 		Schema<?> output = schema(chain.outputSchema().toString());
 		Schema<?> config = schema(ServedConfigSchema.of(chain, this.properties.getConfigKeys()).toString());
 		String description = this.chains.description(name).orElse("");
-		Schema<?> call = object(Map.of("input", input, "config", config, "kwargs", new Schema<>().type("object")), "input");
-		add(paths, path, name, ChainRoute.INVOKE, post(name, "invoke", "Run " + name + " once. " + description, call,
-				json(object(Map.of("output", output, "metadata", new Schema<>().type("object")), "output"))));
-		add(paths, path, name, ChainRoute.BATCH, post(name, "batch", "Run " + name + " on many inputs.",
-				object(Map.of("inputs", new Schema<>().type("array").items(input), "config", new Schema<>()), "inputs"),
-				json(object(Map.of("output", new Schema<>().type("array").items(output), "metadata",
-						new Schema<>().type("object")), "output"))));
-		for (ChainRoute stream : List.of(ChainRoute.STREAM, ChainRoute.STREAM_LOG, ChainRoute.STREAM_EVENTS)) {
-			add(paths, path, name, stream, post(name, stream.path(), "Run " + name + " and stream ("
-					+ stream.path() + ") as server-sent events: metadata, data..., end.", call,
-					new Content().addMediaType("text/event-stream", new MediaType().schema(new Schema<>().type("string")))));
-		}
-		add(paths, path, name, ChainRoute.SCHEMA, get(name, "schema", "The input, output and config schemas of " + name + ".",
-				object(Map.of("input", input, "output", output, "config", config))));
-		add(paths, path, name, ChainRoute.INPUT_SCHEMA, get(name, "input_schema", "The input schema of " + name + ".", input));
-		add(paths, path, name, ChainRoute.OUTPUT_SCHEMA, get(name, "output_schema", "The output schema of " + name + ".", output));
-		add(paths, path, name, ChainRoute.CONFIG_SCHEMA, get(name, "config_schema", "The config schema of " + name + ".", config));
-		add(paths, path, name, ChainRoute.GRAPH, get(name, "graph", "The steps of " + name + " as nodes and edges.",
-				new Schema<>().type("object")));
-	}
-
-	private void add(Paths paths, String path, String chain, ChainRoute route, PathItem item) {
-		if (this.switches.served(chain, route)) {
-			paths.addPathItem(path + "/" + route.path(), item);
+		for (ChainRoute route : this.switches.servedRoutes(name)) {
+			Operation operation = operation(name, route, description,
+					new Content().addMediaType(route.produces().toString(), new MediaType().schema(answer(route, input, output, config))));
+			if (route.method() == HttpMethod.POST) {
+				operation.requestBody(new RequestBody().required(true).content(json(request(route, input, config))));
+				paths.addPathItem(route.under(path), new PathItem().post(operation));
+			}
+			else {
+				paths.addPathItem(route.under(path), new PathItem().get(operation));
+			}
 		}
 	}
 
-	private static PathItem post(String chain, String route, String summary, Schema<?> body, Content response) {
-		Operation operation = operation(chain, route, summary, response)
-			.requestBody(new RequestBody().required(true).content(json(body)));
-		return new PathItem().post(operation);
+	/** The request body of a POST route: LangServe's {@code {input, config, kwargs}}, or a batch of inputs. */
+	private static Schema<?> request(ChainRoute route, Schema<?> input, Schema<?> config) {
+		if (route == ChainRoute.BATCH) {
+			return object(Map.of("inputs", new Schema<>().type("array").items(input), "config", new Schema<>()), "inputs");
+		}
+		return object(Map.of("input", input, "config", config, "kwargs", new Schema<>().type("object")), "input");
 	}
 
-	private static PathItem get(String chain, String route, String summary, Schema<?> body) {
-		return new PathItem().get(operation(chain, route, summary, json(body)));
+	/** The schema of a route's answer; a stream or a page is text. */
+	private static Schema<?> answer(ChainRoute route, Schema<?> input, Schema<?> output, Schema<?> config) {
+		return switch (route) {
+			case INVOKE -> object(Map.of("output", output, "metadata", new Schema<>().type("object")), "output");
+			case BATCH -> object(Map.of("output", new Schema<>().type("array").items(output), "metadata",
+					new Schema<>().type("object")), "output");
+			case STREAM, STREAM_LOG, STREAM_EVENTS, PLAYGROUND -> new Schema<>().type("string");
+			case SCHEMA -> object(Map.of("input", input, "output", output, "config", config));
+			case INPUT_SCHEMA -> input;
+			case OUTPUT_SCHEMA -> output;
+			case CONFIG_SCHEMA -> config;
+			case GRAPH -> new Schema<>().type("object");
+		};
 	}
 
-	private static Operation operation(String chain, String route, String summary, Content response) {
+	private static Operation operation(String chain, ChainRoute route, String description, Content response) {
+		String summary = route.summary() + " (" + chain + ")"
+				+ (route.streams() ? " as server-sent events: metadata, data..., end." : ".")
+				+ ((route == ChainRoute.INVOKE && !description.isEmpty()) ? " " + description : "");
 		ApiResponses responses = new ApiResponses().addApiResponse("200", new ApiResponse().description("OK").content(response));
 		Content problem = new Content().addMediaType("application/problem+json", new MediaType().schema(new Schema<>().type("object")));
 		responses.addApiResponse("4XX", new ApiResponse().description("A problem with the request (RFC 9457)").content(problem));
-		return new Operation().operationId(chain + "_" + route).summary(summary).addTagsItem(chain).responses(responses);
+		return new Operation().operationId(chain + "_" + route.path()).summary(summary).addTagsItem(chain).responses(responses);
 	}
 
 	private static Content json(Schema<?> schema) {

@@ -1,14 +1,19 @@
 package dev.lcel.autoconfigure.web;
 
 import java.util.ArrayList;
+import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.remote.InvalidWireValueException;
-import dev.lcel.core.remote.WireValues;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.tracing.DefaultRunObservationConvention;
+import dev.lcel.core.wire.ConfigCodec;
+import dev.lcel.core.wire.ConfigLimits;
+import dev.lcel.core.wire.InvalidWireValueException;
+import dev.lcel.core.wire.WireValues;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +34,7 @@ final class ChainRequestReader {
 
 	private final LcelServerProperties properties;
 
-	private final ClientConfig clientConfig;
+	private final ConfigCodec clientConfig;
 
 	private final InputValidator validator;
 
@@ -40,7 +45,9 @@ final class ChainRequestReader {
 	ChainRequestReader(JsonMapper json, LcelServerProperties properties, List<ChainRequestConfigCustomizer> customizers) {
 		this.json = json;
 		this.properties = properties;
-		this.clientConfig = new ClientConfig(properties.getConfigKeys(), properties.getLimits(), json);
+		LcelServerProperties.Limits limits = properties.getLimits();
+		this.clientConfig = new ConfigCodec(properties.getConfigKeys(), new ConfigLimits(limits.getMaxTags(),
+				limits.getMaxTagLength(), limits.getMaxMetadataSize().toBytes(), "lcel.server.limits"), json);
 		this.validator = new InputValidator(properties.getLimits());
 		this.body = new JsonRequestBody(json, properties.getMaxRequestSize().toBytes(),
 				properties.getLimits().getMaxJsonValues());
@@ -59,7 +66,7 @@ final class ChainRequestReader {
 		JsonNode input = body.get("input");
 		if (input == null) {
 			throw new ChainRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "The request has no 'input'",
-					List.of(java.util.Map.of("field", "/input", "message", "required")));
+					List.of(Map.of("field", "/input", "message", "required")));
 		}
 		this.validator.validate(chain, input, "/input");
 		return new Call(input(chain, input, "/input"), config(name, request, body.get("config"), "/config"));
@@ -69,7 +76,7 @@ final class ChainRequestReader {
 		JsonNode inputs = body.get("inputs");
 		if (inputs == null || !inputs.isArray()) {
 			throw new ChainRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "The request has no 'inputs' array",
-					List.of(java.util.Map.of("field", "/inputs", "message", "required, an array")));
+					List.of(Map.of("field", "/inputs", "message", "required, an array")));
 		}
 		if (inputs.size() > this.properties.getMaxBatchSize()) {
 			throw new ChainRequestException(HttpStatus.CONTENT_TOO_LARGE, "A batch may carry at most "
@@ -94,9 +101,9 @@ final class ChainRequestReader {
 		if (input.isNull()) {
 			// A run carries a value: Reactor streams cannot hold null, and no step means anything by it.
 			throw new ChainRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "The input is null; send a value",
-					List.of(java.util.Map.of("field", pointer, "message", "must not be null")));
+					List.of(Map.of("field", pointer, "message", "must not be null")));
 		}
-		java.lang.reflect.Type type = chain.inputType();
+		Type type = chain.inputType();
 		try {
 			if (type == Object.class) {
 				return WireValues.toJava(this.json, input);
@@ -117,8 +124,14 @@ final class ChainRequestReader {
 	 * server sets itself (a new run id, and the chain's registered name for metrics, which no
 	 * client value can replace).
 	 */
-	private RunnableConfig config(String name, ServerRequest request, JsonNode json, String pointer) {
-		RunnableConfig config = this.clientConfig.read(json, pointer);
+	private RunnableConfig config(String name, ServerRequest request, @Nullable JsonNode json, String pointer) {
+		RunnableConfig config;
+		try {
+			config = this.clientConfig.read(json, pointer);
+		}
+		catch (InvalidWireValueException ex) {
+			throw ChainRequestException.unprocessable(ex.pointer(), ex.problem());
+		}
 		for (ChainRequestConfigCustomizer customizer : this.customizers) {
 			config = customizer.customize(name, request, config);
 		}

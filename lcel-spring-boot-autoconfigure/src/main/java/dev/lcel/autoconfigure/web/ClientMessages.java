@@ -3,6 +3,8 @@ package dev.lcel.autoconfigure.web;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Puts a step's complaint about its input in the client's terms before it goes into a 422: a
  * Java class name (such as {@code java.util.LinkedHashMap}) becomes the JSON type a client sent
@@ -18,7 +20,7 @@ final class ClientMessages {
 	private ClientMessages() {
 	}
 
-	static String scrub(String message) {
+	static String scrub(@Nullable String message) {
 		if (message == null) {
 			return "The input cannot be used by a step of the chain";
 		}

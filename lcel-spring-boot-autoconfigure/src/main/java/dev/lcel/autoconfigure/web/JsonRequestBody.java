@@ -6,6 +6,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -158,7 +159,7 @@ public final class JsonRequestBody {
 	static String describe(JacksonException ex) {
 		if (ex instanceof StreamConstraintsException) {
 			StreamReadConstraints limits = StreamReadConstraints.defaults();
-			String text = String.valueOf(ex.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+			String text = String.valueOf(ex.getOriginalMessage()).toLowerCase(Locale.ROOT);
 			if (text.contains("nesting")) {
 				return "The request body nests JSON deeper than " + limits.getMaxNestingDepth() + " levels";
 			}

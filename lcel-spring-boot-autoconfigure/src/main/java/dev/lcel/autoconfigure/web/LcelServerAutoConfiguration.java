@@ -7,6 +7,7 @@ import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
 import dev.lcel.autoconfigure.chain.ChainRegistry;
 import dev.lcel.autoconfigure.chain.ConfiguredChainsRegistrar;
 import dev.lcel.autoconfigure.model.ChatModelRegistry;
+import dev.lcel.core.wire.ChainRoute;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,9 +22,7 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.http.HttpMethod;
 import org.springframework.web.cors.reactive.CorsWebFilter;
-import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -53,10 +52,9 @@ public final class LcelServerAutoConfiguration {
 				configCustomizers, new ChainModelLabels(configuredChains, models));
 		RouteSwitches switches = new RouteSwitches(properties);
 		RouterFunctions.Builder routes = RouterFunctions.route().GET(base, handler::list).GET(base + "/", handler::list);
-		for (ChainRoute route : ChainRoute.values()) {
-			String path = base + "/{name}/" + route.path();
-			HandlerFunction<ServerResponse> guarded = switches.guard(route, handler.handlerOf(route));
-			routes = (route.method() == HttpMethod.GET) ? routes.GET(path, guarded) : routes.POST(path, guarded);
+		for (ChainRoute route : ChainRoute.all()) {
+			routes.route(RequestPredicates.method(route.method()).and(RequestPredicates.path(route.under(base + "/{name}"))),
+					switches.guard(route, handler.handlerOf(route)));
 		}
 		return routes
 			.route(RequestPredicates.path(base + "/{name}/{route}"), handler::unrouted)

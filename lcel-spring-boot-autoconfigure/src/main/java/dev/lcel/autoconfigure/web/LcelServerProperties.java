@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -138,57 +140,57 @@ public class LcelServerProperties {
 	public static class Routes {
 
 		/** Whether to serve the playground page. */
-		private Boolean playground;
+		private @Nullable Boolean playground;
 
 		/** Whether to serve batch. */
-		private Boolean batch;
+		private @Nullable Boolean batch;
 
 		/** Whether to serve stream_log. */
-		private Boolean streamLog;
+		private @Nullable Boolean streamLog;
 
 		/** Whether to serve stream_events. */
-		private Boolean streamEvents;
+		private @Nullable Boolean streamEvents;
 
 		/** Whether to serve schema, input_schema, output_schema and config_schema. */
-		private Boolean schema;
+		private @Nullable Boolean schema;
 
-		public Boolean getPlayground() {
+		public @Nullable Boolean getPlayground() {
 			return this.playground;
 		}
 
-		public void setPlayground(Boolean playground) {
+		public void setPlayground(@Nullable Boolean playground) {
 			this.playground = playground;
 		}
 
-		public Boolean getBatch() {
+		public @Nullable Boolean getBatch() {
 			return this.batch;
 		}
 
-		public void setBatch(Boolean batch) {
+		public void setBatch(@Nullable Boolean batch) {
 			this.batch = batch;
 		}
 
-		public Boolean getStreamLog() {
+		public @Nullable Boolean getStreamLog() {
 			return this.streamLog;
 		}
 
-		public void setStreamLog(Boolean streamLog) {
+		public void setStreamLog(@Nullable Boolean streamLog) {
 			this.streamLog = streamLog;
 		}
 
-		public Boolean getStreamEvents() {
+		public @Nullable Boolean getStreamEvents() {
 			return this.streamEvents;
 		}
 
-		public void setStreamEvents(Boolean streamEvents) {
+		public void setStreamEvents(@Nullable Boolean streamEvents) {
 			this.streamEvents = streamEvents;
 		}
 
-		public Boolean getSchema() {
+		public @Nullable Boolean getSchema() {
 			return this.schema;
 		}
 
-		public void setSchema(Boolean schema) {
+		public void setSchema(@Nullable Boolean schema) {
 			this.schema = schema;
 		}
 

@@ -1,5 +1,7 @@
 package dev.lcel.autoconfigure.web;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Keeps what a problem response echoes from a request short: a field pointer or a value quoted in
  * a message is cut to {@value #MAX_ECHO} characters, so that a long property name cannot make an
@@ -13,7 +15,7 @@ final class ProblemText {
 	private ProblemText() {
 	}
 
-	static String abbreviate(String text) {
+	static @Nullable String abbreviate(@Nullable String text) {
 		return (text == null || text.length() <= MAX_ECHO) ? text : text.substring(0, MAX_ECHO) + "...";
 	}
 

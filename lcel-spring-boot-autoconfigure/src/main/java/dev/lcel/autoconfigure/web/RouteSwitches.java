@@ -2,6 +2,7 @@ package dev.lcel.autoconfigure.web;
 
 import java.util.List;
 
+import dev.lcel.core.wire.ChainRoute;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -29,11 +30,12 @@ final class RouteSwitches {
 	 * @return whether it is served
 	 */
 	boolean served(String chain, ChainRoute route) {
-		Boolean own = route.switchIn(this.properties.getChainRoutes().get(chain));
-		if (own != null) {
-			return own;
+		RouteSwitch routeSwitch = RouteSwitch.of(route);
+		if (routeSwitch == null) {
+			return true;
 		}
-		Boolean global = route.switchIn(this.properties.getRoutes());
+		Boolean own = routeSwitch.in(this.properties.getChainRoutes().get(chain));
+		Boolean global = (own != null) ? own : routeSwitch.in(this.properties.getRoutes());
 		return global == null || global;
 	}
 
@@ -43,7 +45,7 @@ final class RouteSwitches {
 	 * @return the served routes
 	 */
 	List<ChainRoute> servedRoutes(String chain) {
-		return List.of(ChainRoute.values()).stream().filter((route) -> served(chain, route)).toList();
+		return ChainRoute.all().stream().filter((route) -> served(chain, route)).toList();
 	}
 
 	/**
@@ -59,9 +61,10 @@ final class RouteSwitches {
 			if (served(chain, route)) {
 				return handler.handle(request);
 			}
+			String property = RouteSwitch.of(route).property();
 			ChainRequestException off = new ChainRequestException(HttpStatus.NOT_FOUND, "The " + route.path()
-					+ " route is turned off for chain '" + chain + "' (lcel.server.routes." + route.switchName()
-					+ ", lcel.server.chain-routes." + chain + "." + route.switchName() + ")");
+					+ " route is turned off for chain '" + chain + "' (lcel.server.routes." + property
+					+ ", lcel.server.chain-routes." + chain + "." + property + ")");
 			return Mono.defer(() -> ChainErrors.problem(request, off, null));
 		};
 	}

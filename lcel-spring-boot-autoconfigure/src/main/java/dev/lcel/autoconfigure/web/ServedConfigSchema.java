@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.wire.ConfigCodec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,7 +28,7 @@ final class ServedConfigSchema {
 	 */
 	static ObjectNode of(Runnable<?, ?> chain, List<String> configKeys) {
 		ObjectNode schema = chain.configSchema();
-		Set<String> accepted = Set.copyOf(configKeys.stream().map(ClientConfig::snakeCase).toList());
+		Set<String> accepted = ConfigCodec.canonical(configKeys);
 		if (schema.get("properties") instanceof ObjectNode properties) {
 			List<String> dropped = new ArrayList<>();
 			properties.propertyNames().forEach((key) -> {

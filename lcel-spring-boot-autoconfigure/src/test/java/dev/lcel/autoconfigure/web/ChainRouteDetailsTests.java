@@ -155,6 +155,7 @@ class ChainRouteDetailsTests {
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
+					throw new IllegalStateException("interrupted while waiting for the calls to run together", ex);
 				}
 				finally {
 					this.inFlight.decrementAndGet();

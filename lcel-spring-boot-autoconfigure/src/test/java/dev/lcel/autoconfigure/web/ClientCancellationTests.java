@@ -31,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A client that goes away in the middle of {@code /stream}: the request to the model provider is
@@ -96,7 +97,7 @@ class ClientCancellationTests {
 			assertThat(received).hasSize(3);
 			assertThat(closed.get().await(5, TimeUnit.SECONDS)).as("the provider saw its client leave").isTrue();
 			delays.add(TimeUnit.NANOSECONDS.toMillis(closedAt.get() - cancelledAt));
-			awaitStoppedRun();
+			awaitStoppedRun("/chains/endless");
 			assertThat(stoppedRuns).anySatisfy((run) -> {
 				assertThat(run.getRun().name()).isEqualTo("/chains/endless");
 				assertThat(run.isCancelled()).isTrue();
@@ -107,10 +108,16 @@ class ClientCancellationTests {
 			.isLessThanOrEqualTo(100);
 	}
 
-	private static void awaitStoppedRun() throws InterruptedException {
-		for (int i = 0; i < 100 && stoppedRuns.stream().noneMatch((run) -> run.getRun().name().equals("endless")); i++) {
+	/** Wait up to 5 s for the run of this name to stop, failing the test when it does not. */
+	private static void awaitStoppedRun(String name) throws InterruptedException {
+		for (int i = 0; i < 250; i++) {
+			if (stoppedRuns.stream().anyMatch((run) -> run.getRun().name().equals(name))) {
+				return;
+			}
 			Thread.sleep(20);
 		}
+		fail("No run named " + name + " stopped within 5 s; the stopped runs are "
+				+ stoppedRuns.stream().map((run) -> run.getRun().name()).toList());
 	}
 
 	@SpringBootApplication

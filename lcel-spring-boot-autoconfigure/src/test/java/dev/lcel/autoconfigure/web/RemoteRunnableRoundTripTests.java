@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -26,6 +28,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -109,8 +112,17 @@ class RemoteRunnableRoundTripTests {
 
 	@Test
 	void schemasAreFetched() {
-		assertThat(this.words.inputSchema()).isNotNull();
-		assertThat(RemoteRunnable.of("http://localhost:" + this.port + "/chains/tagged").outputSchema()).isNotNull();
+		RemoteRunnable greet = RemoteRunnable.of("http://localhost:" + this.port + "/chains/greet");
+		ObjectNode input = greet.inputSchema();
+		assertThat(input.path("type").asString()).isEqualTo("object");
+		assertThat(input.path("properties").propertyNames()).containsExactly("name");
+		assertThat(input.path("properties").path("name").path("type").asString()).isEqualTo("string");
+		assertThat(input.path("required").valueStream().map(JsonNode::asString)).containsExactly("name");
+		assertThat(greet.outputSchema().path("type").asString()).isEqualTo("string");
+		WebTestClient server = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		server.get().uri("/chains/greet/input_schema").exchange().expectBody().json(input.toString(), JsonCompareMode.STRICT);
+		server.get().uri("/chains/greet/output_schema").exchange().expectBody()
+			.json(greet.outputSchema().toString(), JsonCompareMode.STRICT);
 	}
 
 	@Test
@@ -143,6 +155,9 @@ class RemoteRunnableRoundTripTests {
 
 	}
 
+	record Person(String name) {
+	}
+
 	@SpringBootApplication
 	static class Server {
 
@@ -155,6 +170,11 @@ class RemoteRunnableRoundTripTests {
 		@Bean
 		Runnable<String, String> tagged() {
 			return RunnableLambda.configAware((String s, RunnableConfig config) -> s + " " + config.tags());
+		}
+
+		@Bean
+		Runnable<Person, String> greet() {
+			return RunnableLambda.typed(Person.class, String.class, (person) -> "Hello, " + person.name());
 		}
 
 		@Bean

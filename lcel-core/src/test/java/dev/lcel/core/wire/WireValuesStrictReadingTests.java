@@ -1,4 +1,4 @@
-package dev.lcel.core.remote;
+package dev.lcel.core.wire;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.lcel.core.remote;
+package dev.lcel.core.wire;
 
 import dev.lcel.core.LcelException;
 import tools.jackson.core.JacksonException;
@@ -70,11 +70,21 @@ public class InvalidWireValueException extends LcelException {
 	 * @return an exception whose pointer starts with {@code step}
 	 */
 	InvalidWireValueException under(String step) {
-		InvalidWireValueException under = new InvalidWireValueException("/" + escape(step) + this.pointer, this.problem);
+		return within("/" + escape(step));
+	}
+
+	/**
+	 * Return this fault as seen from the root of a document in which the converted value sits at
+	 * {@code pointer}.
+	 * @param pointer where the converted value is, as a JSON Pointer
+	 * @return an exception whose pointer starts with {@code pointer}
+	 */
+	InvalidWireValueException within(String pointer) {
+		InvalidWireValueException within = new InvalidWireValueException(pointer + this.pointer, this.problem);
 		if (getCause() != null) {
-			under.initCause(getCause());
+			within.initCause(getCause());
 		}
-		return under;
+		return within;
 	}
 
 	private static String escape(String step) {

@@ -1,4 +1,4 @@
-package dev.lcel.core.remote;
+package dev.lcel.core.wire;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package dev.lcel.core.remote;
+package dev.lcel.core.wire;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.lcel.core.messages.BaseMessage;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,10 +36,10 @@ public final class WireValues {
 	 * Convert a JSON value.
 	 * @param json the mapper that reads messages
 	 * @param node the value, may be {@code null}
-	 * @return the Java value
+	 * @return the Java value, {@code null} for a JSON {@code null} or no value
 	 * @throws InvalidWireValueException if a message in the value is malformed
 	 */
-	public static Object toJava(JsonMapper json, JsonNode node) {
+	public static @Nullable Object toJava(JsonMapper json, @Nullable JsonNode node) {
 		if (node == null || node.isNull() || node.isMissingNode()) {
 			return null;
 		}
