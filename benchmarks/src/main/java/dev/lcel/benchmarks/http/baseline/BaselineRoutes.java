@@ -38,7 +38,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public class BaselineRoutes {
 
 	@Bean
-	RouterFunction<ServerResponse> baselineRoutes(@Value("${load.baseline.reply}") String reply,
+	RouterFunction<ServerResponse> baselineRouterFunction(@Value("${load.baseline.reply}") String reply,
 			@Value("${load.baseline.chunk-size:3}") int chunkSize, @Value("${load.baseline.delay:100ms}") Duration delay) {
 		JsonMapper json = JsonMapper.builder().build();
 		List<String> chunks = chunks(reply, chunkSize);
