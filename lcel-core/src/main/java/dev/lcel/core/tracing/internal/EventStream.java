@@ -13,9 +13,9 @@ import dev.lcel.core.tracing.RunFilter;
 import dev.lcel.core.tracing.RunInfo;
 import dev.lcel.core.tracing.StreamEvent;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 
 /**
  * Runs a runnable and emits the events of its whole run tree as they happen, in the shapes of
@@ -49,22 +49,22 @@ public final class EventStream {
 	 * @return the events, lazily
 	 */
 	public static <I> Flux<StreamEvent> of(Runnable<I, ?> runnable, I input, RunnableConfig config, RunFilter filter) {
-		// push, not create: the emitter serialises its calls to the sink itself (send is synchronized,
-		// as LangChain's rules for the first event need), so the sink's own serialisation is not paid twice.
-		return Flux.push((sink) -> {
+		// Not Flux.create: the emitter serialises its events itself (send is synchronized, as LangChain's
+		// rules for the first event need), and its sink passes them on without a second serialisation.
+		return Flux.from((Publisher<StreamEvent>) (subscriber) -> {
 			UUID root = (config.runId() != null) ? config.runId() : UUID.randomUUID();
-			Emitter emitter = new Emitter(sink, filter, root, input);
+			Emitter emitter = new Emitter(subscriber, filter, root, input);
 			RunnableConfig traced = config.toBuilder().runId(root).callbacks(emitter).build();
-			Disposable run = AbstractRunnable.<I, Object>coerce(runnable)
+			subscriber.onSubscribe(emitter.sink);
+			emitter.sink.run(AbstractRunnable.<I, Object>coerce(runnable)
 				.astream(input, traced)
-				.subscribe(emitter::rootChunk, emitter::error, emitter::complete);
-			sink.onDispose(run);
+				.subscribe(emitter::rootChunk, emitter::error, emitter::complete));
 		});
 	}
 
 	private static final class Emitter implements CallbackHandler {
 
-		private final FluxSink<StreamEvent> sink;
+		private final EventSink<StreamEvent> sink;
 
 		private final RunFilter filter;
 
@@ -82,8 +82,8 @@ public final class EventStream {
 
 		private @Nullable UUID firstEventRun;
 
-		Emitter(FluxSink<StreamEvent> sink, RunFilter filter, UUID root, Object input) {
-			this.sink = sink;
+		Emitter(Subscriber<? super StreamEvent> subscriber, RunFilter filter, UUID root, @Nullable Object input) {
+			this.sink = new EventSink<>(subscriber, this);
 			this.filter = filter;
 			this.root = root;
 			this.input = input;

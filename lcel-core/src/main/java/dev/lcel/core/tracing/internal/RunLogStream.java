@@ -21,9 +21,9 @@ import dev.lcel.core.tracing.RunInfo;
 import dev.lcel.core.tracing.RunLogPatch;
 import dev.lcel.core.tracing.RunType;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 
 /**
  * Runs a runnable and emits its run log as JSON Patch operations as the runs progress: the engine
@@ -59,22 +59,22 @@ public final class RunLogStream {
 	 * @return the patches, lazily
 	 */
 	public static <I> Flux<RunLogPatch> of(Runnable<I, ?> runnable, I input, RunnableConfig config, RunFilter filter) {
-		// push, not create: the recorder's methods are synchronized, so its calls to the sink are
-		// already serialised and the sink's own serialisation is not paid twice.
-		return Flux.push((sink) -> {
+		// Not Flux.create: the recorder's methods are synchronized, so its patches are serialised
+		// already, and its sink passes them on without a second serialisation.
+		return Flux.from((Publisher<RunLogPatch>) (subscriber) -> {
 			UUID root = (config.runId() != null) ? config.runId() : UUID.randomUUID();
-			Recorder recorder = new Recorder(sink, filter, root);
+			Recorder recorder = new Recorder(subscriber, filter, root);
 			RunnableConfig traced = config.toBuilder().runId(root).callbacks(recorder).build();
-			Disposable run = AbstractRunnable.<I, Object>coerce(runnable)
+			subscriber.onSubscribe(recorder.sink);
+			recorder.sink.run(AbstractRunnable.<I, Object>coerce(runnable)
 				.astream(input, traced)
-				.subscribe(recorder::rootChunk, recorder::rootFailed, recorder::complete);
-			sink.onDispose(run);
+				.subscribe(recorder::rootChunk, recorder::rootFailed, recorder::complete));
 		});
 	}
 
 	private static final class Recorder implements CallbackHandler {
 
-		private final FluxSink<RunLogPatch> sink;
+		private final EventSink<RunLogPatch> sink;
 
 		private final RunFilter filter;
 
@@ -86,8 +86,8 @@ public final class RunLogStream {
 
 		private final ChunkAggregator rootOutput = new ChunkAggregator();
 
-		Recorder(FluxSink<RunLogPatch> sink, RunFilter filter, UUID root) {
-			this.sink = sink;
+		Recorder(Subscriber<? super RunLogPatch> subscriber, RunFilter filter, UUID root) {
+			this.sink = new EventSink<>(subscriber, this);
 			this.filter = filter;
 			this.root = root;
 		}
