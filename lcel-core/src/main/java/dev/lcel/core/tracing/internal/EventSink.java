@@ -1,11 +1,19 @@
 package dev.lcel.core.tracing.internal;
 
 import java.util.ArrayDeque;
+import java.util.UUID;
+import java.util.function.BiFunction;
 
+import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.runnable.AbstractRunnable;
+import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.tracing.CallbackHandler;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Operators;
 
 /**
@@ -44,6 +52,52 @@ final class EventSink<T> implements Subscription {
 	EventSink(Subscriber<? super T> actual, Object lock) {
 		this.actual = actual;
 		this.lock = lock;
+	}
+
+	/**
+	 * Return the stream of what a handler made for each subscriber emits while it watches a run
+	 * of {@code runnable} on {@code input}, whose root has the config's run id or a new one; the
+	 * handler also hears the root's output. Cancelling the stream cancels the run.
+	 * @param <I> the input type
+	 * @param <T> the event type
+	 * @param runnable the runnable
+	 * @param input the input
+	 * @param config the config of the run
+	 * @param sources makes the handler, given the subscriber and the root's run id
+	 * @return the events, lazily
+	 */
+	static <I, T> Flux<T> watch(Runnable<I, ?> runnable, I input, RunnableConfig config,
+			BiFunction<Subscriber<? super T>, UUID, Source<T>> sources) {
+		return Flux.from((Publisher<T>) (subscriber) -> {
+			UUID root = (config.runId() != null) ? config.runId() : UUID.randomUUID();
+			Source<T> source = sources.apply(subscriber, root);
+			RunnableConfig traced = config.toBuilder().runId(root).callbacks(source).build();
+			subscriber.onSubscribe(source.sink());
+			source.sink()
+				.run(AbstractRunnable.<I, Object>coerce(runnable)
+					.astream(input, traced)
+					.subscribe(source::rootChunk, source::rootFailed, source::rootCompleted));
+		});
+	}
+
+	/**
+	 * A handler that turns a run into events for its sink, and hears the root's output.
+	 * @param <T> the event type
+	 */
+	interface Source<T> extends CallbackHandler {
+
+		/** Return the sink the events go to. */
+		EventSink<T> sink();
+
+		/** Take a chunk of the root's output, as it reaches the caller. */
+		void rootChunk(Object chunk);
+
+		/** End the events with the root's failure. */
+		void rootFailed(Throwable error);
+
+		/** End the events when the root has completed. */
+		void rootCompleted();
+
 	}
 
 	/**

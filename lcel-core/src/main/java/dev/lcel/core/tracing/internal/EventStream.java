@@ -6,14 +6,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.runnable.AbstractRunnable;
 import dev.lcel.core.runnable.Runnable;
-import dev.lcel.core.tracing.CallbackHandler;
 import dev.lcel.core.tracing.RunFilter;
 import dev.lcel.core.tracing.RunInfo;
 import dev.lcel.core.tracing.StreamEvent;
 import org.jspecify.annotations.Nullable;
-import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import reactor.core.publisher.Flux;
 
@@ -49,20 +46,10 @@ public final class EventStream {
 	 * @return the events, lazily
 	 */
 	public static <I> Flux<StreamEvent> of(Runnable<I, ?> runnable, I input, RunnableConfig config, RunFilter filter) {
-		// Not Flux.create: the emitter serialises its events itself (send is synchronized, as LangChain's
-		// rules for the first event need), and its sink passes them on without a second serialisation.
-		return Flux.from((Publisher<StreamEvent>) (subscriber) -> {
-			UUID root = (config.runId() != null) ? config.runId() : UUID.randomUUID();
-			Emitter emitter = new Emitter(subscriber, filter, root, input);
-			RunnableConfig traced = config.toBuilder().runId(root).callbacks(emitter).build();
-			subscriber.onSubscribe(emitter.sink);
-			emitter.sink.run(AbstractRunnable.<I, Object>coerce(runnable)
-				.astream(input, traced)
-				.subscribe(emitter::rootChunk, emitter::error, emitter::complete));
-		});
+		return EventSink.watch(runnable, input, config, (subscriber, root) -> new Emitter(subscriber, filter, root, input));
 	}
 
-	private static final class Emitter implements CallbackHandler {
+	private static final class Emitter implements EventSink.Source<StreamEvent> {
 
 		private final EventSink<StreamEvent> sink;
 
@@ -114,11 +101,18 @@ public final class EventStream {
 					run.metadata(), data("chunk", chunk)));
 		}
 
-		synchronized void complete() {
+		@Override
+		public EventSink<StreamEvent> sink() {
+			return this.sink;
+		}
+
+		@Override
+		public synchronized void rootCompleted() {
 			this.sink.complete();
 		}
 
-		synchronized void error(Throwable error) {
+		@Override
+		public synchronized void rootFailed(Throwable error) {
 			this.sink.error(error);
 		}
 
@@ -126,7 +120,8 @@ public final class EventStream {
 		 * Report a chunk of the root's output, unless the root's run reports its chunks itself or
 		 * has already ended (a runnable that streams as one invoke), as LangChain's tap does.
 		 */
-		void rootChunk(Object chunk) {
+		@Override
+		public void rootChunk(Object chunk) {
 			if (this.tapRoot == null) {
 				this.tapRoot = !this.rootReported;
 			}

@@ -12,16 +12,13 @@ import java.util.UUID;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.messages.AIMessage;
 import dev.lcel.core.messages.AIMessageChunk;
-import dev.lcel.core.runnable.AbstractRunnable;
 import dev.lcel.core.runnable.ChunkAggregator;
 import dev.lcel.core.runnable.Runnable;
-import dev.lcel.core.tracing.CallbackHandler;
 import dev.lcel.core.tracing.RunFilter;
 import dev.lcel.core.tracing.RunInfo;
 import dev.lcel.core.tracing.RunLogPatch;
 import dev.lcel.core.tracing.RunType;
 import org.jspecify.annotations.Nullable;
-import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import reactor.core.publisher.Flux;
 
@@ -59,20 +56,10 @@ public final class RunLogStream {
 	 * @return the patches, lazily
 	 */
 	public static <I> Flux<RunLogPatch> of(Runnable<I, ?> runnable, I input, RunnableConfig config, RunFilter filter) {
-		// Not Flux.create: the recorder's methods are synchronized, so its patches are serialised
-		// already, and its sink passes them on without a second serialisation.
-		return Flux.from((Publisher<RunLogPatch>) (subscriber) -> {
-			UUID root = (config.runId() != null) ? config.runId() : UUID.randomUUID();
-			Recorder recorder = new Recorder(subscriber, filter, root);
-			RunnableConfig traced = config.toBuilder().runId(root).callbacks(recorder).build();
-			subscriber.onSubscribe(recorder.sink);
-			recorder.sink.run(AbstractRunnable.<I, Object>coerce(runnable)
-				.astream(input, traced)
-				.subscribe(recorder::rootChunk, recorder::rootFailed, recorder::complete));
-		});
+		return EventSink.watch(runnable, input, config, (subscriber, root) -> new Recorder(subscriber, filter, root));
 	}
 
-	private static final class Recorder implements CallbackHandler {
+	private static final class Recorder implements EventSink.Source<RunLogPatch> {
 
 		private final EventSink<RunLogPatch> sink;
 
@@ -135,7 +122,8 @@ public final class RunLogStream {
 		/**
 		 * Log a chunk of the root's output, as it reaches the caller.
 		 */
-		synchronized void rootChunk(Object chunk) {
+		@Override
+		public synchronized void rootChunk(Object chunk) {
 			this.rootOutput.add(chunk);
 			emit(add("/streamed_output/-", chunk));
 		}
@@ -144,15 +132,22 @@ public final class RunLogStream {
 		 * Log what the root had produced when it failed as its {@code final_output}, as LangChain's
 		 * log, which adds up the output as it streams, shows it.
 		 */
-		synchronized void rootFailed(Throwable error) {
+		@Override
+		public synchronized void rootFailed(Throwable error) {
 			if (!this.rootOutput.isEmpty()) {
 				emit(replace("/final_output", this.rootOutput.current()));
 			}
 			this.sink.error(error);
 		}
 
-		synchronized void complete() {
+		@Override
+		public synchronized void rootCompleted() {
 			this.sink.complete();
+		}
+
+		@Override
+		public EventSink<RunLogPatch> sink() {
+			return this.sink;
 		}
 
 		@Override
