@@ -16,9 +16,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration that observes the runs of every chain with Boot's
- * {@link ObservationRegistry}: a timer {@code lcel.run} and a tracing span per chain call and per
- * chat model, tool and retriever call in it, and with {@code lcel.observations.steps=true} per step
- * and branch as well. Turn it off with {@code lcel.observations.enabled=false}.
+ * {@link ObservationRegistry}: a timer {@code lcel.run} and a tracing span per chain, step, branch
+ * and model call; with {@code lcel.observations.steps=false} only per chain call and per chat
+ * model, tool and retriever call in it. Turn it off with {@code lcel.observations.enabled=false}.
  */
 @AutoConfiguration(after = ObservationAutoConfiguration.class)
 @ConditionalOnClass({ ObservationRegistry.class, ObservationAutoConfiguration.class })

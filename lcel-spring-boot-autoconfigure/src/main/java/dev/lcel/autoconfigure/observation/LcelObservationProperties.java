@@ -12,10 +12,10 @@ public class LcelObservationProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Whether every step of a chain is observed too (prompts, parsers, lambdas, nested composites),
-	 * not only the chain's call and its chat model, tool and retriever calls.
+	 * Whether every step of a chain is observed (prompts, parsers, lambdas, nested composites), or
+	 * only the chain's call and its chat model, tool and retriever calls.
 	 */
-	private boolean steps = false;
+	private boolean steps = true;
 
 	public boolean isEnabled() {
 		return this.enabled;

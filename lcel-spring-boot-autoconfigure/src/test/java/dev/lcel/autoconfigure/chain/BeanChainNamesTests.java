@@ -52,8 +52,6 @@ class BeanChainNamesTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(LcelObservationAutoConfiguration.class, ChainAutoConfiguration.class))
 		.withBean(ObservationRegistry.class, () -> this.observations)
-		// Every step observed, so that the runs of chains called as steps are seen by name.
-		.withPropertyValues("lcel.observations.steps=true")
 		.withUserConfiguration(BeanChains.class);
 
 	@Test

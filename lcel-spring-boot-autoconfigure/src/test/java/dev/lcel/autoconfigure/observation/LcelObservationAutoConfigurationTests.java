@@ -34,7 +34,7 @@ class LcelObservationAutoConfigurationTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void aRegisteredChainsCallAndItsModelCallsAreObservedWithTheApplicationsRegistry() {
+	void withoutStepsAChainsCallAndItsModelCallsAreObserved() {
 		List<RunObservationContext> runs = new CopyOnWriteArrayList<>();
 		ObservationRegistry registry = ObservationRegistry.create();
 		registry.observationConfig().observationHandler(new ObservationHandler<RunObservationContext>() {
@@ -54,6 +54,7 @@ class LcelObservationAutoConfigurationTests {
 			.pipe(new FakeListChatModel("hi"))
 			.pipe(new StrOutputParser());
 		this.contextRunner.withBean(ObservationRegistry.class, () -> registry)
+			.withPropertyValues("lcel.observations.steps=false")
 			.withBean("greet", Runnable.class, () -> chain)
 			.run((context) -> {
 				assertThat(context).hasSingleBean(ObservationCallbackHandler.class);
@@ -67,10 +68,9 @@ class LcelObservationAutoConfigurationTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void withStepsEveryRunOfARegisteredChainIsObserved() {
+	void everyRunOfARegisteredChainIsObservedWithTheApplicationsRegistry() {
 		TestObservationRegistry registry = TestObservationRegistry.create();
 		this.contextRunner.withBean(ObservationRegistry.class, () -> registry)
-			.withPropertyValues("lcel.observations.steps=true")
 			.withBean("shout", Runnable.class, () -> this.chain)
 			.run((context) -> {
 				Runnable<String, String> shout = (Runnable<String, String>) context.getBean(ChainRegistry.class)
@@ -87,7 +87,6 @@ class LcelObservationAutoConfigurationTests {
 		TestObservationRegistry second = TestObservationRegistry.create();
 		this.contextRunner.withBean(ObservationRegistry.class, () -> first)
 			.withBean("shout", Runnable.class, () -> this.chain)
-			.withPropertyValues("lcel.observations.steps=true")
 			.run((one) -> this.contextRunner.withBean(ObservationRegistry.class, () -> second)
 				.withBean("shout", Runnable.class, () -> this.chain)
 				.run((two) -> {
