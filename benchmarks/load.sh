@@ -4,7 +4,8 @@
 # (the server's RSS comes from /proc), and for --endpoint=invoke `wrk` if installed (else the Java
 # driver). Nothing in CI runs this: it times things.
 #
-#   benchmarks/load.sh                          # 2,000 concurrent /stream clients for 30 s
+#   benchmarks/load.sh                          # 2,000 concurrent /stream clients for 30 s, after the
+#                                               # same against a plain WebFlux SSE handler (/baseline/stream)
 #   benchmarks/load.sh --endpoint=invoke        # /invoke throughput against a plain WebFlux handler
 #   benchmarks/load.sh --endpoint=soak          # 1,000 streams for 60 s, heap at start and end
 #   benchmarks/load.sh --endpoint=openai        # /v1/chat/completions streams against /chains/joke/stream
@@ -60,7 +61,7 @@ java ${SERVER_JAVA_OPTS:--Xmx512m} -Dloader.path="$baseline_jar" -cp "$demo_jar"
 	org.springframework.boot.loader.launch.PropertiesLauncher \
 	--server.port="$port" --server.address=127.0.0.1 \
 	--spring.main.sources=dev.lcel.benchmarks.http.baseline.BaselineRoutes \
-	--load.baseline.reply="$reply" \
+	--load.baseline.reply="$reply" --load.baseline.chunk-size=3 --load.baseline.delay="$delay" \
 	"--lcel.models.joke-model.responses[0]=$reply" \
 	--lcel.models.joke-model.chunk-size=3 \
 	--lcel.models.joke-model.delay="$delay" \

@@ -27,6 +27,10 @@ import reactor.netty.resources.ConnectionProvider;
  */
 public final class LoadDriver {
 
+	/** What a row of {@link #streamFigures} shows, in order. */
+	private static final String STREAM_FIGURES = "completed streams, per server CPU second, first chunk p50 / p99 "
+			+ "(after the ramp: p50 / p99)";
+
 	private final LoadOptions options;
 
 	private final ServerProbe server;
@@ -86,12 +90,28 @@ public final class LoadDriver {
 	private long streams() {
 		LoadOptions o = this.options;
 		String path = "/chains/" + o.chain() + "/stream";
+		boolean baseline = o.mode().equals("stream");
 		if (!o.warmup().isZero()) {
-			this.out.printf("warming up: %d streams for %d s%n", Math.min(o.clients(), 200), o.warmup().toSeconds());
-			ConnectionProvider warmup = connections();
-			new StreamLoad(client(warmup), path, o.requestBody()).run(Math.min(o.clients(), 200), o.warmup(),
-					o.ramp().dividedBy(2));
-			warmup.disposeLater().block();
+			int warmupClients = Math.min(o.clients(), 200);
+			if (baseline) {
+				this.out.printf("warming up: %d streams of %s for %d s%n", warmupClients, o.baselinePath(),
+						o.warmup().toSeconds());
+				warmUp(o.baselinePath(), warmupClients);
+			}
+			this.out.printf("warming up: %d streams of %s for %d s%n", warmupClients, path, o.warmup().toSeconds());
+			warmUp(path, warmupClients);
+		}
+		StreamLoad.Result plain = null;
+		double plainCpu = -1;
+		if (baseline) {
+			this.out.printf("measuring: %d concurrent streams to %s%s for %d s%n", o.clients(), o.url(), o.baselinePath(),
+					o.duration().toSeconds());
+			ConnectionProvider connections = connections();
+			double cpuBefore = this.server.cpuSeconds();
+			plain = new StreamLoad(client(connections), o.baselinePath(), o.requestBody()).run(o.clients(), o.duration(),
+					o.ramp());
+			plainCpu = (cpuBefore < 0) ? -1 : this.server.cpuSeconds() - cpuBefore;
+			connections.disposeLater().block();
 			settle();
 		}
 		// Idle means no connections either: the heap before and after is compared without them.
@@ -122,14 +142,22 @@ public final class LoadDriver {
 				o.duration().toSeconds());
 		double cpuBefore = this.server.cpuSeconds();
 		StreamLoad.Result result = load.run(o.clients(), o.duration(), o.ramp());
-		double cpu = this.server.cpuSeconds() - cpuBefore;
+		double cpu = (cpuBefore < 0) ? -1 : this.server.cpuSeconds() - cpuBefore;
 		probes.shutdownNow();
 		connections.disposeLater().block();
 		settle();
 		long idleAfter = this.server.heapAfterGcBytes();
 		Report report = new Report(String.format(Locale.ROOT, "%s: %d concurrent streams of %s for %d s", o.mode(),
-				o.clients(), path, o.duration().toSeconds()))
-			.row("completed streams", Report.count(result.completed()))
+				o.clients(), path, o.duration().toSeconds()));
+		if (plain != null) {
+			report.row("plain WebFlux SSE handler " + o.baselinePath() + ": " + STREAM_FIGURES, streamFigures(plain, plainCpu))
+				.row("lcel " + path + ": " + STREAM_FIGURES, streamFigures(result, cpu))
+				.row("lcel / plain (completed streams per server CPU second)", (cpu <= 0 || plainCpu <= 0) ? "n/a"
+						: String.format(Locale.ROOT, "%.2f", (result.completed() / cpu) / (plain.completed() / plainCpu)))
+				.row("errors: plain / lcel", Report.count(plain.failures().total()) + kinds(plain.failures()) + " / "
+						+ Report.count(result.failures().total()) + kinds(result.failures()));
+		}
+		report.row("completed streams", Report.count(result.completed()))
 			.row("errors", Report.count(result.failures().total()) + kinds(result.failures()))
 			.row("peak open streams (client side)", Report.count(result.peakOpen()))
 			.row("open streams when the heap was first measured under load", Report.count(openAtStart.get()))
@@ -153,7 +181,23 @@ public final class LoadDriver {
 				.row("heap growth idle (after - before)", growth(idleBefore, idleAfter));
 		}
 		report.print(this.out);
-		return result.failures().total();
+		return result.failures().total() + ((plain != null) ? plain.failures().total() : 0);
+	}
+
+	private void warmUp(String path, int clients) {
+		ConnectionProvider warmup = connections();
+		new StreamLoad(client(warmup), path, this.options.requestBody()).run(clients, this.options.warmup(),
+				this.options.ramp().dividedBy(2));
+		warmup.disposeLater().block();
+		settle();
+	}
+
+	/** One stream phase in a row: how many, how many per CPU second, and the time to first chunk. */
+	private static String streamFigures(StreamLoad.Result result, double cpu) {
+		return String.format(Locale.ROOT, "%s, %s, %s / %s (%s / %s)", Report.count(result.completed()),
+				(cpu <= 0) ? "n/a" : String.format(Locale.ROOT, "%.0f", result.completed() / cpu),
+				Report.millis(result.firstChunk().percentile(50)), Report.millis(result.firstChunk().percentile(99)),
+				Report.millis(result.steadyFirstChunk().percentile(50)), Report.millis(result.steadyFirstChunk().percentile(99)));
 	}
 
 	private long invoke() {

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param warmup how long a smaller load runs first, unmeasured, so the server's JIT has compiled
  * the hot paths
  * @param pid the server's process id, for heap and RSS; 0 for none
- * @param baselinePath the path of the plain handler to compare {@code /invoke} with
+ * @param baselinePath the path of the plain handler to compare {@code /invoke} ({@code /baseline/invoke}) or
+ * {@code /stream} ({@code /baseline/stream}) with
  * @param attackChain for {@code amplification}: the chain whose input schema the invalid requests
  * violate in every element (its input must be a list, as a model's messages are)
  * @param attackBytes for {@code amplification}: the size of each invalid request
@@ -32,9 +33,9 @@ record LoadOptions(String mode, String url, String chain, String input, int clie
 	static final String USAGE = """
 			usage: LoadDriver [--mode=stream|soak|invoke|amplification|openai] [--url=http://127.0.0.1:8080] [--chain=joke]
 			                  [--input={"topic":"bears"}] [--clients=N] [--duration=SECONDS] [--ramp=SECONDS]
-			                  [--warmup=SECONDS] [--pid=SERVER_PID] [--baseline-path=/baseline/invoke]
+			                  [--warmup=SECONDS] [--pid=SERVER_PID] [--baseline-path=/baseline/invoke|/baseline/stream]
 			                  [--attack-chain=countries] [--attack-bytes=900000] [--message=bears]
-			defaults: stream 2000 clients for 30 s; soak 1000 for 60 s; invoke 64 connections for 30 s;
+			defaults: stream 2000 clients for 30 s (after the same against /baseline/stream); soak 1000 for 60 s; invoke 64 connections for 30 s;
 			amplification 20 attackers for 30 s (beside 8 clients of --chain);
 			openai 64 streams for 30 s per route (/v1/chat/completions against /chains/CHAIN/stream)""";
 
@@ -67,7 +68,7 @@ record LoadOptions(String mode, String url, String chain, String input, int clie
 				take(flags, "input", "{\"topic\":\"bears\"}"), Integer.parseInt(take(flags, "clients", "" + defaultClients)),
 				seconds(take(flags, "duration", soak ? "60" : "30")), seconds(take(flags, "ramp", "5")),
 				seconds(take(flags, "warmup", "10")), Long.parseLong(take(flags, "pid", "0")),
-				take(flags, "baseline-path", "/baseline/invoke"), take(flags, "attack-chain", "countries"),
+				take(flags, "baseline-path", mode.equals("stream") ? "/baseline/stream" : "/baseline/invoke"), take(flags, "attack-chain", "countries"),
 				Integer.parseInt(take(flags, "attack-bytes", "900000")), take(flags, "message", "bears"));
 		flags.remove("mode");
 		if (!flags.isEmpty()) {

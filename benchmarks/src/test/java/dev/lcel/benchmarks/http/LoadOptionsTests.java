@@ -19,6 +19,13 @@ class LoadOptionsTests {
 	}
 
 	@Test
+	void streamsAndInvokeAreComparedWithTheirOwnPlainHandlers() {
+		assertThat(LoadOptions.parse().baselinePath()).isEqualTo("/baseline/stream");
+		assertThat(LoadOptions.parse("--mode=invoke").baselinePath()).isEqualTo("/baseline/invoke");
+		assertThat(LoadOptions.parse("--baseline-path=/other").baselinePath()).isEqualTo("/other");
+	}
+
+	@Test
 	void soakDefaultsToOneThousandClientsForSixtySeconds() {
 		LoadOptions options = LoadOptions.parse("--mode=soak");
 		assertThat(options.clients()).isEqualTo(1000);

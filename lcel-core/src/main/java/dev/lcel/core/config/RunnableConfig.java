@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.lcel.core.tracing.CallbackHandler;
-import dev.lcel.core.tracing.RunCallbacks;
+import dev.lcel.core.tracing.internal.RunCallbacks;
 import org.jspecify.annotations.Nullable;
 
 /**

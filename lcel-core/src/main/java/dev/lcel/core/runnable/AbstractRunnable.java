@@ -2,14 +2,14 @@ package dev.lcel.core.runnable;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.tracing.RunManager;
-import dev.lcel.core.tracing.Runs;
+import dev.lcel.core.tracing.internal.RunProtocol;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The base of every runnable that does work of its own: each call is a run of the run tree
  * (started, given its children's configs, ended with its output or error) through the one run
- * protocol of {@link Runs}, and a subclass writes only its work, in {@link #doInvoke} and, where it
+ * protocol of {@link RunProtocol}, and a subclass writes only its work, in {@link #doInvoke} and, where it
  * can do better than the defaults, {@link #doAinvoke} and {@link #doStream}. A runnable that
  * transforms a stream of input extends {@link AbstractTransformingRunnable} instead.
  *
@@ -47,12 +47,12 @@ public abstract class AbstractRunnable<I, O> implements Runnable<I, O> {
 
 	@Override
 	public final O invoke(I input, RunnableConfig config) {
-		return Runs.invoke(this, input, this::runInput, config, this::doInvoke);
+		return RunProtocol.invoke(this, input, this::runInput, config, this::doInvoke);
 	}
 
 	@Override
 	public final Mono<O> ainvoke(I input, RunnableConfig config) {
-		return Runs.ainvoke(this, input, this::runInput, config, this::doAinvoke);
+		return RunProtocol.ainvoke(this, input, this::runInput, config, this::doAinvoke);
 	}
 
 	@Override
@@ -64,14 +64,14 @@ public abstract class AbstractRunnable<I, O> implements Runnable<I, O> {
 			// As LangChain's default astream: one invoke, whose run has ended when its output is emitted.
 			return ainvoke(input, config).flux();
 		}
-		return Runs.stream(this, input, this::runInput, config, this::doStream);
+		return RunProtocol.stream(this, input, this::runInput, config, this::doStream);
 	}
 
 	@Override
 	@SuppressWarnings("unchecked")
 	public final Flux<O> transform(Flux<I> input, RunnableConfig config) {
 		if (this instanceof AbstractTransformingRunnable<?, ?> transforming) {
-			return Runs.transform(this, input, config, ((AbstractTransformingRunnable<I, O>) transforming)::doTransform);
+			return RunProtocol.transform(this, input, config, ((AbstractTransformingRunnable<I, O>) transforming)::doTransform);
 		}
 		return ChunkAggregator.aggregate(input).flatMapMany((whole) -> astream(whole, config));
 	}

@@ -1,5 +1,7 @@
 package dev.lcel.core.tracing;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Receives the lifecycle of runs: passed in {@link dev.lcel.core.config.RunnableConfig#callbacks()}
  * and told about the run it was given to and every run beneath it (there is no JVM-wide registry:
@@ -17,7 +19,7 @@ public interface CallbackHandler {
 	 * @param input the run's input, or {@code null} when it arrives as a stream (it is then given
 	 * to {@link #onRunEnd})
 	 */
-	default void onRunStart(RunInfo run, Object input) {
+	default void onRunStart(RunInfo run, @Nullable Object input) {
 	}
 
 	/**
@@ -34,7 +36,7 @@ public interface CallbackHandler {
 	 * @param input the run's input (the aggregate of its chunks when it was streamed in)
 	 * @param output the run's output (the aggregate of its chunks when it streamed)
 	 */
-	default void onRunEnd(RunInfo run, Object input, Object output) {
+	default void onRunEnd(RunInfo run, @Nullable Object input, @Nullable Object output) {
 	}
 
 	/**
@@ -66,12 +68,35 @@ public interface CallbackHandler {
 	}
 
 	/**
+	 * Return whether this handler reads the input and output of one run passed to {@link #onRunEnd}:
+	 * asked once, when the run is made, for handlers whose {@link #needsInputsAndOutputs()} is
+	 * {@code true}. When no handler reads them, a streaming run does not collect its chunks.
+	 * @param run the run
+	 * @return {@link #needsInputsAndOutputs()} by default
+	 */
+	default boolean needsInputsAndOutputs(RunInfo run) {
+		return needsInputsAndOutputs();
+	}
+
+	/**
+	 * Return whether this handler reads the chunks of one run, passed to {@link #onRunStream}: asked
+	 * once, when the run is made (before its start), for handlers whose {@link #needsChunks()} is
+	 * {@code true}. A handler that reports only some runs (an event stream with a
+	 * {@link RunFilter}) answers {@code false} for the others, and no chunk of theirs reaches it.
+	 * @param run the run
+	 * @return {@link #needsChunks()} by default
+	 */
+	default boolean needsChunks(RunInfo run) {
+		return needsChunks();
+	}
+
+	/**
 	 * Called for an event that user code dispatched with {@link Runs#dispatchCustomEvent}.
 	 * @param run the run that dispatched it
 	 * @param name the event's name
 	 * @param data the event's data
 	 */
-	default void onCustomEvent(RunInfo run, String name, Object data) {
+	default void onCustomEvent(RunInfo run, String name, @Nullable Object data) {
 	}
 
 }

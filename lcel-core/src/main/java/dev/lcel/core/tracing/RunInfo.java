@@ -1,13 +1,14 @@
 package dev.lcel.core.tracing;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run in a run tree: a single execution of one runnable, with its id, the ids of the runs
@@ -35,7 +36,18 @@ public final class RunInfo {
 
 	private final Instant startTime;
 
-	RunInfo(UUID runId, List<UUID> parentIds, String name, RunType runType, List<String> tags,
+	/**
+	 * Make the description of a run that starts now. The run protocol makes one for every run;
+	 * public so that a handler can be tested with runs of its own.
+	 * @param runId the run's id
+	 * @param parentIds the ids of the runs above it, root first (empty for a root run)
+	 * @param name the run's name
+	 * @param runType the type of its runnable
+	 * @param tags its tags
+	 * @param metadata its metadata
+	 * @param operation {@code invoke} or {@code stream}
+	 */
+	public RunInfo(UUID runId, List<UUID> parentIds, String name, RunType runType, List<String> tags,
 			Map<String, Object> metadata, String operation) {
 		this.runId = Objects.requireNonNull(runId, "runId must not be null");
 		this.parentIds = parentIds;
@@ -67,7 +79,7 @@ public final class RunInfo {
 	 * Return the id of the run directly above this one.
 	 * @return the parent's id, or {@code null} for a root run
 	 */
-	public UUID parentRunId() {
+	public @Nullable UUID parentRunId() {
 		return this.parentIds.isEmpty() ? null : this.parentIds.get(this.parentIds.size() - 1);
 	}
 
@@ -127,16 +139,6 @@ public final class RunInfo {
 	 */
 	public Instant startTime() {
 		return this.startTime;
-	}
-
-	/**
-	 * Return the ids a child of this run has as its parents.
-	 */
-	List<UUID> childParentIds() {
-		List<UUID> ids = new ArrayList<>(this.parentIds.size() + 1);
-		ids.addAll(this.parentIds);
-		ids.add(this.runId);
-		return Collections.unmodifiableList(ids);
 	}
 
 	@Override

@@ -2,6 +2,8 @@ package dev.lcel.core.tracing;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One step of {@code astreamLog}: JSON Patch (RFC 6902) operations that bring the run-state
  * document up to date. Applying every patch of a log in order, starting from an empty document,
@@ -29,15 +31,7 @@ public record RunLogPatch(List<Operation> ops) {
 	 * @param path a JSON Pointer into the run-state document
 	 * @param value the value to put there
 	 */
-	public record Operation(String op, String path, Object value) {
-
-		static Operation add(String path, Object value) {
-			return new Operation("add", path, value);
-		}
-
-		static Operation replace(String path, Object value) {
-			return new Operation("replace", path, value);
-		}
+	public record Operation(String op, String path, @Nullable Object value) {
 
 	}
 

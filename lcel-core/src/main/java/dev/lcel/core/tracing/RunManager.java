@@ -4,35 +4,20 @@ import dev.lcel.core.config.RunnableConfig;
 
 /**
  * One run as the runnable doing its work sees it: where the configs of its children come from,
- * so that they become runs of this run. Made by the run protocol ({@link Runs}) and handed to a
- * runnable's work method; LangChain's run manager.
+ * so that they become runs of this run. Made by the run protocol and handed to a runnable's work
+ * method; LangChain's run manager.
  *
  * <p>When nobody listens (no callback handlers) it is a thin holder of the caller's config, and
  * children get that config as it is.
  */
-public final class RunManager {
-
-	private final RunnableConfig child;
-
-	private final RunTracker tracker;
-
-	RunManager(RunnableConfig child, RunTracker tracker) {
-		this.child = child;
-		this.tracker = tracker;
-	}
-
-	static RunManager silent(RunnableConfig config) {
-		return new RunManager(config.forChild(), null);
-	}
+public interface RunManager {
 
 	/**
 	 * Return the config for a child run: this run's config, without its run name and id, with this
 	 * run as the child's parent.
 	 * @return the child's config
 	 */
-	public RunnableConfig child() {
-		return this.child;
-	}
+	RunnableConfig child();
 
 	/**
 	 * Return the config for a child run that carries {@code tag} on its own run only, as LangChain
@@ -41,13 +26,7 @@ public final class RunManager {
 	 * @param tag the child's tag
 	 * @return the child's config
 	 */
-	public RunnableConfig child(String tag) {
-		if (this.tracker == null) {
-			return this.child;
-		}
-		RunCallbacks callbacks = (RunCallbacks) this.child.callbacks();
-		return this.child.withCallbacks(new RunCallbacks(callbacks.handlers(), callbacks.parent(), tag));
-	}
+	RunnableConfig child(String tag);
 
 	/**
 	 * Return whether a handler reads this run's chunks one by one: a chat model asked for a whole
@@ -55,19 +34,13 @@ public final class RunManager {
 	 * when an event or log stream listens.
 	 * @return {@code true} if chunks are watched
 	 */
-	public boolean watchesChunks() {
-		return this.tracker != null && this.tracker.watchesChunks();
-	}
+	boolean watchesChunks();
 
 	/**
 	 * Report a chunk of this run's output that the protocol does not see, such as a token of a
-	 * chat model that was invoked rather than streamed.
+	 * chat model that was invoked rather than streamed. Does nothing when nobody watches.
 	 * @param chunk the chunk
 	 */
-	public void onChunk(Object chunk) {
-		if (this.tracker != null) {
-			this.tracker.report(chunk);
-		}
-	}
+	void onChunk(Object chunk);
 
 }

@@ -39,18 +39,27 @@ public enum RunType {
 		this.endEvent = "on_" + wireName + "_end";
 	}
 
-	/** The name of the event of a run of this type starting, made once rather than per event. */
-	String startEvent() {
+	/**
+	 * Return the name of the event of a run of this type starting, as {@code astreamEvents} reports it.
+	 * @return the name, such as {@code on_chain_start}
+	 */
+	public String startEvent() {
 		return this.startEvent;
 	}
 
-	/** The name of the event of a run of this type streaming a chunk. */
-	String streamEvent() {
+	/**
+	 * Return the name of the event of a run of this type streaming a chunk, as {@code astreamEvents} reports it.
+	 * @return the name, such as {@code on_chain_stream}
+	 */
+	public String streamEvent() {
 		return this.streamEvent;
 	}
 
-	/** The name of the event of a run of this type ending. */
-	String endEvent() {
+	/**
+	 * Return the name of the event of a run of this type ending, as {@code astreamEvents} reports it.
+	 * @return the name, such as {@code on_chain_end}
+	 */
+	public String endEvent() {
 		return this.endEvent;
 	}
 

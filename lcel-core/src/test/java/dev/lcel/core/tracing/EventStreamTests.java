@@ -1,10 +1,14 @@
 package dev.lcel.core.tracing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.models.FakeStreamingChatModel;
+import dev.lcel.core.parsers.StrOutputParser;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableGenerator;
 import dev.lcel.core.runnable.RunnableLambda;
@@ -162,6 +166,54 @@ class EventStreamTests {
 			.expectNext("on_chain_end RunnableSequence [error]")
 			.expectErrorSatisfies((ex) -> assertThat(ex).isSameAs(boom))
 			.verify();
+	}
+
+	@Test
+	void eventsWaitForDemandAndArriveInOrder() {
+		Runnable<Object, String> chain = FakeStreamingChatModel.builder().responses("abc").chunkSize(1).build()
+			.pipe(new StrOutputParser());
+		List<String> all = chain.astreamEvents("go", RunnableConfig.EMPTY, RunFilter.ALL)
+			.map((event) -> event.event() + " " + event.name())
+			.collectList()
+			.block();
+
+		StepVerifier.create(chain.astreamEvents("go", RunnableConfig.EMPTY, RunFilter.ALL)
+			.map((event) -> event.event() + " " + event.name()), 0)
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(50))
+			.thenRequest(1)
+			.expectNext(all.get(0))
+			.thenRequest(2)
+			.expectNext(all.get(1), all.get(2))
+			.thenRequest(Long.MAX_VALUE)
+			.expectNextSequence(all.subList(3, all.size()))
+			.verifyComplete();
+	}
+
+	@Test
+	void cancellingTheEventStreamCancelsTheRun() {
+		List<String> errors = new CopyOnWriteArrayList<>();
+		CallbackHandler listener = new CallbackHandler() {
+
+			@Override
+			public void onRunError(RunInfo run, Throwable error) {
+				errors.add(run.runType().wireName() + " " + error.getClass().getSimpleName());
+			}
+
+		};
+		Runnable<Object, String> slow = FakeStreamingChatModel.builder()
+			.responses("abcdef")
+			.chunkSize(1)
+			.delay(Duration.ofMillis(20))
+			.build()
+			.pipe(new StrOutputParser());
+
+		StepVerifier.create(slow.astreamEvents("go", RunnableConfig.builder().callbacks(listener).build(), RunFilter.ALL))
+			.expectNextMatches((event) -> event.event().equals("on_chain_start"))
+			.thenCancel()
+			.verify(Duration.ofSeconds(5));
+
+		assertThat(errors).contains("chain CancellationException");
 	}
 
 	@Test

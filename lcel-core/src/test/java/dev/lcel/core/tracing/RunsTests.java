@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.models.FakeStreamingChatModel;
+import dev.lcel.core.parsers.StrOutputParser;
 import dev.lcel.core.runnable.RetryPolicy;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableLambda;
@@ -113,6 +115,87 @@ class RunsTests {
 		RunnableLambda.of("first", (String s) -> s).pipe(raw).invoke("x", this.traced);
 		assertThat(this.recording.lines).containsExactly("start RunnableSequence", "start first", "end first",
 				"start Runnable", "end Runnable", "end RunnableSequence");
+	}
+
+	@Test
+	void aHandlerHearsTheChunksOnlyOfTheRunsWhoseChunksItReads() {
+		Runnable<Object, String> chain = FakeStreamingChatModel.builder().responses("abc").chunkSize(1).build()
+			.pipe(new StrOutputParser());
+		List<String> chunks = new CopyOnWriteArrayList<>();
+		CallbackHandler parserOnly = new CallbackHandler() {
+
+			@Override
+			public boolean needsChunks(RunInfo run) {
+				return run.runType() == RunType.PARSER;
+			}
+
+			@Override
+			public void onRunStream(RunInfo run, Object chunk) {
+				chunks.add(run.runType().wireName() + " " + chunk);
+			}
+
+		};
+
+		assertThat(chain.astream("go", RunnableConfig.builder().callbacks(parserOnly).build()).collectList().block())
+			.containsExactly("a", "b", "c");
+		assertThat(chunks).containsExactly("parser a", "parser b", "parser c");
+	}
+
+	@Test
+	void aStreamedRunCollectsItsOutputOnlyForAHandlerThatReadsIt() {
+		Runnable<Object, String> chain = FakeStreamingChatModel.builder().responses("abc").chunkSize(1).build()
+			.pipe(new StrOutputParser());
+		List<String> ends = new CopyOnWriteArrayList<>();
+		CallbackHandler parserOutputs = new CallbackHandler() {
+
+			@Override
+			public boolean needsInputsAndOutputs(RunInfo run) {
+				return run.runType() == RunType.PARSER;
+			}
+
+			@Override
+			public boolean needsChunks() {
+				return false;
+			}
+
+			@Override
+			public void onRunEnd(RunInfo run, Object input, Object output) {
+				ends.add(run.runType().wireName() + " " + output);
+			}
+
+		};
+
+		chain.astream("go", RunnableConfig.builder().callbacks(parserOutputs).build()).blockLast();
+
+		assertThat(ends).containsExactly("chat_model null", "parser abc", "chain null");
+	}
+
+	@Test
+	void aHandlerThatThrowsOnAChunkFailsTheStream() {
+		Runnable<Object, String> chain = FakeStreamingChatModel.builder().responses("abc").chunkSize(1).build()
+			.pipe(new StrOutputParser());
+		IllegalStateException broken = new IllegalStateException("broken handler");
+		List<String> errors = new CopyOnWriteArrayList<>();
+		CallbackHandler throwing = new CallbackHandler() {
+
+			@Override
+			public void onRunStream(RunInfo run, Object chunk) {
+				if (run.runType() == RunType.PARSER) {
+					throw broken;
+				}
+			}
+
+			@Override
+			public void onRunError(RunInfo run, Throwable error) {
+				errors.add(run.runType().wireName());
+			}
+
+		};
+
+		assertThatThrownBy(() -> chain.astream("go", RunnableConfig.builder().callbacks(throwing).build()).blockLast())
+			.isSameAs(broken);
+		// The model's run is cancelled when the parser's fails.
+		assertThat(errors).containsExactly("chat_model", "parser", "chain");
 	}
 
 	static final class Recording implements CallbackHandler {

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records chat model calls with OpenTelemetry's GenAI metric names: the timer
@@ -49,8 +50,24 @@ public class GenAiMetricsCallbackHandler implements CallbackHandler {
 			.register(registry);
 	}
 
+	/**
+	 * Only a chat model's output is read (its token usage): other runs do not collect theirs.
+	 */
 	@Override
-	public void onRunStart(RunInfo run, Object input) {
+	public boolean needsInputsAndOutputs(RunInfo run) {
+		return run.runType() == RunType.CHAT_MODEL;
+	}
+
+	/**
+	 * Only a streamed chat model's chunks are read (the first one, for the time to first chunk).
+	 */
+	@Override
+	public boolean needsChunks(RunInfo run) {
+		return run.runType() == RunType.CHAT_MODEL && "stream".equals(run.operation());
+	}
+
+	@Override
+	public void onRunStart(RunInfo run, @Nullable Object input) {
 		if (run.parentIds().isEmpty() && "stream".equals(run.operation())
 				&& this.openStreams.putIfAbsent(run.runId(), Boolean.TRUE) == null) {
 			this.activeStreams.incrementAndGet();

@@ -306,11 +306,8 @@ final class ChainHandler {
 	}
 
 	private Mono<ServerResponse> ok(Object body) {
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(json(body));
-	}
-
-	private String json(Object value) {
-		return this.json.writeValueAsString(value);
+		// The JSON's bytes as Jackson writes them, not a String that is encoded again.
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(this.json.writeValueAsBytes(body));
 	}
 
 }

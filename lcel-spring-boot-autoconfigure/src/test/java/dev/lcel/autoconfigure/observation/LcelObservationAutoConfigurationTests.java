@@ -1,10 +1,19 @@
 package dev.lcel.autoconfigure.observation;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
 import dev.lcel.autoconfigure.chain.ChainRegistry;
+import dev.lcel.core.models.FakeListChatModel;
+import dev.lcel.core.parsers.StrOutputParser;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableLambda;
 import dev.lcel.core.tracing.ObservationCallbackHandler;
+import dev.lcel.core.tracing.RunObservationContext;
+import dev.lcel.core.tracing.RunType;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -25,12 +34,45 @@ class LcelObservationAutoConfigurationTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
+	void withoutStepsAChainsCallAndItsModelCallsAreObserved() {
+		List<RunObservationContext> runs = new CopyOnWriteArrayList<>();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<RunObservationContext>() {
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof RunObservationContext;
+			}
+
+			@Override
+			public void onStart(RunObservationContext context) {
+				runs.add(context);
+			}
+
+		});
+		Runnable<String, String> chain = RunnableLambda.of("trim", (String s) -> s.trim())
+			.pipe(new FakeListChatModel("hi"))
+			.pipe(new StrOutputParser());
+		this.contextRunner.withBean(ObservationRegistry.class, () -> registry)
+			.withPropertyValues("lcel.observations.steps=false")
+			.withBean("greet", Runnable.class, () -> chain)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ObservationCallbackHandler.class);
+				((Runnable<String, String>) context.getBean(ChainRegistry.class).get("greet")).invoke(" x ");
+				assertThat(runs).extracting((run) -> run.getRun().runType())
+					.containsExactly(RunType.CHAIN, RunType.CHAT_MODEL);
+				// The model's observation is the child of the chain's, the steps between unobserved.
+				assertThat(runs.get(1).getParentObservation().getContextView()).isSameAs(runs.get(0));
+			});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
 	void everyRunOfARegisteredChainIsObservedWithTheApplicationsRegistry() {
 		TestObservationRegistry registry = TestObservationRegistry.create();
 		this.contextRunner.withBean(ObservationRegistry.class, () -> registry)
 			.withBean("shout", Runnable.class, () -> this.chain)
 			.run((context) -> {
-				assertThat(context).hasSingleBean(ObservationCallbackHandler.class);
 				Runnable<String, String> shout = (Runnable<String, String>) context.getBean(ChainRegistry.class)
 					.get("shout");
 				shout.invoke(" x ");

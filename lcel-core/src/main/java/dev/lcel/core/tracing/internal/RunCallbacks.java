@@ -1,4 +1,4 @@
-package dev.lcel.core.tracing;
+package dev.lcel.core.tracing.internal;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -6,23 +6,28 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.RandomAccess;
 
+import dev.lcel.core.tracing.CallbackHandler;
+import dev.lcel.core.tracing.RunInfo;
+import org.jspecify.annotations.Nullable;
+
 /**
  * The callbacks a run hands its children: the handlers that hear the run, the run itself as the
  * children's parent, and a tag for the child run only (such as {@code seq:step:2}), as LangChain's
- * child callback manager carries them. It is what {@link RunManager#child(String)} puts in
+ * child callback manager carries them. It is what {@link dev.lcel.core.tracing.RunManager#child(String)} puts in
  * {@link dev.lcel.core.config.RunnableConfig#callbacks()}; as a list it holds just the handlers.
  *
- * <p>Immutable.
+ * <p>Immutable. Internal: public only so that {@code dev.lcel.core.config} and
+ * {@link dev.lcel.core.tracing.Runs} can reach it; not an API.
  */
 public final class RunCallbacks extends AbstractList<CallbackHandler> implements RandomAccess {
 
 	private final List<CallbackHandler> handlers;
 
-	private final RunInfo parent;
+	private final @Nullable RunInfo parent;
 
-	private final String childTag;
+	private final @Nullable String childTag;
 
-	RunCallbacks(List<CallbackHandler> handlers, RunInfo parent, String childTag) {
+	RunCallbacks(List<CallbackHandler> handlers, @Nullable RunInfo parent, @Nullable String childTag) {
 		this.handlers = handlers;
 		this.parent = parent;
 		this.childTag = childTag;
@@ -56,19 +61,24 @@ public final class RunCallbacks extends AbstractList<CallbackHandler> implements
 
 	/**
 	 * Return the run that runs receiving these callbacks are children of.
+	 * @return the parent run, or {@code null} at the root
 	 */
-	RunInfo parent() {
+	public @Nullable RunInfo parent() {
 		return this.parent;
 	}
 
 	/**
 	 * Return the tag of the child run only, or {@code null}.
 	 */
-	String childTag() {
+	@Nullable String childTag() {
 		return this.childTag;
 	}
 
-	List<CallbackHandler> handlers() {
+	/**
+	 * Return the handlers, without the parent and tag.
+	 * @return the handlers
+	 */
+	public List<CallbackHandler> handlers() {
 		return this.handlers;
 	}
 

@@ -1,4 +1,4 @@
-package dev.lcel.core.tracing;
+package dev.lcel.core.tracing.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,16 +12,19 @@ import java.util.UUID;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.messages.AIMessage;
 import dev.lcel.core.messages.AIMessageChunk;
-import dev.lcel.core.runnable.AbstractRunnable;
 import dev.lcel.core.runnable.ChunkAggregator;
 import dev.lcel.core.runnable.Runnable;
-import reactor.core.Disposable;
+import dev.lcel.core.tracing.RunFilter;
+import dev.lcel.core.tracing.RunInfo;
+import dev.lcel.core.tracing.RunLogPatch;
+import dev.lcel.core.tracing.RunType;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscriber;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 
 /**
  * Runs a runnable and emits its run log as JSON Patch operations as the runs progress: the engine
- * behind {@link Runnable#astreamLog}.
+ * behind {@link Runnable#astreamLog}. Internal: reached through that method; not an API.
  *
  * <p>The document has LangChain's shape: the root's {@code streamed_output} (every chunk of its
  * output) and {@code final_output}, and under {@code logs} an entry per child run. A chat model's
@@ -53,22 +56,12 @@ public final class RunLogStream {
 	 * @return the patches, lazily
 	 */
 	public static <I> Flux<RunLogPatch> of(Runnable<I, ?> runnable, I input, RunnableConfig config, RunFilter filter) {
-		return Flux.create((sink) -> {
-			Recorder recorder = new Recorder(sink, filter);
-			RunnableConfig traced = config.toBuilder().callbacks(recorder).build();
-			Disposable run = AbstractRunnable.<I, Object>coerce(runnable)
-				.astream(input, traced)
-				.subscribe(recorder::rootChunk, (ex) -> {
-					recorder.rootFailed();
-					sink.error(ex);
-				}, sink::complete);
-			sink.onDispose(run);
-		});
+		return EventSink.watch(runnable, input, config, (subscriber, root) -> new Recorder(subscriber, filter, root));
 	}
 
-	private static final class Recorder implements CallbackHandler {
+	private static final class Recorder implements EventSink.Source<RunLogPatch> {
 
-		private final FluxSink<RunLogPatch> sink;
+		private final EventSink<RunLogPatch> sink;
 
 		private final RunFilter filter;
 
@@ -76,19 +69,27 @@ public final class RunLogStream {
 
 		private final Map<UUID, LogPaths> paths = new HashMap<>();
 
-		private UUID root;
+		private final UUID root;
 
 		private final ChunkAggregator rootOutput = new ChunkAggregator();
 
-		Recorder(FluxSink<RunLogPatch> sink, RunFilter filter) {
-			this.sink = sink;
+		Recorder(Subscriber<? super RunLogPatch> subscriber, RunFilter filter, UUID root) {
+			this.sink = new EventSink<>(subscriber, this);
 			this.filter = filter;
+			this.root = root;
+		}
+
+		/**
+		 * Only the child runs the filter logs are sent their chunks (the root's come from its output).
+		 */
+		@Override
+		public boolean needsChunks(RunInfo run) {
+			return !run.runId().equals(this.root) && this.filter.test(run);
 		}
 
 		@Override
-		public synchronized void onRunStart(RunInfo run, Object input) {
-			if (this.root == null) {
-				this.root = run.runId();
+		public synchronized void onRunStart(RunInfo run, @Nullable Object input) {
+			if (run.runId().equals(this.root)) {
 				Map<String, Object> state = new LinkedHashMap<>();
 				state.put("id", run.runId().toString());
 				state.put("name", run.name());
@@ -96,7 +97,7 @@ public final class RunLogStream {
 				state.put("streamed_output", new ArrayList<>());
 				state.put("final_output", null);
 				state.put("logs", new LinkedHashMap<>());
-				emit(RunLogPatch.Operation.replace("", state));
+				emit(replace("", state));
 				return;
 			}
 			if (!this.filter.test(run)) {
@@ -115,25 +116,38 @@ public final class RunLogStream {
 			entry.put("streamed_output_str", new ArrayList<>());
 			entry.put("final_output", null);
 			entry.put("end_time", null);
-			emit(RunLogPatch.Operation.add(paths.entry, entry));
+			emit(add(paths.entry, entry));
 		}
 
 		/**
 		 * Log a chunk of the root's output, as it reaches the caller.
 		 */
-		synchronized void rootChunk(Object chunk) {
+		@Override
+		public synchronized void rootChunk(Object chunk) {
 			this.rootOutput.add(chunk);
-			emit(RunLogPatch.Operation.add("/streamed_output/-", chunk));
+			emit(add("/streamed_output/-", chunk));
 		}
 
 		/**
 		 * Log what the root had produced when it failed as its {@code final_output}, as LangChain's
 		 * log, which adds up the output as it streams, shows it.
 		 */
-		synchronized void rootFailed() {
+		@Override
+		public synchronized void rootFailed(Throwable error) {
 			if (!this.rootOutput.isEmpty()) {
-				emit(RunLogPatch.Operation.replace("/final_output", this.rootOutput.current()));
+				emit(replace("/final_output", this.rootOutput.current()));
 			}
+			this.sink.error(error);
+		}
+
+		@Override
+		public synchronized void rootCompleted() {
+			this.sink.complete();
+		}
+
+		@Override
+		public EventSink<RunLogPatch> sink() {
+			return this.sink;
 		}
 
 		@Override
@@ -142,21 +156,21 @@ public final class RunLogStream {
 			if (paths == null) {
 				return;
 			}
-			RunLogPatch.Operation output = RunLogPatch.Operation.add(paths.streamedOutput, chunk);
+			RunLogPatch.Operation output = add(paths.streamedOutput, chunk);
 			this.sink.next(new RunLogPatch((paths.type == RunType.CHAT_MODEL && chunk instanceof AIMessage message)
-					? List.of(RunLogPatch.Operation.add(paths.streamedOutputStr, message.content()), output)
+					? List.of(add(paths.streamedOutputStr, message.content()), output)
 					: List.of(output)));
 		}
 
 		@Override
-		public synchronized void onRunEnd(RunInfo run, Object input, Object output) {
+		public synchronized void onRunEnd(RunInfo run, @Nullable Object input, @Nullable Object output) {
 			if (run.runId().equals(this.root)) {
-				emit(RunLogPatch.Operation.replace("/final_output", output));
+				emit(replace("/final_output", output));
 				return;
 			}
 			LogPaths paths = this.paths.get(run.runId());
 			if (paths != null) {
-				finish(paths, RunLogPatch.Operation.add(paths.entry + "/final_output", finalOutput(run.runType(), output)));
+				finish(paths, add(paths.entry + "/final_output", finalOutput(run.runType(), output)));
 			}
 		}
 
@@ -194,14 +208,14 @@ public final class RunLogStream {
 		public synchronized void onRunError(RunInfo run, Throwable error) {
 			LogPaths paths = this.paths.get(run.runId());
 			if (paths != null) {
-				finish(paths, RunLogPatch.Operation.add(paths.entry + "/error",
+				finish(paths, add(paths.entry + "/error",
 						error.getClass().getName() + ": " + error.getMessage()));
 			}
 		}
 
 		private void finish(LogPaths paths, RunLogPatch.Operation result) {
 			this.sink.next(new RunLogPatch(List.of(result,
-					RunLogPatch.Operation.add(paths.entry + "/end_time", Instant.now().toString()))));
+					add(paths.entry + "/end_time", Instant.now().toString()))));
 		}
 
 		private String uniqueKey(String name) {
@@ -211,6 +225,14 @@ public final class RunLogStream {
 
 		private void emit(RunLogPatch.Operation op) {
 			this.sink.next(new RunLogPatch(List.of(op)));
+		}
+
+		private static RunLogPatch.Operation add(String path, @Nullable Object value) {
+			return new RunLogPatch.Operation("add", path, value);
+		}
+
+		private static RunLogPatch.Operation replace(String path, @Nullable Object value) {
+			return new RunLogPatch.Operation("replace", path, value);
 		}
 
 		/** Escape a key for use as a JSON Pointer segment (RFC 6901). */

@@ -1,4 +1,4 @@
-package dev.lcel.core.tracing;
+package dev.lcel.core.tracing.internal;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -6,15 +6,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.runnable.AbstractRunnable;
 import dev.lcel.core.runnable.Runnable;
-import reactor.core.Disposable;
+import dev.lcel.core.tracing.RunFilter;
+import dev.lcel.core.tracing.RunInfo;
+import dev.lcel.core.tracing.StreamEvent;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscriber;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 
 /**
  * Runs a runnable and emits the events of its whole run tree as they happen, in the shapes of
- * LangChain's event stream version 2: the engine behind {@link Runnable#astreamEvents}.
+ * LangChain's event stream version 2: the engine behind {@link Runnable#astreamEvents}. Internal:
+ * reached through that method; not an API.
  *
  * <p>Events arrive in causal order: a run's start before its chunks, its chunks before its end,
  * a child's start after its parent's. Data is LangChain's: {@code input} on a start when the input
@@ -43,50 +46,50 @@ public final class EventStream {
 	 * @return the events, lazily
 	 */
 	public static <I> Flux<StreamEvent> of(Runnable<I, ?> runnable, I input, RunnableConfig config, RunFilter filter) {
-		return Flux.create((sink) -> {
-			UUID root = (config.runId() != null) ? config.runId() : UUID.randomUUID();
-			Emitter emitter = new Emitter(sink, filter, root, input);
-			RunnableConfig traced = config.toBuilder().runId(root).callbacks(emitter).build();
-			Disposable run = AbstractRunnable.<I, Object>coerce(runnable)
-				.astream(input, traced)
-				.subscribe(emitter::rootChunk, sink::error, sink::complete);
-			sink.onDispose(run);
-		});
+		return EventSink.watch(runnable, input, config, (subscriber, root) -> new Emitter(subscriber, filter, root, input));
 	}
 
-	private static final class Emitter implements CallbackHandler {
+	private static final class Emitter implements EventSink.Source<StreamEvent> {
 
-		private final FluxSink<StreamEvent> sink;
+		private final EventSink<StreamEvent> sink;
 
 		private final RunFilter filter;
 
 		private final UUID root;
 
-		private final Object input;
+		private final @Nullable Object input;
 
-		private RunInfo rootRun;
+		private @Nullable RunInfo rootRun;
 
 		private volatile boolean rootReported;
 
 		private volatile boolean rootEnded;
 
-		private Boolean tapRoot;
+		private @Nullable Boolean tapRoot;
 
-		private UUID firstEventRun;
+		private @Nullable UUID firstEventRun;
 
-		Emitter(FluxSink<StreamEvent> sink, RunFilter filter, UUID root, Object input) {
-			this.sink = sink;
+		Emitter(Subscriber<? super StreamEvent> subscriber, RunFilter filter, UUID root, @Nullable Object input) {
+			this.sink = new EventSink<>(subscriber, this);
 			this.filter = filter;
 			this.root = root;
 			this.input = input;
 		}
 
 		@Override
-		public void onRunStart(RunInfo run, Object input) {
+		public void onRunStart(RunInfo run, @Nullable Object input) {
 			if (run.runId().equals(this.root)) {
 				this.rootRun = run;
 			}
 			emit(run, run.runType().startEvent(), (input != null) ? data("input", input) : Map.of());
+		}
+
+		/**
+		 * Only the runs the filter reports are sent their chunks: no event is made for the others.
+		 */
+		@Override
+		public boolean needsChunks(RunInfo run) {
+			return this.filter.test(run);
 		}
 
 		@Override
@@ -94,14 +97,31 @@ public final class EventStream {
 			if (run.runId().equals(this.root)) {
 				this.rootReported = true;
 			}
-			emit(run, run.runType().streamEvent(), data("chunk", chunk));
+			send(new StreamEvent(run.runType().streamEvent(), run.name(), run.runId(), run.parentIds(), run.tags(),
+					run.metadata(), data("chunk", chunk)));
+		}
+
+		@Override
+		public EventSink<StreamEvent> sink() {
+			return this.sink;
+		}
+
+		@Override
+		public synchronized void rootCompleted() {
+			this.sink.complete();
+		}
+
+		@Override
+		public synchronized void rootFailed(Throwable error) {
+			this.sink.error(error);
 		}
 
 		/**
 		 * Report a chunk of the root's output, unless the root's run reports its chunks itself or
 		 * has already ended (a runnable that streams as one invoke), as LangChain's tap does.
 		 */
-		void rootChunk(Object chunk) {
+		@Override
+		public void rootChunk(Object chunk) {
 			if (this.tapRoot == null) {
 				this.tapRoot = !this.rootReported;
 			}
@@ -111,7 +131,7 @@ public final class EventStream {
 		}
 
 		@Override
-		public void onRunEnd(RunInfo run, Object input, Object output) {
+		public void onRunEnd(RunInfo run, @Nullable Object input, @Nullable Object output) {
 			if (run.runId().equals(this.root)) {
 				this.rootEnded = true;
 			}
@@ -152,8 +172,8 @@ public final class EventStream {
 				this.firstEventRun = event.runId();
 				event = withData(event, "input", this.input);
 			}
-			else if (event.runId().equals(this.firstEventRun) && event.event().endsWith("_end")
-					&& event.data().containsKey("input")) {
+			else if (event.data().containsKey("input") && event.runId().equals(this.firstEventRun)
+					&& event.event().endsWith("_end")) {
 				event = withData(event, "input", null);
 			}
 			this.sink.next(event);

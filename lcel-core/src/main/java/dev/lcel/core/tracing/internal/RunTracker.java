@@ -1,11 +1,15 @@
-package dev.lcel.core.tracing;
+package dev.lcel.core.tracing.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.ChunkAggregator;
+import dev.lcel.core.tracing.CallbackHandler;
+import dev.lcel.core.tracing.RunInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Follows one run for its handlers: tells them of its start, each reported chunk, and exactly one
@@ -14,6 +18,10 @@ import dev.lcel.core.runnable.ChunkAggregator;
  * <p>The start is reported once, by {@link #start(Object)} or, at the latest, before anything
  * else: a run that transforms a stream starts when its first input chunk arrives (as LangChain's
  * do), so it starts after the runs before it have produced something, and before its children.
+ *
+ * <p>Chunks go only to the handlers that read this run's chunks ({@link CallbackHandler#needsChunks(RunInfo)},
+ * asked once); an output's chunks arrive one at a time (Reactive Streams' serial signals), and its
+ * end after its last chunk, so collecting them takes no lock.
  */
 final class RunTracker {
 
@@ -21,7 +29,10 @@ final class RunTracker {
 
 	private final List<CallbackHandler> handlers;
 
-	private final RunManager manager;
+	/** The handlers that read this run's chunks. */
+	private final CallbackHandler[] chunkHandlers;
+
+	private final TrackedRunManager manager;
 
 	private final AtomicBoolean started = new AtomicBoolean();
 
@@ -39,21 +50,24 @@ final class RunTracker {
 		this.run = run;
 		this.handlers = handlers;
 		boolean collect = false;
-		boolean chunks = false;
+		List<CallbackHandler> chunkHandlers = new ArrayList<>(handlers.size());
 		for (CallbackHandler handler : handlers) {
-			collect |= handler.needsInputsAndOutputs();
-			chunks |= handler.needsChunks();
+			collect |= handler.needsInputsAndOutputs() && handler.needsInputsAndOutputs(run);
+			if (handler.needsChunks() && handler.needsChunks(run)) {
+				chunkHandlers.add(handler);
+			}
 		}
 		this.collect = collect;
-		this.chunks = collect || chunks;
-		this.manager = new RunManager(config.withCallbacks(new RunCallbacks(handlers, run, null)), this);
+		this.chunkHandlers = chunkHandlers.toArray(new CallbackHandler[0]);
+		this.chunks = collect || this.chunkHandlers.length > 0;
+		this.manager = new TrackedRunManager(config.withCallbacks(new RunCallbacks(handlers, run, null)), this);
 	}
 
 	RunInfo run() {
 		return this.run;
 	}
 
-	RunManager manager() {
+	TrackedRunManager manager() {
 		return this.manager;
 	}
 
@@ -65,10 +79,20 @@ final class RunTracker {
 	}
 
 	/**
+	 * Return whether a handler reads the run's chunks: what a runnable asked for a whole answer
+	 * (a chat model's invoke) needs to know to stream it anyway. Collecting is not a reason: an
+	 * invoke's output is whole.
+	 */
+	boolean reportsChunks() {
+		return this.chunkHandlers.length > 0;
+	}
+
+	/**
 	 * Report the start, with the input if it is known ({@code null} when it streams in).
 	 */
-	void start(Object input) {
-		if (this.started.compareAndSet(false, true)) {
+	void start(@Nullable Object input) {
+		// A read first: the chunks that call this on a started run take no atomic write.
+		if (!this.started.get() && this.started.compareAndSet(false, true)) {
 			if (input != null) {
 				input(input);
 			}
@@ -88,6 +112,7 @@ final class RunTracker {
 
 	private void input(Object chunk) {
 		if (this.collect) {
+			// A run may end while its input still streams (it needed only the start of it).
 			synchronized (this.input) {
 				this.input.add(chunk);
 			}
@@ -99,18 +124,16 @@ final class RunTracker {
 	 */
 	void collect(Object chunk) {
 		if (this.collect) {
-			synchronized (this.output) {
-				this.output.add(chunk);
-			}
+			this.output.add(chunk);
 		}
 	}
 
 	/**
-	 * Report a chunk to the handlers, as a chunk of this run's stream.
+	 * Report a chunk to the handlers that read this run's chunks, as a chunk of its stream.
 	 */
 	void report(Object chunk) {
 		start(null);
-		for (CallbackHandler handler : this.handlers) {
+		for (CallbackHandler handler : this.chunkHandlers) {
 			handler.onRunStream(this.run, chunk);
 		}
 	}
@@ -124,14 +147,10 @@ final class RunTracker {
 	}
 
 	void complete() {
-		Object whole;
-		synchronized (this.output) {
-			whole = this.output.current();
-		}
-		end(whole);
+		end(this.output.current());
 	}
 
-	void end(Object result) {
+	void end(@Nullable Object result) {
 		start(null);
 		if (this.finished.compareAndSet(false, true)) {
 			Object whole;
