@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.json.JsonPatchOp;
 import dev.lcel.core.runnable.BatchOptions;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.tracing.RunFilter;
@@ -136,8 +137,8 @@ public final class RemoteRunnable implements Runnable<Object, Object> {
 	@Override
 	public Flux<RunLogPatch> astreamLog(Object input, RunnableConfig config, RunFilter filter) {
 		return events(ChainRoute.STREAM_LOG, FilterCodec.write(body(input, config), filter)).map((data) -> {
-			List<RunLogPatch.Operation> ops = new ArrayList<>();
-			data.path("ops").forEach((op) -> ops.add(new RunLogPatch.Operation(op.path("op").asString(),
+			List<JsonPatchOp> ops = new ArrayList<>();
+			data.path("ops").forEach((op) -> ops.add(new JsonPatchOp(op.path("op").asString(),
 					op.path("path").asString(), output(op.get("value")))));
 			return new RunLogPatch(ops);
 		});

@@ -2,7 +2,7 @@ package dev.lcel.core.tracing;
 
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
+import dev.lcel.core.json.JsonPatchOp;
 
 /**
  * One step of {@code astreamLog}: JSON Patch (RFC 6902) operations that bring the run-state
@@ -15,24 +15,13 @@ import org.jspecify.annotations.Nullable;
  * {@code metadata}, {@code start_time}, {@code streamed_output}, {@code streamed_output_str},
  * {@code final_output} and {@code end_time} (and {@code error} when the run failed).
  *
- * @param ops the operations, applied in order
+ * @param ops the operations, applied in order; values are the runs' own Java objects, which
+ * become JSON when the patch is serialised
  */
-public record RunLogPatch(List<Operation> ops) {
+public record RunLogPatch(List<JsonPatchOp> ops) {
 
 	public RunLogPatch {
 		ops = List.copyOf(ops);
-	}
-
-	/**
-	 * One JSON Patch operation. Values are the runs' own Java objects; they become JSON when the
-	 * patch is serialised.
-	 *
-	 * @param op {@code add} or {@code replace}
-	 * @param path a JSON Pointer into the run-state document
-	 * @param value the value to put there
-	 */
-	public record Operation(String op, String path, @Nullable Object value) {
-
 	}
 
 }

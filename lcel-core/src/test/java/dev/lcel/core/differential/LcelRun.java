@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.flipkart.zjsonpatch.JsonPatch;
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.json.JsonPatchOp;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.tracing.RunFilter;
 import dev.lcel.core.tracing.RunLogPatch;
@@ -106,7 +107,7 @@ final class LcelRun {
 		com.fasterxml.jackson.databind.JsonNode state = JACKSON2.createObjectNode();
 		for (RunLogPatch patch : patches) {
 			ArrayNode ops = Neutral.JSON.createArrayNode();
-			for (RunLogPatch.Operation op : patch.ops()) {
+			for (JsonPatchOp op : patch.ops()) {
 				ObjectNode node = ops.addObject().put("op", op.op()).put("path", op.path());
 				node.set("value", Neutral.of(op.value()));
 			}

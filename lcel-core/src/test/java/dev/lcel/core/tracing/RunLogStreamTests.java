@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.flipkart.zjsonpatch.JsonPatch;
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.json.JsonPatchOp;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableGenerator;
 import dev.lcel.core.runnable.RunnableLambda;
@@ -100,7 +101,7 @@ class RunLogStreamTests {
 	void everyOperationAddsOrReplaces() {
 		List<RunLogPatch> patches = this.prep.pipe(this.upper).astreamLog("x").collectList().block();
 		assertThat(patches).flatExtracting(RunLogPatch::ops)
-			.extracting(RunLogPatch.Operation::op)
+			.extracting(JsonPatchOp::op)
 			.containsOnly("add", "replace");
 		assertThat(patches.get(0).ops().get(0).path()).isEmpty();
 	}

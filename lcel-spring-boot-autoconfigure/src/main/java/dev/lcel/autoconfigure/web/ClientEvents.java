@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.lcel.core.json.JsonPatchOp;
 import dev.lcel.core.tracing.RunLogPatch;
 import dev.lcel.core.tracing.StreamEvent;
 
@@ -33,14 +34,14 @@ final class ClientEvents {
 	}
 
 	static RunLogPatch patch(RunLogPatch patch) {
-		List<RunLogPatch.Operation> ops = null;
+		List<JsonPatchOp> ops = null;
 		for (int i = 0; i < patch.ops().size(); i++) {
-			RunLogPatch.Operation op = patch.ops().get(i);
+			JsonPatchOp op = patch.ops().get(i);
 			if (op.path().endsWith("/error")) {
 				if (ops == null) {
 					ops = new ArrayList<>(patch.ops());
 				}
-				ops.set(i, new RunLogPatch.Operation(op.op(), op.path(), FAILED));
+				ops.set(i, new JsonPatchOp(op.op(), op.path(), FAILED));
 			}
 		}
 		return (ops != null) ? new RunLogPatch(ops) : patch;

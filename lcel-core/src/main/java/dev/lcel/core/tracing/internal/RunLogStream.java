@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.json.JsonPatchOp;
 import dev.lcel.core.messages.AIMessage;
 import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.runnable.ChunkAggregator;
@@ -97,7 +98,7 @@ public final class RunLogStream {
 				state.put("streamed_output", new ArrayList<>());
 				state.put("final_output", null);
 				state.put("logs", new LinkedHashMap<>());
-				emit(replace("", state));
+				emit(JsonPatchOp.replace("", state));
 				return;
 			}
 			if (!this.filter.test(run)) {
@@ -116,7 +117,7 @@ public final class RunLogStream {
 			entry.put("streamed_output_str", new ArrayList<>());
 			entry.put("final_output", null);
 			entry.put("end_time", null);
-			emit(add(paths.entry, entry));
+			emit(JsonPatchOp.add(paths.entry, entry));
 		}
 
 		/**
@@ -125,7 +126,7 @@ public final class RunLogStream {
 		@Override
 		public synchronized void rootChunk(Object chunk) {
 			this.rootOutput.add(chunk);
-			emit(add("/streamed_output/-", chunk));
+			emit(JsonPatchOp.add("/streamed_output/-", chunk));
 		}
 
 		/**
@@ -135,7 +136,7 @@ public final class RunLogStream {
 		@Override
 		public synchronized void rootFailed(Throwable error) {
 			if (!this.rootOutput.isEmpty()) {
-				emit(replace("/final_output", this.rootOutput.current()));
+				emit(JsonPatchOp.replace("/final_output", this.rootOutput.current()));
 			}
 			this.sink.error(error);
 		}
@@ -156,21 +157,21 @@ public final class RunLogStream {
 			if (paths == null) {
 				return;
 			}
-			RunLogPatch.Operation output = add(paths.streamedOutput, chunk);
+			JsonPatchOp output = JsonPatchOp.add(paths.streamedOutput, chunk);
 			this.sink.next(new RunLogPatch((paths.type == RunType.CHAT_MODEL && chunk instanceof AIMessage message)
-					? List.of(add(paths.streamedOutputStr, message.content()), output)
+					? List.of(JsonPatchOp.add(paths.streamedOutputStr, message.content()), output)
 					: List.of(output)));
 		}
 
 		@Override
 		public synchronized void onRunEnd(RunInfo run, @Nullable Object input, @Nullable Object output) {
 			if (run.runId().equals(this.root)) {
-				emit(replace("/final_output", output));
+				emit(JsonPatchOp.replace("/final_output", output));
 				return;
 			}
 			LogPaths paths = this.paths.get(run.runId());
 			if (paths != null) {
-				finish(paths, add(paths.entry + "/final_output", finalOutput(run.runType(), output)));
+				finish(paths, JsonPatchOp.add(paths.entry + "/final_output", finalOutput(run.runType(), output)));
 			}
 		}
 
@@ -208,14 +209,14 @@ public final class RunLogStream {
 		public synchronized void onRunError(RunInfo run, Throwable error) {
 			LogPaths paths = this.paths.get(run.runId());
 			if (paths != null) {
-				finish(paths, add(paths.entry + "/error",
+				finish(paths, JsonPatchOp.add(paths.entry + "/error",
 						error.getClass().getName() + ": " + error.getMessage()));
 			}
 		}
 
-		private void finish(LogPaths paths, RunLogPatch.Operation result) {
+		private void finish(LogPaths paths, JsonPatchOp result) {
 			this.sink.next(new RunLogPatch(List.of(result,
-					add(paths.entry + "/end_time", Instant.now().toString()))));
+					JsonPatchOp.add(paths.entry + "/end_time", Instant.now().toString()))));
 		}
 
 		private String uniqueKey(String name) {
@@ -223,16 +224,8 @@ public final class RunLogStream {
 			return (count == 1) ? name : name + ":" + count;
 		}
 
-		private void emit(RunLogPatch.Operation op) {
+		private void emit(JsonPatchOp op) {
 			this.sink.next(new RunLogPatch(List.of(op)));
-		}
-
-		private static RunLogPatch.Operation add(String path, @Nullable Object value) {
-			return new RunLogPatch.Operation("add", path, value);
-		}
-
-		private static RunLogPatch.Operation replace(String path, @Nullable Object value) {
-			return new RunLogPatch.Operation("replace", path, value);
 		}
 
 		/** Escape a key for use as a JSON Pointer segment (RFC 6901). */
