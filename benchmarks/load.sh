@@ -62,9 +62,9 @@ java ${SERVER_JAVA_OPTS:--Xmx512m} -Dloader.path="$baseline_jar" -cp "$demo_jar"
 	--server.port="$port" --server.address=127.0.0.1 \
 	--spring.main.sources=dev.lcel.benchmarks.http.baseline.BaselineRoutes \
 	--load.baseline.reply="$reply" --load.baseline.chunk-size=3 --load.baseline.delay="$delay" \
-	"--lcel.models.joke-model.responses[0]=$reply" \
-	--lcel.models.joke-model.chunk-size=3 \
-	--lcel.models.joke-model.delay="$delay" \
+	"--lcel.models.joke-model.fake.responses[0]=$reply" \
+	--lcel.models.joke-model.fake.chunk-size=3 \
+	--lcel.models.joke-model.fake.delay="$delay" \
 	${SERVER_ARGS:-} \
 	>"$log" 2>&1 &
 server=$!

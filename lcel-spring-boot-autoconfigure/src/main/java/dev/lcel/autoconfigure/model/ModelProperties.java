@@ -2,9 +2,11 @@ package dev.lcel.autoconfigure.model;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 
@@ -176,7 +178,8 @@ public class ModelProperties {
 		return this.fake;
 	}
 
-	// The provider options' names before they had their own groups, still bound.
+	// The provider options' names before they had their own groups, still bound. When both names
+	// are set, the group's name wins whatever the order of binding or of the property sources.
 
 	@Deprecated(since = "0.1.0", forRemoval = true)
 	@DeprecatedConfigurationProperty(replacement = "lcel.models.*.openai.organization", since = "0.1.0")
@@ -186,7 +189,7 @@ public class ModelProperties {
 
 	@Deprecated(since = "0.1.0", forRemoval = true)
 	public void setOrganization(String organization) {
-		this.openai.setOrganization(organization);
+		this.openai.unlessNamed("organization", () -> this.openai.organization = organization);
 	}
 
 	@Deprecated(since = "0.1.0", forRemoval = true)
@@ -197,7 +200,7 @@ public class ModelProperties {
 
 	@Deprecated(since = "0.1.0", forRemoval = true)
 	public void setProject(String project) {
-		this.openai.setProject(project);
+		this.openai.unlessNamed("project", () -> this.openai.project = project);
 	}
 
 	@Deprecated(since = "0.1.0", forRemoval = true)
@@ -208,7 +211,7 @@ public class ModelProperties {
 
 	@Deprecated(since = "0.1.0", forRemoval = true)
 	public void setVersion(String version) {
-		this.anthropic.setVersion(version);
+		this.anthropic.unlessNamed("version", () -> this.anthropic.version = version);
 	}
 
 	@Deprecated(since = "0.1.0", forRemoval = true)
@@ -219,18 +222,19 @@ public class ModelProperties {
 
 	@Deprecated(since = "0.1.0", forRemoval = true)
 	public void setBeta(String beta) {
-		this.anthropic.setBeta(beta);
+		this.anthropic.unlessNamed("beta", () -> this.anthropic.beta = beta);
 	}
 
 	@Deprecated(since = "0.1.0", forRemoval = true)
 	@DeprecatedConfigurationProperty(replacement = "lcel.models.*.fake.responses", since = "0.1.0")
 	public List<String> getResponses() {
-		return this.fake.getResponses();
+		// A copy: the binder fills the list it gets in place, which must not be the group's.
+		return new ArrayList<>(this.fake.getResponses());
 	}
 
 	@Deprecated(since = "0.1.0", forRemoval = true)
 	public void setResponses(List<String> responses) {
-		this.fake.setResponses(responses);
+		this.fake.unlessNamed("responses", () -> this.fake.responses = responses);
 	}
 
 	@Deprecated(since = "0.1.0", forRemoval = true)
@@ -241,7 +245,7 @@ public class ModelProperties {
 
 	@Deprecated(since = "0.1.0", forRemoval = true)
 	public void setChunkSize(int chunkSize) {
-		this.fake.setChunkSize(chunkSize);
+		this.fake.unlessNamed("chunkSize", () -> this.fake.chunkSize = chunkSize);
 	}
 
 	@Deprecated(since = "0.1.0", forRemoval = true)
@@ -252,7 +256,7 @@ public class ModelProperties {
 
 	@Deprecated(since = "0.1.0", forRemoval = true)
 	public void setDelay(Duration delay) {
-		this.fake.setDelay(delay);
+		this.fake.unlessNamed("delay", () -> this.fake.delay = delay);
 	}
 
 	/** The string a model's toString shows in place of its key. */
@@ -265,7 +269,7 @@ public class ModelProperties {
 	/**
 	 * The options of the {@code openai} provider: {@code lcel.models.<name>.openai.*}.
 	 */
-	public static class OpenAi {
+	public static class OpenAi extends ProviderGroup {
 
 		/** The organization sent in OpenAI-Organization. */
 		private String organization;
@@ -279,6 +283,7 @@ public class ModelProperties {
 
 		public void setOrganization(String organization) {
 			this.organization = organization;
+			named("organization");
 		}
 
 		public String getProject() {
@@ -287,6 +292,7 @@ public class ModelProperties {
 
 		public void setProject(String project) {
 			this.project = project;
+			named("project");
 		}
 
 	}
@@ -294,7 +300,7 @@ public class ModelProperties {
 	/**
 	 * The options of the {@code anthropic} provider: {@code lcel.models.<name>.anthropic.*}.
 	 */
-	public static class Anthropic {
+	public static class Anthropic extends ProviderGroup {
 
 		/** The API version sent in anthropic-version; 2023-06-01 by default. */
 		private String version;
@@ -308,6 +314,7 @@ public class ModelProperties {
 
 		public void setVersion(String version) {
 			this.version = version;
+			named("version");
 		}
 
 		public String getBeta() {
@@ -316,6 +323,7 @@ public class ModelProperties {
 
 		public void setBeta(String beta) {
 			this.beta = beta;
+			named("beta");
 		}
 
 	}
@@ -324,7 +332,7 @@ public class ModelProperties {
 	 * The options of the {@code fake} provider, which streams scripted replies offline:
 	 * {@code lcel.models.<name>.fake.*}.
 	 */
-	public static class Fake {
+	public static class Fake extends ProviderGroup {
 
 		/** The replies, given in turn. */
 		private List<String> responses = new ArrayList<>();
@@ -341,6 +349,7 @@ public class ModelProperties {
 
 		public void setResponses(List<String> responses) {
 			this.responses = responses;
+			named("responses");
 		}
 
 		public int getChunkSize() {
@@ -349,6 +358,7 @@ public class ModelProperties {
 
 		public void setChunkSize(int chunkSize) {
 			this.chunkSize = chunkSize;
+			named("chunkSize");
 		}
 
 		public Duration getDelay() {
@@ -357,6 +367,27 @@ public class ModelProperties {
 
 		public void setDelay(Duration delay) {
 			this.delay = delay;
+			named("delay");
+		}
+
+	}
+
+	/**
+	 * A provider's group of options, remembering which were set under their own names, so that
+	 * a deprecated name never overrides them.
+	 */
+	abstract static class ProviderGroup {
+
+		private final Set<String> named = new HashSet<>();
+
+		void named(String option) {
+			this.named.add(option);
+		}
+
+		void unlessNamed(String option, Runnable set) {
+			if (!this.named.contains(option)) {
+				set.run();
+			}
 		}
 
 	}

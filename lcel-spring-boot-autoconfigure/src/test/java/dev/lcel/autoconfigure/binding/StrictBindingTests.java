@@ -1,7 +1,9 @@
 package dev.lcel.autoconfigure.binding;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
 import dev.lcel.autoconfigure.chain.ChainRegistry;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.env.MockEnvironment;
@@ -120,6 +123,27 @@ class StrictBindingTests {
 		assertThat(model.getFake().getChunkSize()).isEqualTo(3);
 		assertThat(model.getOpenai().getOrganization()).isEqualTo("org-old");
 		assertThat(model.getAnthropic().getBeta()).isEqualTo("tools");
+	}
+
+	@Test
+	void whenAnOldKeyAndItsGroupsKeyAreBothSetTheGroupsKeyWinsWhateverTheSource() {
+		// The old keys come from the higher-priority source (a command line, say); the group's keys
+		// sort both before (openai < organization, fake < responses) and after (fake > delay) them.
+		MockEnvironment environment = new MockEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("command-line", Map.of("lcel.models.m.organization", "org-old",
+					"lcel.models.m.responses[0]", "old", "lcel.models.m.delay", "0ms")));
+		environment.withProperty("lcel.models.m.provider", "fake")
+			.withProperty("lcel.models.m.openai.organization", "org-new")
+			.withProperty("lcel.models.m.fake.responses[0]", "new")
+			.withProperty("lcel.models.m.fake.delay", "30ms");
+		StrictPropertiesBinder binder = new StrictPropertiesBinder(environment);
+
+		ModelProperties model = binder.bind("lcel", ModelsProperties.class, "models").getModels().get("m");
+
+		assertThat(model.getOpenai().getOrganization()).isEqualTo("org-new");
+		assertThat(model.getFake().getResponses()).containsExactly("new");
+		assertThat(model.getFake().getDelay()).isEqualTo(Duration.ofMillis(30));
 	}
 
 	@Test
