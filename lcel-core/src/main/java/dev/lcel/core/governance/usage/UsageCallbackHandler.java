@@ -7,6 +7,7 @@ import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.messages.UsageMetadata;
 import dev.lcel.core.tracing.CallbackHandler;
 import dev.lcel.core.tracing.RunInfo;
+import dev.lcel.core.tracing.RunType;
 
 /**
  * Adds up the token usage of every chat model call in the runs it is given to, per model
@@ -40,6 +41,15 @@ public final class UsageCallbackHandler implements CallbackHandler {
 	@Override
 	public boolean needsChunks() {
 		return false;
+	}
+
+	/**
+	 * Only a chat model's output is read (its token usage): the other runs of a call do not
+	 * collect theirs for this handler.
+	 */
+	@Override
+	public boolean needsInputsAndOutputs(RunInfo run) {
+		return run.runType() == RunType.CHAT_MODEL;
 	}
 
 	/**
