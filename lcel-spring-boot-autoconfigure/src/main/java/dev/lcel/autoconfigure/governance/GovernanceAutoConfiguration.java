@@ -119,7 +119,6 @@ public final class GovernanceAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty("lcel.governance.quotas.enabled")
-	@Import(QuotaWebConfiguration.class)
 	static class QuotaConfiguration {
 
 		@Bean
@@ -152,20 +151,21 @@ public final class GovernanceAutoConfiguration {
 				.doOnError(QuotaExceededException.class, counted::refused));
 		}
 
-	}
+		/** Only with quotas on: the request's quota key, and the principal it may come from. */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+		static class QuotaWebConfiguration {
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-	static class QuotaWebConfiguration {
+			@Bean
+			QuotaKeyCustomizer lcelQuotaKeyCustomizer(GovernanceSettings settings) {
+				return new QuotaKeyCustomizer(settings.quotas().getKey());
+			}
 
-		@Bean
-		QuotaKeyCustomizer lcelQuotaKeyCustomizer(GovernanceSettings settings) {
-			return new QuotaKeyCustomizer(settings.quotas().getKey());
-		}
+			@Bean
+			PrincipalCapture lcelQuotaPrincipalCapture() {
+				return new PrincipalCapture();
+			}
 
-		@Bean
-		PrincipalCapture lcelQuotaPrincipalCapture() {
-			return new PrincipalCapture();
 		}
 
 	}

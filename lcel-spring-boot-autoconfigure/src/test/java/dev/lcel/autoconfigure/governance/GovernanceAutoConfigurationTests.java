@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -97,6 +98,20 @@ class GovernanceAutoConfigurationTests {
 				assertThat(meters.get("lcel.rate.limit.rejections").tag("limit", "rate-limits.global")
 					.tag("dimension", "tokens").counter().count()).isEqualTo(1);
 			});
+	}
+
+	@Test
+	void aWebApplicationKeysRequestsForQuotasOnlyWhenQuotasAreOn() {
+		ReactiveWebApplicationContextRunner web = new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ChainAutoConfiguration.class, ModelAutoConfiguration.class,
+					GovernanceAutoConfiguration.class))
+			.withPropertyValues("lcel.models.gpt.provider=fake");
+		web.run((context) -> assertThat(context).hasNotFailed()
+			.doesNotHaveBean(QuotaKeyCustomizer.class)
+			.doesNotHaveBean(PrincipalCapture.class));
+		web.withPropertyValues("lcel.governance.quotas.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(QuotaKeyCustomizer.class)
+				.hasSingleBean(PrincipalCapture.class));
 	}
 
 	@Test
