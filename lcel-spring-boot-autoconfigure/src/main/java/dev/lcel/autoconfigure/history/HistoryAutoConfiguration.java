@@ -35,8 +35,8 @@ public final class HistoryAutoConfiguration {
 	@ConditionalOnMissingBean(name = "memoryChatMessageHistoryStoreFactory")
 	ChatMessageHistoryStoreFactory memoryChatMessageHistoryStoreFactory(HistoryProperties properties,
 			ObjectProvider<MemoryStoreObserver> observers) {
-		return ChatMessageHistoryStoreFactory.memory(properties.getMemory().getMaxSessions(),
-				properties.getMemory().getMaxSize().toBytes(),
+		return ChatMessageHistoryStoreFactory.memory(properties.memory().maxSessions(),
+				properties.memory().maxSize().toBytes(),
 				(chain, store) -> observers.orderedStream().forEach((observer) -> observer.bind(chain, store)));
 	}
 
@@ -61,7 +61,7 @@ public final class HistoryAutoConfiguration {
 		ChatMessageHistoryStoreFactory redisChatMessageHistoryStoreFactory(ReactiveRedisConnectionFactory connections,
 				HistoryProperties properties) {
 			ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(connections);
-			String prefix = properties.getRedis().getKeyPrefix();
+			String prefix = properties.redis().keyPrefix();
 			return new ChatMessageHistoryStoreFactory() {
 
 				@Override

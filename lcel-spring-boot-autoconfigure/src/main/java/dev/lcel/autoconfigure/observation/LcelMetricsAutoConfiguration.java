@@ -33,7 +33,7 @@ public final class LcelMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "lcelTagValuesLimit")
 	MeterFilter lcelTagValuesLimit(LcelMetricsProperties properties) {
-		return new BoundedTagValues(properties.getMaxTagValues());
+		return new BoundedTagValues(properties.maxTagValues());
 	}
 
 }

@@ -32,7 +32,7 @@ public final class LcelObservationAutoConfiguration {
 	ObservationCallbackHandler observationCallbackHandler(ObservationRegistry registry,
 			ObjectProvider<RunObservationConvention> convention, LcelObservationProperties properties) {
 		return new ObservationCallbackHandler(registry, convention.getIfUnique(),
-				properties.isSteps() ? ObservationCallbackHandler.ALL_RUNS : ObservationCallbackHandler.CALLS);
+				properties.steps() ? ObservationCallbackHandler.ALL_RUNS : ObservationCallbackHandler.CALLS);
 	}
 
 }

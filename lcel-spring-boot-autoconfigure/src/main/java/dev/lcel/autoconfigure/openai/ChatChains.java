@@ -42,10 +42,10 @@ public final class ChatChains {
 		List<String> problems = new ArrayList<>();
 		Map<String, ChatChain> found = new LinkedHashMap<>();
 		Set<String> configuredChains = new HashSet<>();
-		properties.getChains().forEach((id, chain) -> {
-			String name = (chain.getChain() != null && !chain.getChain().isBlank()) ? chain.getChain() : id;
+		properties.chains().forEach((id, chain) -> {
+			String name = (chain.chain() != null && !chain.chain().isBlank()) ? chain.chain() : id;
 			configuredChains.add(name);
-			if (!chain.isEnabled()) {
+			if (!chain.enabled()) {
 				return;
 			}
 			ChatChain resolved = configured(registry, id, name, chain, problems);
@@ -110,28 +110,28 @@ public final class ChatChains {
 			return null;
 		}
 		Map<String, String> options = null;
-		if (!chain.getOptions().isEmpty()) {
-			for (String parameter : chain.getOptions().keySet()) {
+		if (!chain.options().isEmpty()) {
+			for (String parameter : chain.options().keySet()) {
 				if (!ChatChain.PARAMETERS.contains(parameter)) {
 					problems.add(path + ".options." + parameter + ": not a request parameter; the parameters are "
 							+ new java.util.TreeSet<>(ChatChain.PARAMETERS));
 				}
 			}
-			options = Map.copyOf(chain.getOptions());
+			options = Map.copyOf(chain.options());
 		}
-		boolean inputKey = chain.getInputKey() != null && !chain.getInputKey().isBlank();
-		boolean messagesKey = chain.getMessagesKey() != null && !chain.getMessagesKey().isBlank();
+		boolean inputKey = chain.inputKey() != null && !chain.inputKey().isBlank();
+		boolean messagesKey = chain.messagesKey() != null && !chain.messagesKey().isBlank();
 		if (inputKey && messagesKey) {
 			problems.add(path + ": either input-key or messages-key, not both");
 			return null;
 		}
-		Map<String, Object> inputs = Map.copyOf(chain.getInputs());
+		Map<String, Object> inputs = Map.copyOf(chain.inputs());
 		ChatInput input;
 		if (inputKey) {
-			input = new ChatInput.LastUserMessage(chain.getInputKey(), inputs);
+			input = new ChatInput.LastUserMessage(chain.inputKey(), inputs);
 		}
 		else if (messagesKey) {
-			input = new ChatInput.MessagesKey(chain.getMessagesKey(), inputs);
+			input = new ChatInput.MessagesKey(chain.messagesKey(), inputs);
 		}
 		else {
 			input = recognise(runnable, inputs);

@@ -59,7 +59,7 @@ final class ChatCompletionHandler {
 		this.body = body;
 		this.json = json;
 		this.events = new SseEncoder(json);
-		this.parser = new ChatRequestParser(json, properties.getMaxMessages());
+		this.parser = new ChatRequestParser(json, properties.maxMessages());
 		this.messages = new CompletionMessages(json);
 	}
 
@@ -93,7 +93,7 @@ final class ChatCompletionHandler {
 	}
 
 	Mono<ServerResponse> unrouted(ServerRequest request) {
-		String base = this.properties.getBasePath().replaceAll("/+$", "");
+		String base = this.properties.basePath().replaceAll("/+$", "");
 		String routes = "; the routes are GET " + base + "/models, GET " + base + "/models/{id} and POST " + base
 				+ "/chat/completions";
 		boolean known = request.path().equals(base + "/chat/completions") || request.path().equals(base + "/models")
@@ -189,15 +189,15 @@ final class ChatCompletionHandler {
 				config.configurable(key, value);
 			}
 		});
-		String session = request.headers().firstHeader(this.properties.getSessionHeader());
+		String session = request.headers().firstHeader(this.properties.sessionHeader());
 		if (session == null || session.isBlank()) {
 			session = chat.user();
 		}
 		if (session != null) {
-			config.configurable(this.properties.getSessionKey(), session);
+			config.configurable(this.properties.sessionKey(), session);
 		}
 		if (chat.user() != null) {
-			config.configurable(this.properties.getUserKey(), chat.user());
+			config.configurable(this.properties.userKey(), chat.user());
 		}
 		return config.build();
 	}

@@ -35,17 +35,17 @@ public final class OpenAiApiAutoConfiguration {
 	@ConditionalOnMissingBean
 	ChatChains lcelChatChains(ChainRegistry chains, OpenAiApiProperties properties, LcelServerProperties server) {
 		return new ChatChains(chains, properties,
-				(name) -> server.getExpose().isEmpty() || server.getExpose().contains(name));
+				(name) -> server.expose().isEmpty() || server.expose().contains(name));
 	}
 
 	@Bean
 	RouterFunction<ServerResponse> lcelOpenAiRoutes(ChatChains chains, OpenAiApiProperties properties,
 			LcelServerProperties server, ObjectProvider<JsonMapper> json) {
-		String base = properties.getBasePath().replaceAll("/+$", "");
+		String base = properties.basePath().replaceAll("/+$", "");
 		JsonMapper mapper = json.getIfAvailable(JsonMapper::shared);
 		// The chain routes' own reader: the same size, value-count, media type and encoding checks.
-		JsonRequestBody body = new JsonRequestBody(mapper, server.getMaxRequestSize().toBytes(),
-				server.getLimits().getMaxJsonValues());
+		JsonRequestBody body = new JsonRequestBody(mapper, server.maxRequestSize().toBytes(),
+				server.limits().maxJsonValues());
 		ChatCompletionHandler handler = new ChatCompletionHandler(chains, properties, body, mapper);
 		return RouterFunctions.route()
 			.GET(base + "/models", handler::models)

@@ -21,17 +21,17 @@ final class ChainCors {
 	 * @return the filter
 	 */
 	static CorsWebFilter filter(LcelServerProperties properties) {
-		LcelServerProperties.Cors cors = properties.getCors();
+		LcelServerProperties.Cors cors = properties.cors();
 		CorsConfiguration configuration = new CorsConfiguration();
-		configuration.setAllowedOrigins(cors.getAllowedOrigins());
-		configuration.setAllowedOriginPatterns(cors.getAllowedOriginPatterns());
-		configuration.setAllowedMethods(cors.getAllowedMethods());
-		configuration.setAllowedHeaders(cors.getAllowedHeaders());
-		configuration.setExposedHeaders(cors.getExposedHeaders());
-		configuration.setAllowCredentials(cors.isAllowCredentials());
-		configuration.setMaxAge(cors.getMaxAge());
+		configuration.setAllowedOrigins(cors.allowedOrigins());
+		configuration.setAllowedOriginPatterns(cors.allowedOriginPatterns());
+		configuration.setAllowedMethods(cors.allowedMethods());
+		configuration.setAllowedHeaders(cors.allowedHeaders());
+		configuration.setExposedHeaders(cors.exposedHeaders());
+		configuration.setAllowCredentials(cors.allowCredentials());
+		configuration.setMaxAge(cors.maxAge());
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-		if (!cors.getAllowedOrigins().isEmpty() || !cors.getAllowedOriginPatterns().isEmpty()) {
+		if (!cors.allowedOrigins().isEmpty() || !cors.allowedOriginPatterns().isEmpty()) {
 			String base = properties.routePrefix();
 			source.registerCorsConfiguration(base.isEmpty() ? "/" : base, configuration);
 			source.registerCorsConfiguration(base + "/**", configuration);

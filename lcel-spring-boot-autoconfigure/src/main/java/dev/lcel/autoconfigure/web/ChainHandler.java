@@ -144,7 +144,7 @@ final class ChainHandler {
 			List<ChainRequestReader.Call> calls = this.reader.calls(name(request), chain, request, body).stream()
 				.map((call) -> new ChainRequestReader.Call(call.input(), usage.addTo(call.config()))).toList();
 			List<String> runIds = calls.stream().map((call) -> call.config().runId().toString()).toList();
-			int concurrency = BatchRun.concurrency(body, this.properties.getMaxBatchConcurrency());
+			int concurrency = BatchRun.concurrency(body, this.properties.maxBatchConcurrency());
 			return BatchRun.run(chain, calls, concurrency)
 				.flatMap((outputs) -> ok(response(outputs, withUsage(Map.of("run_ids", runIds), usage))))
 				.onErrorResume((ex) -> ChainErrors.problem(request, ex, null));
@@ -170,7 +170,7 @@ final class ChainHandler {
 			Map<String, Object> schemas = new LinkedHashMap<>();
 			schemas.put("input", chain.inputSchema());
 			schemas.put("output", chain.outputSchema());
-			schemas.put("config", ServedConfigSchema.of(chain, this.properties.getConfigKeys()));
+			schemas.put("config", ServedConfigSchema.of(chain, this.properties.configKeys()));
 			return ok(schemas);
 		});
 	}
@@ -184,7 +184,7 @@ final class ChainHandler {
 	}
 
 	Mono<ServerResponse> configSchema(ServerRequest request) {
-		return withChain(request, (chain) -> ok(ServedConfigSchema.of(chain, this.properties.getConfigKeys())));
+		return withChain(request, (chain) -> ok(ServedConfigSchema.of(chain, this.properties.configKeys())));
 	}
 
 	Mono<ServerResponse> unrouted(ServerRequest request) {
@@ -288,7 +288,7 @@ final class ChainHandler {
 	}
 
 	private boolean exposed(String name) {
-		return this.properties.getExpose().isEmpty() || this.properties.getExpose().contains(name);
+		return this.properties.expose().isEmpty() || this.properties.expose().contains(name);
 	}
 
 	private static Map<String, Object> response(@Nullable Object output, Map<String, Object> metadata) {

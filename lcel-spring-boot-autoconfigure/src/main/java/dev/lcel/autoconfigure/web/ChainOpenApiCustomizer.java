@@ -48,7 +48,7 @@ final class ChainOpenApiCustomizer implements OpenApiCustomizer {
 		}
 		String base = this.properties.routePrefix();
 		this.chains.getChains().forEach((name, chain) -> {
-			if (this.properties.getExpose().isEmpty() || this.properties.getExpose().contains(name)) {
+			if (this.properties.expose().isEmpty() || this.properties.expose().contains(name)) {
 				addChain(openApi.getPaths(), base + "/" + name, name, chain);
 			}
 		});
@@ -57,7 +57,7 @@ final class ChainOpenApiCustomizer implements OpenApiCustomizer {
 	private void addChain(Paths paths, String path, String name, Runnable<?, ?> chain) {
 		Schema<?> input = schema(chain.inputSchema().toString());
 		Schema<?> output = schema(chain.outputSchema().toString());
-		Schema<?> config = schema(ServedConfigSchema.of(chain, this.properties.getConfigKeys()).toString());
+		Schema<?> config = schema(ServedConfigSchema.of(chain, this.properties.configKeys()).toString());
 		String description = this.chains.description(name).orElse("");
 		for (ChainRoute route : this.switches.servedRoutes(name)) {
 			Operation operation = operation(name, route, description,

@@ -45,12 +45,12 @@ final class ChainRequestReader {
 	ChainRequestReader(JsonMapper json, LcelServerProperties properties, List<ChainRequestConfigCustomizer> customizers) {
 		this.json = json;
 		this.properties = properties;
-		LcelServerProperties.Limits limits = properties.getLimits();
-		this.clientConfig = new ConfigCodec(properties.getConfigKeys(), new ConfigLimits(limits.getMaxTags(),
-				limits.getMaxTagLength(), limits.getMaxMetadataSize().toBytes(), "lcel.server.limits"), json);
-		this.validator = new InputValidator(properties.getLimits());
-		this.body = new JsonRequestBody(json, properties.getMaxRequestSize().toBytes(),
-				properties.getLimits().getMaxJsonValues());
+		LcelServerProperties.Limits limits = properties.limits();
+		this.clientConfig = new ConfigCodec(properties.configKeys(), new ConfigLimits(limits.maxTags(),
+				limits.maxTagLength(), limits.maxMetadataSize().toBytes(), "lcel.server.limits"), json);
+		this.validator = new InputValidator(properties.limits());
+		this.body = new JsonRequestBody(json, properties.maxRequestSize().toBytes(),
+				properties.limits().maxJsonValues());
 		this.customizers = customizers;
 	}
 
@@ -78,9 +78,9 @@ final class ChainRequestReader {
 			throw new ChainRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "The request has no 'inputs' array",
 					List.of(Map.of("field", "/inputs", "message", "required, an array")));
 		}
-		if (inputs.size() > this.properties.getMaxBatchSize()) {
+		if (inputs.size() > this.properties.maxBatchSize()) {
 			throw new ChainRequestException(HttpStatus.CONTENT_TOO_LARGE, "A batch may carry at most "
-					+ this.properties.getMaxBatchSize() + " inputs, this one has " + inputs.size());
+					+ this.properties.maxBatchSize() + " inputs, this one has " + inputs.size());
 		}
 		JsonNode configs = body.get("config");
 		List<Call> calls = new ArrayList<>(inputs.size());

@@ -23,14 +23,14 @@ final class ConnectionTimeouts implements NettyServerCustomizer {
 	@Override
 	public HttpServer apply(HttpServer server) {
 		HttpServer configured = server;
-		if (positive(this.connection.getIdleTimeout())) {
-			configured = configured.idleTimeout(this.connection.getIdleTimeout());
+		if (positive(this.connection.idleTimeout())) {
+			configured = configured.idleTimeout(this.connection.idleTimeout());
 		}
-		if (positive(this.connection.getReadTimeout())) {
-			configured = configured.readTimeout(this.connection.getReadTimeout());
+		if (positive(this.connection.readTimeout())) {
+			configured = configured.readTimeout(this.connection.readTimeout());
 		}
-		if (positive(this.connection.getRequestTimeout())) {
-			configured = configured.requestTimeout(this.connection.getRequestTimeout());
+		if (positive(this.connection.requestTimeout())) {
+			configured = configured.requestTimeout(this.connection.requestTimeout());
 		}
 		return configured;
 	}

@@ -44,8 +44,8 @@ final class InputValidator {
 	private final ExecutionConfig config;
 
 	InputValidator(LcelServerProperties.Limits limits) {
-		this.maxErrors = Math.max(1, limits.getMaxErrors());
-		this.config = ExecutionConfig.builder().maxEvaluationSteps(limits.getMaxValidationSteps()).build();
+		this.maxErrors = Math.max(1, limits.maxErrors());
+		this.config = ExecutionConfig.builder().maxEvaluationSteps(limits.maxValidationSteps()).build();
 	}
 
 	void validate(Runnable<?, ?> chain, JsonNode input, String pointer) {

@@ -75,7 +75,7 @@ public final class LcelServerAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "lcelConnectionTimeouts")
 		NettyServerCustomizer lcelConnectionTimeouts(LcelServerProperties properties) {
-			return new ConnectionTimeouts(properties.getConnection());
+			return new ConnectionTimeouts(properties.connection());
 		}
 
 	}

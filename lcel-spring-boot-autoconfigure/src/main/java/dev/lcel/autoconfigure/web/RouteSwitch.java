@@ -11,15 +11,15 @@ import org.jspecify.annotations.Nullable;
  */
 enum RouteSwitch {
 
-	BATCH("batch", LcelServerProperties.Routes::getBatch),
+	BATCH("batch", LcelServerProperties.Routes::batch),
 
-	STREAM_LOG("stream-log", LcelServerProperties.Routes::getStreamLog),
+	STREAM_LOG("stream-log", LcelServerProperties.Routes::streamLog),
 
-	STREAM_EVENTS("stream-events", LcelServerProperties.Routes::getStreamEvents),
+	STREAM_EVENTS("stream-events", LcelServerProperties.Routes::streamEvents),
 
-	SCHEMA("schema", LcelServerProperties.Routes::getSchema),
+	SCHEMA("schema", LcelServerProperties.Routes::schema),
 
-	PLAYGROUND("playground", LcelServerProperties.Routes::getPlayground);
+	PLAYGROUND("playground", LcelServerProperties.Routes::playground);
 
 	private final String property;
 

@@ -34,8 +34,8 @@ final class RouteSwitches {
 		if (routeSwitch == null) {
 			return true;
 		}
-		Boolean own = routeSwitch.in(this.properties.getChainRoutes().get(chain));
-		Boolean global = (own != null) ? own : routeSwitch.in(this.properties.getRoutes());
+		Boolean own = routeSwitch.in(this.properties.chainRoutes().get(chain));
+		Boolean global = (own != null) ? own : routeSwitch.in(this.properties.routes());
 		return global == null || global;
 	}
 

@@ -92,7 +92,7 @@ class HistoryAutoConfigurationTests {
 					AutoConfigurations.of(DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class))
 			.run((context) -> {
 				assertThat(context).hasBean("redisChatMessageHistoryStoreFactory");
-				assertThat(context.getBean(HistoryProperties.class).getRedis().getKeyPrefix()).isEqualTo("lcel:history:");
+				assertThat(context.getBean(HistoryProperties.class).redis().keyPrefix()).isEqualTo("lcel:history:");
 			});
 	}
 
