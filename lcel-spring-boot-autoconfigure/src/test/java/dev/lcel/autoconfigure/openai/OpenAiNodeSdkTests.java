@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenAiNodeSdkTests {
 
 	@RegisterExtension
-	static final NodeClient client = NodeClient.in("src/test/openai-js", "openai");
+	static final NodeClient client = new NodeClient("src/test/openai-js", "openai");
 
 	@Test
 	@SuppressWarnings("unchecked")

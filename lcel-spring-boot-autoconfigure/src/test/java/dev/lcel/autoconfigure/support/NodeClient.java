@@ -25,20 +25,15 @@ public final class NodeClient implements BeforeAllCallback {
 
 	private final String installedPackage;
 
-	private NodeClient(File directory, String installedPackage) {
-		this.directory = directory;
-		this.installedPackage = installedPackage;
-	}
-
 	/**
-	 * Return the client in {@code directory}, to be installed before the tests of the class that
+	 * Create the client in {@code directory}, to be installed before the tests of the class that
 	 * registers it.
 	 * @param directory the client's folder, such as {@code src/test/openai-js}
 	 * @param installedPackage a package the installed client has, such as {@code openai}
-	 * @return the client
 	 */
-	public static NodeClient in(String directory, String installedPackage) {
-		return new NodeClient(new File(directory), installedPackage);
+	public NodeClient(String directory, String installedPackage) {
+		this.directory = new File(directory);
+		this.installedPackage = installedPackage;
 	}
 
 	/**

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LangChainJsClientTests {
 
 	@RegisterExtension
-	static final NodeClient client = NodeClient.in("src/test/langchainjs", "@langchain/core");
+	static final NodeClient client = new NodeClient("src/test/langchainjs", "@langchain/core");
 
 	@Test
 	@SuppressWarnings("unchecked")
