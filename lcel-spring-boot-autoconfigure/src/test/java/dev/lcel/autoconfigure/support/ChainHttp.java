@@ -21,8 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The chain routes in a test without a server: a context runner with the reactive web stack and
- * the chain auto-configuration, a client bound to the context it starts, JSON requests and the
- * server-sent events of a streaming answer.
+ * the chain auto-configuration, a client bound to the context it starts, JSON requests and
+ * answers, and the server-sent events of a streaming answer.
  */
 public final class ChainHttp {
 
@@ -66,6 +66,16 @@ public final class ChainHttp {
 	 */
 	public static WebTestClient.ResponseSpec postJson(WebTestClient client, String uri, String json) {
 		return client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+	}
+
+	/**
+	 * Get a route that answers with JSON, assert a 200 and return the body.
+	 * @param client the client
+	 * @param uri the route, such as {@code /chains/greet/schema}
+	 * @return the body, to assert on
+	 */
+	public static WebTestClient.BodyContentSpec getJson(WebTestClient client, String uri) {
+		return client.get().uri(uri).exchange().expectStatus().isOk().expectBody();
 	}
 
 	/**

@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static dev.lcel.autoconfigure.support.ChainHttp.client;
+import static dev.lcel.autoconfigure.support.ChainHttp.getJson;
 import static dev.lcel.autoconfigure.support.ChainHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,11 +64,7 @@ class ConfigurableAlternativesOverHttpTests {
 
 	@Test
 	void configSchemaListsTheChoicesAndTheConfigurableFields() {
-		this.contextRunner.run((context) -> client(context).get()
-			.uri("/chains/ask/config_schema")
-			.exchange()
-			.expectStatus().isOk()
-			.expectBody()
+		this.contextRunner.run((context) -> getJson(client(context), "/chains/ask/config_schema")
 			.jsonPath("$.properties.configurable.properties.llm.enum").isEqualTo(List.of("gpt", "claude"))
 			.jsonPath("$.properties.configurable.properties.llm.default").isEqualTo("gpt")
 			.jsonPath("$.properties.configurable.properties.llm_temperature.type").isEqualTo("number"));

@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static dev.lcel.autoconfigure.support.ChainHttp.client;
+import static dev.lcel.autoconfigure.support.ChainHttp.getJson;
 import static dev.lcel.autoconfigure.support.ChainHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,11 +76,7 @@ class ConversationOverHttpTests {
 
 	@Test
 	void schemasShowTheSessionIdAndNotTheHistory() {
-		this.contextRunner.run((context) -> client(context).get()
-			.uri("/chains/chat/schema")
-			.exchange()
-			.expectStatus().isOk()
-			.expectBody()
+		this.contextRunner.run((context) -> getJson(client(context), "/chains/chat/schema")
 			.jsonPath("$.input.properties.question").exists()
 			.jsonPath("$.input.properties.history").doesNotExist()
 			.jsonPath("$.config.properties.configurable.properties.session_id.type").isEqualTo("string"));

@@ -33,6 +33,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static dev.lcel.autoconfigure.support.ChainHttp.client;
 import static dev.lcel.autoconfigure.support.ChainHttp.data;
 import static dev.lcel.autoconfigure.support.ChainHttp.events;
+import static dev.lcel.autoconfigure.support.ChainHttp.getJson;
 import static dev.lcel.autoconfigure.support.ChainHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,11 +51,7 @@ class LcelServerAutoConfigurationTests {
 					"lcel.models.gpt.model=gpt-4o-mini", "lcel.models.gpt.api-key=sk-listed-never",
 					"lcel.chains.joke.steps[0].model=scripted", "lcel.chains.smart.steps[0].model=gpt",
 					"lcel.chains.both.parallel.a.chain=joke", "lcel.chains.both.parallel.b.chain=smart")
-			.run((context) -> client(context).get()
-				.uri("/chains")
-				.exchange()
-				.expectStatus().isOk()
-				.expectBody()
+			.run((context) -> getJson(client(context), "/chains")
 				.jsonPath("$.chains[?(@.name == 'joke')].model").isEqualTo(List.of("fake (offline demo)"))
 				.jsonPath("$.chains[?(@.name == 'smart')].model").isEqualTo(List.of("openai gpt-4o-mini"))
 				.jsonPath("$.chains[?(@.name == 'both')].model")
@@ -139,17 +136,17 @@ class LcelServerAutoConfigurationTests {
 	void schemasGraphAndListAreServed() {
 		this.contextRunner.run((context) -> {
 			WebTestClient client = client(context);
-			client.get().uri("/chains/greet/schema").exchange().expectStatus().isOk().expectBody()
+			getJson(client, "/chains/greet/schema")
 				.jsonPath("$.input.properties.name.type").isEqualTo("string")
 				.jsonPath("$.output.type").isEqualTo("string")
 				.jsonPath("$.config.properties.configurable").exists();
 			client.get().uri("/chains/greet/input_schema").exchange().expectBody().jsonPath("$.required[0]").isEqualTo("name");
 			client.get().uri("/chains/greet/output_schema").exchange().expectBody().jsonPath("$.type").isEqualTo("string");
 			client.get().uri("/chains/greet/config_schema").exchange().expectBody().jsonPath("$.properties.tags").exists();
-			client.get().uri("/chains/words/graph").exchange().expectStatus().isOk().expectBody()
+			getJson(client, "/chains/words/graph")
 				.jsonPath("$.nodes").isArray()
 				.jsonPath("$.mermaid").value((String m) -> assertThat(m).startsWith("graph TD;"));
-			client.get().uri("/chains").exchange().expectStatus().isOk().expectBody()
+			getJson(client, "/chains")
 				.jsonPath("$.chains[?(@.name == 'greet')].links.invoke").isEqualTo(List.of("/chains/greet/invoke"));
 		});
 	}

@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 
 import static dev.lcel.autoconfigure.support.ChainHttp.client;
 import static dev.lcel.autoconfigure.support.ChainHttp.data;
+import static dev.lcel.autoconfigure.support.ChainHttp.getJson;
 import static dev.lcel.autoconfigure.support.ChainHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,11 +61,7 @@ class StructuredOutputOverHttpTests {
 
 	@Test
 	void outputSchemaIsTheTypesSchema() {
-		this.contextRunner.run((context) -> client(context).get()
-			.uri("/chains/extract/output_schema")
-			.exchange()
-			.expectStatus().isOk()
-			.expectBody()
+		this.contextRunner.run((context) -> getJson(client(context), "/chains/extract/output_schema")
 			.jsonPath("$.type").isEqualTo("object")
 			.jsonPath("$.properties.age.type").isEqualTo("integer")
 			.jsonPath("$.properties.skills.items.type").isEqualTo("string")
