@@ -1,6 +1,5 @@
 package dev.lcel.autoconfigure.support;
 
-import java.time.Duration;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -25,9 +24,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  */
 public abstract class AbstractFakeOpenAiTests {
 
-	/** How long a client waits for the application's answer. */
-	private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(10);
-
 	/** The fake OpenAI. */
 	@RegisterExtension
 	protected static final WireMockExtension openAi = WireMockExtension.newInstance()
@@ -47,7 +43,7 @@ public abstract class AbstractFakeOpenAiTests {
 	 * @return the client
 	 */
 	protected WebTestClient client() {
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).responseTimeout(RESPONSE_TIMEOUT).build();
+		return ChainHttp.client(this.port);
 	}
 
 	/**

@@ -20,9 +20,9 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The chain routes in a test without a server: a context runner with the reactive web stack and
- * the chain auto-configuration, a client bound to the context it starts, JSON requests and
- * answers, and the server-sent events of a streaming answer.
+ * The chain routes in a test: a context runner with the reactive web stack and the chain
+ * auto-configuration, a client bound to the context it starts (no server) or to a running
+ * application, JSON requests and answers, and the server-sent events of a streaming answer.
  */
 public final class ChainHttp {
 
@@ -55,6 +55,15 @@ public final class ChainHttp {
 	 */
 	public static WebTestClient client(ApplicationContext context) {
 		return WebTestClient.bindToApplicationContext(context).configureClient().responseTimeout(RESPONSE_TIMEOUT).build();
+	}
+
+	/**
+	 * Return a client of an application running on this machine.
+	 * @param port the application's port
+	 * @return the client
+	 */
+	public static WebTestClient client(int port) {
+		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(RESPONSE_TIMEOUT).build();
 	}
 
 	/**
