@@ -10,27 +10,15 @@ import dev.lcel.core.parsers.StrOutputParser;
 import dev.lcel.core.prompts.ChatPromptTemplate;
 import dev.lcel.core.runnable.Runnable;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Workload 2 of the benchmark plan: {@code prompt | FakeListChatModel | StrOutputParser} over 1,000
  * inputs with {@code batch}; divide the score by 1,000 for the time per item.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class BatchBenchmark {
+public class BatchBenchmark extends AverageTimeBenchmark {
 
 	private Runnable<Map<String, ?>, String> chain;
 

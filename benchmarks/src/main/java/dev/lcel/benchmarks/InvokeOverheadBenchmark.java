@@ -6,15 +6,8 @@ import java.util.function.Function;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableLambda;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Workload 1 of the benchmark plan: the cost of running a sequence of ten
@@ -24,13 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run with {@code java -jar benchmarks/target/benchmarks.jar InvokeOverhead}; report the
  * chain's score as a ratio to {@code baselineFunctions} from the same run.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class InvokeOverheadBenchmark {
+public class InvokeOverheadBenchmark extends AverageTimeBenchmark {
 
 	private static final int STEPS = 10;
 

@@ -6,16 +6,9 @@ import java.util.concurrent.TimeUnit;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.parsers.JsonOutputParser;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import reactor.core.publisher.Flux;
 
 /**
@@ -23,13 +16,8 @@ import reactor.core.publisher.Flux;
  * 100 KB delivered in 10-character chunks, emitting every partial value. Linear cost shows as
  * time proportional to size.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class JsonStreamingBenchmark {
+public class JsonStreamingBenchmark extends AverageTimeBenchmark {
 
 	@Param({ "25", "50", "100" })
 	public int kilobytes;

@@ -12,15 +12,8 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Workloads 3 and 6 of the benchmark plan: a {@code FakeStreamingChatModel} streaming 1,000
@@ -29,13 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link ObservationCallbackHandler} whose registry has a handler. Report each as a ratio to
  * {@code astream} from the same run.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class StreamingBenchmark {
+public class StreamingBenchmark extends AverageTimeBenchmark {
 
 	private static final int CHUNKS = 1000;
 

@@ -20,16 +20,9 @@ import dev.lcel.core.tools.Tool;
 import dev.lcel.core.tools.ToolCallingAgent;
 import dev.lcel.core.tools.annotation.ToolParam;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import reactor.core.publisher.Flux;
 
 /**
@@ -43,13 +36,8 @@ import reactor.core.publisher.Flux;
  * <p>Run with {@code java -jar benchmarks/target/benchmarks.jar ToolLoop}; report
  * {@code (agent - baseline) / toolCalls} as the overhead per tool call, and {@code agent / baseline}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class ToolLoopBenchmark {
+public class ToolLoopBenchmark extends AverageTimeBenchmark {
 
 	@Param({ "1", "4" })
 	public int toolCalls;

@@ -7,16 +7,9 @@ import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.parsers.JsonOutputParser;
 import dev.lcel.core.parsers.StructuredOutputParser;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,13 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the untyped {@code JsonOutputParser} alone, the floor.
  * Linear cost shows as time proportional to size; the naive way grows with its square.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class TypedStreamingBenchmark {
+public class TypedStreamingBenchmark extends AverageTimeBenchmark {
 
 	/** A country of the document. */
 	public record Country(String name, long population, List<String> tags) {

@@ -7,9 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.lcel.demo.ChainRequests.postJson;
+import static dev.lcel.demo.ChainRequests.streamedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,11 +28,7 @@ class DemoAgentHttpTests {
 
 	@Test
 	void invokeAnswersWithTheMessagesOfTheTurn() {
-		this.client.post()
-			.uri("/chains/agent/invoke")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(INPUT)
-			.exchange()
+		postJson(this.client, "/chains/agent/invoke", INPUT)
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.output.messages.length()").isEqualTo(4)
@@ -45,32 +42,14 @@ class DemoAgentHttpTests {
 
 	@Test
 	void streamEventsShowTheToolRuns() {
-		String body = String.join("\n", this.client.post()
-			.uri("/chains/agent/stream_events")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(INPUT)
-			.exchange()
-			.expectStatus().isOk()
-			.returnResult(String.class)
-			.getResponseBody()
-			.collectList()
-			.block());
+		String body = String.join("\n", streamedData(this.client, "/chains/agent/stream_events", INPUT));
 		assertThat(body).contains("\"event\":\"on_tool_start\"", "\"event\":\"on_tool_end\"", "\"name\":\"multiply\"",
 				"\"name\":\"shout\"", "\"event\":\"on_chat_model_stream\"");
 	}
 
 	@Test
 	void streamDeliversTheFinalAnswerAsItComes() {
-		List<String> chunks = this.client.post()
-			.uri("/chains/agent/stream")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(INPUT)
-			.exchange()
-			.expectStatus().isOk()
-			.returnResult(String.class)
-			.getResponseBody()
-			.collectList()
-			.block();
+		List<String> chunks = streamedData(this.client, "/chains/agent/stream", INPUT);
 		List<String> answer = chunks.stream().filter((data) -> data.contains("AIMessageChunk") && !data.contains("tool_call_chunks\":[{")).toList();
 		assertThat(answer.size()).isGreaterThan(5);
 		assertThat(String.join("", chunks)).contains("\"type\":\"tool\"");

@@ -11,10 +11,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.lcel.demo.ChainRequests.postJson;
+import static dev.lcel.demo.ChainRequests.streamedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -31,21 +32,13 @@ class DemoHttpTests {
 			.exchange()
 			.expectBody()
 			.jsonPath("$.properties.configurable.properties.session_id").exists();
-		this.client.post()
-			.uri("/chains/chat/invoke")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"input\": {\"question\": \"Hello, I am Ada.\"}}")
-			.exchange()
+		postJson(this.client, "/chains/chat/invoke", "{\"input\": {\"question\": \"Hello, I am Ada.\"}}")
 			.expectStatus().isBadRequest()
 			.expectBody()
 			.jsonPath("$.detail").value((String detail) -> assertThat(detail).contains("session_id"));
 		for (String question : List.of("Hello, I am Ada.", "What is my name?")) {
-			this.client.post()
-				.uri("/chains/chat/invoke")
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{\"input\": {\"question\": \"" + question
-						+ "\"}, \"config\": {\"configurable\": {\"session_id\": \"ada-1\"}}}")
-				.exchange()
+			postJson(this.client, "/chains/chat/invoke", "{\"input\": {\"question\": \"" + question
+					+ "\"}, \"config\": {\"configurable\": {\"session_id\": \"ada-1\"}}}")
 				.expectStatus().isOk()
 				.expectBody()
 				.jsonPath("$.output").value((String output) -> assertThat(output).contains("scripted reply"));
@@ -107,11 +100,7 @@ class DemoHttpTests {
 	}
 
 	private List<JsonNode> dataEvents(String uri, String body) {
-		return this.client.post()
-			.uri(uri)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
+		return postJson(this.client, uri, body)
 			.expectStatus().isOk()
 			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
 			})
@@ -125,11 +114,7 @@ class DemoHttpTests {
 	@Test
 	void extractAnswersWithAPersonAndStreamsItAsItFillsIn() {
 		String body = "{\"input\": {\"text\": \"Ada Lovelace, 36, loved mathematics.\"}}";
-		this.client.post()
-			.uri("/chains/extract/invoke")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
+		postJson(this.client, "/chains/extract/invoke", body)
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.output.name").isEqualTo("Ada Lovelace")
@@ -154,11 +139,7 @@ class DemoHttpTests {
 
 	@Test
 	void yamlChainIsServedOverHttp() {
-		this.client.post()
-			.uri("/chains/headline/invoke")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"input\": \"served over http\"}")
-			.exchange()
+		postJson(this.client, "/chains/headline/invoke", "{\"input\": \"served over http\"}")
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.output.text").isEqualTo("SERVED OVER HTTP!")
@@ -167,32 +148,13 @@ class DemoHttpTests {
 
 	@Test
 	void streamDeliversWordsAsServerSentEvents() {
-		String body = this.client.post()
-			.uri("/chains/typewriter/stream")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"input\": \"one two\"}")
-			.exchange()
-			.expectStatus().isOk()
-			.returnResult(String.class)
-			.getResponseBody()
-			.collectList()
-			.block()
-			.toString();
+		String body = streamedData(this.client, "/chains/typewriter/stream", "{\"input\": \"one two\"}").toString();
 		assertThat(body).contains("\"ONE \"", "\"TWO\"");
 	}
 
 	@Test
 	void seedJokeChainStreamsTheFakeModelsReplyTokenByToken() {
-		java.util.List<String> chunks = this.client.post()
-			.uri("/chains/joke/stream")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"input\": {\"topic\": \"bears\"}}")
-			.exchange()
-			.expectStatus().isOk()
-			.returnResult(String.class)
-			.getResponseBody()
-			.collectList()
-			.block();
+		java.util.List<String> chunks = streamedData(this.client, "/chains/joke/stream", "{\"input\": {\"topic\": \"bears\"}}");
 		List<String> tokens = chunks.stream()
 			.filter((data) -> data.startsWith("\""))
 			.map((data) -> JsonMapper.shared().readValue(data, String.class))
@@ -203,29 +165,23 @@ class DemoHttpTests {
 
 	@Test
 	void combinedRunsJokeAndPoemAndCountriesIsJson() {
-		this.client.post().uri("/chains/combined/invoke").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"input\": {\"topic\": \"bears\"}}")
-			.exchange().expectStatus().isOk().expectBody()
+		postJson(this.client, "/chains/combined/invoke", "{\"input\": {\"topic\": \"bears\"}}").expectStatus().isOk().expectBody()
 			.jsonPath("$.output.joke").value((String joke) -> assertThat(joke).startsWith("Why do bears"))
 			.jsonPath("$.output.poem").value((String poem) -> assertThat(poem).startsWith("Soft paws"));
-		this.client.post().uri("/chains/countries/invoke").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"input\": \"list the countries\"}")
-			.exchange().expectStatus().isOk().expectBody()
+		postJson(this.client, "/chains/countries/invoke", "{\"input\": \"list the countries\"}").expectStatus().isOk().expectBody()
 			.jsonPath("$.output.countries[2].name").isEqualTo("Japan");
 	}
 
 	@Test
 	void missingPromptVariableIs422NamingIt() {
-		this.client.post().uri("/chains/joke/invoke").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"input\": {\"topc\": \"bears\"}}")
-			.exchange().expectStatus().isEqualTo(422).expectBody()
+		postJson(this.client, "/chains/joke/invoke", "{\"input\": {\"topc\": \"bears\"}}").expectStatus().isEqualTo(422)
+			.expectBody()
 			.jsonPath("$.errors[*].field").value((java.util.List<String> fields) -> assertThat(fields).contains("/input/topic"));
 	}
 
 	@Test
 	void metricsShowChainRunsAndModelCalls() {
-		this.client.post().uri("/chains/joke/invoke").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"input\": {\"topic\": \"bears\"}}").exchange().expectStatus().isOk();
+		postJson(this.client, "/chains/joke/invoke", "{\"input\": {\"topic\": \"bears\"}}").expectStatus().isOk();
 		this.client.get().uri("/actuator/metrics").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.names").value((java.util.List<String> names) -> assertThat(names)
 				.contains("lcel.run", "gen_ai.client.operation.duration", "lcel.streams.active"));

@@ -1,9 +1,14 @@
 package dev.lcel.benchmarks.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
 
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,23 +16,22 @@ class SseProgressTests {
 
 	private final SseProgress progress = new SseProgress();
 
-	@Test
-	void aStreamWithDataAndEndSucceedsAndNotesTheFirstDataEvent() {
-		feed("event:metadata\ndata:{\"run_id\":\"1\"}\n\n", 1);
-		feed("event:data\ndata:\"Why\"\n\n", 2);
-		feed("event:data\ndata:\" do\"\n\n", 3);
-		feed("event:end\n\n", 4);
-		assertThat(this.progress.firstDataNanos()).isEqualTo(2);
-		assertThat(this.progress.succeeded()).isTrue();
+	/** Streams fed buffer by buffer (the n-th at time n), and the buffer that ends the first data event. */
+	static Stream<Arguments> wholeStreams() {
+		return Stream.of(
+				Arguments.of("data events, then the end", List.of("event:metadata\ndata:{\"run_id\":\"1\"}\n\n",
+						"event:data\ndata:\"Why\"\n\n", "event:data\ndata:\" do\"\n\n", "event:end\n\n"), 2L),
+				Arguments.of("an event line split across buffers", List.of("event:metadata\ndata:{}\n\nev", "ent: da",
+						"ta\r\ndata:\"x\"\n\nevent:e", "nd\n\n"), 3L));
 	}
 
-	@Test
-	void anEventLineSplitAcrossBuffersIsReadWhole() {
-		feed("event:metadata\ndata:{}\n\nev", 1);
-		feed("ent: da", 2);
-		feed("ta\r\ndata:\"x\"\n\nevent:e", 3);
-		feed("nd\n\n", 4);
-		assertThat(this.progress.firstDataNanos()).isEqualTo(3);
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("wholeStreams")
+	void aWholeStreamSucceedsAndNotesWhenItsFirstDataEventArrived(String stream, List<String> buffers, long firstData) {
+		for (int i = 0; i < buffers.size(); i++) {
+			feed(buffers.get(i), i + 1);
+		}
+		assertThat(this.progress.firstDataNanos()).isEqualTo(firstData);
 		assertThat(this.progress.succeeded()).isTrue();
 	}
 

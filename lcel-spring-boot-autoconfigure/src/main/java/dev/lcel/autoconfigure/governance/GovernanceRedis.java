@@ -19,11 +19,11 @@ final class GovernanceRedis {
 	}
 
 	RateLimitStore rateLimitStore(String keyPrefix) {
-		return new RedisRateLimitStore(this.redis, keyPrefix);
+		return new RedisRateLimitStore(new RedisKeyspace(this.redis, keyPrefix));
 	}
 
 	QuotaStore quotaStore(String keyPrefix) {
-		return new RedisQuotaStore(this.redis, keyPrefix);
+		return new RedisQuotaStore(new RedisKeyspace(this.redis, keyPrefix));
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.Objects;
 import dev.lcel.core.governance.QuotaStore;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -23,29 +22,26 @@ final class RedisQuotaStore implements QuotaStore {
 			return count
 			""", Long.class);
 
-	private final ReactiveStringRedisTemplate redis;
+	private final RedisKeyspace keyspace;
 
-	private final String keyPrefix;
-
-	RedisQuotaStore(ReactiveStringRedisTemplate redis, String keyPrefix) {
-		this.redis = Objects.requireNonNull(redis, "redis must not be null");
-		this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix must not be null");
+	RedisQuotaStore(RedisKeyspace keyspace) {
+		this.keyspace = Objects.requireNonNull(keyspace, "keyspace must not be null");
 	}
 
 	@Override
 	public Mono<Long> spent(String key, long window) {
-		return this.redis.opsForValue().get(key(key, window)).map(Long::parseLong).defaultIfEmpty(0L);
+		return this.keyspace.redis().opsForValue().get(key(key, window)).map(Long::parseLong).defaultIfEmpty(0L);
 	}
 
 	@Override
 	public Mono<Long> add(String key, long window, long tokens, Duration timeToLive) {
-		return this.redis
+		return this.keyspace.redis()
 			.execute(ADD, List.of(key(key, window)), List.of(String.valueOf(tokens), String.valueOf(timeToLive.toMillis())))
 			.next();
 	}
 
 	private String key(String key, long window) {
-		return this.keyPrefix + key + ":" + window;
+		return this.keyspace.key(key + ":" + window);
 	}
 
 }

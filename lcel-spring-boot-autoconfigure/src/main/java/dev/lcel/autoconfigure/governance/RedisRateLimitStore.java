@@ -8,7 +8,6 @@ import java.util.Objects;
 import dev.lcel.core.governance.RateLimitStore;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -65,13 +64,10 @@ final class RedisRateLimitStore implements RateLimitStore {
 			return 1
 			""", Long.class);
 
-	private final ReactiveStringRedisTemplate redis;
+	private final RedisKeyspace keyspace;
 
-	private final String keyPrefix;
-
-	RedisRateLimitStore(ReactiveStringRedisTemplate redis, String keyPrefix) {
-		this.redis = Objects.requireNonNull(redis, "redis must not be null");
-		this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix must not be null");
+	RedisRateLimitStore(RedisKeyspace keyspace) {
+		this.keyspace = Objects.requireNonNull(keyspace, "keyspace must not be null");
 	}
 
 	@Override
@@ -80,12 +76,12 @@ final class RedisRateLimitStore implements RateLimitStore {
 		List<String> arguments = new ArrayList<>(draws.size() * 3 + 1);
 		arguments.add(String.valueOf(micros(maxWait)));
 		for (Draw draw : draws) {
-			keys.add(this.keyPrefix + draw.key());
+			keys.add(this.keyspace.key(draw.key()));
 			arguments.add(String.valueOf(draw.capacity()));
 			arguments.add(String.valueOf(micros(draw.interval())));
 			arguments.add(String.valueOf(draw.amount()));
 		}
-		return this.redis.execute(RESERVE, keys, arguments).next().map((reply) -> {
+		return this.keyspace.redis().execute(RESERVE, keys, arguments).next().map((reply) -> {
 			Duration wait = Duration.ofNanos(((Number) reply.get(1)).longValue() * 1000);
 			return (((Number) reply.get(0)).longValue() == 1) ? Reservation.granted(wait)
 					: Reservation.refused(wait, ((Number) reply.get(2)).intValue());
@@ -94,8 +90,8 @@ final class RedisRateLimitStore implements RateLimitStore {
 
 	@Override
 	public Mono<Void> correct(Draw draw) {
-		return this.redis
-			.execute(CORRECT, List.of(this.keyPrefix + draw.key()), List.of(String.valueOf(draw.capacity()),
+		return this.keyspace.redis()
+			.execute(CORRECT, List.of(this.keyspace.key(draw.key())), List.of(String.valueOf(draw.capacity()),
 					String.valueOf(micros(draw.interval())), String.valueOf(draw.amount())))
 			.then();
 	}

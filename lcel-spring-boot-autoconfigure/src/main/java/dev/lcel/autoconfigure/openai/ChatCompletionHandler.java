@@ -73,16 +73,16 @@ final class ChatCompletionHandler {
 		String id = request.pathVariable("id");
 		return this.chains.find(id)
 			.map((chain) -> ok(model(chain.id())))
-			.orElseGet(() -> OpenAiErrors.response(new OpenAiApiException(HttpStatus.NOT_FOUND, "invalid_request_error",
-					"model", "model_not_found", unknownModel(id)), null));
+			.orElseGet(() -> OpenAiErrors.response(
+					new OpenAiApiException(HttpStatus.NOT_FOUND, "model", "model_not_found", unknownModel(id)), null));
 	}
 
 	Mono<ServerResponse> completions(ServerRequest request) {
 		return this.body.read(request).flatMap((node) -> {
 			ChatRequest chat = this.parser.parse(node);
 			ChatChain chain = this.chains.find(chat.model())
-				.orElseThrow(() -> new OpenAiApiException(HttpStatus.BAD_REQUEST, "invalid_request_error", "model",
-						"model_not_found", unknownModel(chat.model())));
+				.orElseThrow(() -> new OpenAiApiException(HttpStatus.BAD_REQUEST, "model", "model_not_found",
+						unknownModel(chat.model())));
 			Object input = chain.input().toInput(chat.messages());
 			UUID runId = UUID.randomUUID();
 			UsageCallbackHandler usage = new UsageCallbackHandler();
@@ -99,9 +99,9 @@ final class ChatCompletionHandler {
 		boolean known = request.path().equals(base + "/chat/completions") || request.path().equals(base + "/models")
 				|| request.path().matches(Pattern.quote(base + "/models/") + "[^/]+");
 		return OpenAiErrors.response(known
-				? new OpenAiApiException(HttpStatus.METHOD_NOT_ALLOWED, "invalid_request_error", null, "method_not_allowed",
+				? new OpenAiApiException(HttpStatus.METHOD_NOT_ALLOWED, null, "method_not_allowed",
 						request.method() + " is not allowed on " + request.path() + routes)
-				: new OpenAiApiException(HttpStatus.NOT_FOUND, "invalid_request_error", null, "unknown_url",
+				: new OpenAiApiException(HttpStatus.NOT_FOUND, null, "unknown_url",
 						"Unknown request URL: " + request.method() + " " + request.path() + routes),
 				null);
 	}

@@ -41,7 +41,7 @@ final class OpenAiErrors {
 	static Outcome outcome(Throwable error, UUID runId) {
 		String run = (runId != null) ? " (run " + runId + ")" : "";
 		if (error instanceof OpenAiApiException api) {
-			return new Outcome(api.status(), body(api.getMessage(), api.type(), api.param(), api.code()), null);
+			return api.outcome();
 		}
 		if (error instanceof ChainRequestException request) {
 			// Refused by the body reader the chain routes share: its size, media type, encoding or JSON.

@@ -1,9 +1,9 @@
 package dev.lcel.autoconfigure.chain;
 
 import java.util.List;
-import java.util.Map;
 
 import dev.lcel.autoconfigure.model.ModelAutoConfiguration;
+import dev.lcel.autoconfigure.support.StartupProblems;
 import dev.lcel.core.messages.ToolMessage;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableLambda;
@@ -77,12 +77,7 @@ class AgentStepTests {
 					"lcel.chains.agent.steps[0].agent.max-iterations=0",
 					"lcel.chains.agent.steps[0].agent.approver=nobody", "lcel.chains.empty.steps[0].agent.model=scripted")
 			.run((context) -> {
-				assertThat(context).hasFailed();
-				Throwable cause = context.getStartupFailure();
-				while (cause.getCause() != null) {
-					cause = cause.getCause();
-				}
-				List<String> problems = ((InvalidChainDefinitionException) cause).getProblems();
+				List<String> problems = StartupProblems.of(context);
 				String at = "lcel.chains.agent.steps[0].agent.";
 				assertThat(problems).anySatisfy((p) -> assertThat(p).startsWith(at + "tools[0].bean: bean 'upper' (a ")
 					.endsWith("has no public method annotated with @dev.lcel.core.tools.annotation.Tool"));
@@ -103,15 +98,8 @@ class AgentStepTests {
 		this.contextRunner
 			.withPropertyValues("lcel.chains.agent.steps[0].agent.model=nope",
 					"lcel.chains.agent.steps[0].agent.tools[0].bean=calculator")
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				Throwable cause = context.getStartupFailure();
-				while (cause.getCause() != null) {
-					cause = cause.getCause();
-				}
-				assertThat(cause.getMessage())
-					.contains("lcel.chains.agent.steps[0].agent.model: unknown model 'nope'; configured models: [scripted]");
-			});
+			.run((context) -> assertThat(StartupProblems.of(context))
+				.contains("lcel.chains.agent.steps[0].agent.model: unknown model 'nope'; configured models: [scripted]"));
 	}
 
 	/** A bean with a tool method. */

@@ -1,22 +1,17 @@
 package dev.lcel.autoconfigure.governance;
 
-import java.time.Duration;
-
-import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
 import dev.lcel.autoconfigure.model.ModelAutoConfiguration;
+import dev.lcel.autoconfigure.support.ChainHttp;
 import dev.lcel.autoconfigure.web.LcelServerAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
-import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
-import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.lcel.autoconfigure.support.ChainHttp.client;
+import static dev.lcel.autoconfigure.support.ChainHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,16 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GovernanceOverHttpTests {
 
-	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
-				WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class, ChainAutoConfiguration.class,
-				ModelAutoConfiguration.class, GovernanceAutoConfiguration.class, LcelServerAutoConfiguration.class))
+	private final ReactiveWebApplicationContextRunner contextRunner = ChainHttp
+		.runner(ModelAutoConfiguration.class, GovernanceAutoConfiguration.class, LcelServerAutoConfiguration.class)
 		.withPropertyValues("lcel.models.gpt.provider=fake", "lcel.models.gpt.responses=one two three four",
 				"lcel.chains.ask.steps[0].model=gpt", "lcel.chains.ask.steps[1].parser=str");
-
-	private static WebTestClient client(ApplicationContext context) {
-		return WebTestClient.bindToApplicationContext(context).configureClient().responseTimeout(Duration.ofSeconds(10)).build();
-	}
 
 	private static WebTestClient.ResponseSpec post(ApplicationContext context, String route, String tenant, String body) {
 		return client(context).post()
@@ -82,10 +71,8 @@ class GovernanceOverHttpTests {
 		this.contextRunner
 			.withPropertyValues("lcel.governance.quotas.enabled=true", "lcel.governance.quotas.tokens-per-window=5")
 			.run((context) -> {
-				client(context).post().uri("/chains/ask/invoke").contentType(MediaType.APPLICATION_JSON)
-					.bodyValue("{\"input\": \"hi\"}").exchange().expectStatus().isOk();
-				client(context).post().uri("/chains/ask/invoke").contentType(MediaType.APPLICATION_JSON)
-					.bodyValue("{\"input\": \"hi\"}").exchange().expectStatus().isEqualTo(429);
+				postJson(client(context), "/chains/ask/invoke", "{\"input\": \"hi\"}").expectStatus().isOk();
+				postJson(client(context), "/chains/ask/invoke", "{\"input\": \"hi\"}").expectStatus().isEqualTo(429);
 			});
 	}
 

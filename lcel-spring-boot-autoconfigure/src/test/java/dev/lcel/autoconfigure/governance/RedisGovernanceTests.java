@@ -3,6 +3,7 @@ package dev.lcel.autoconfigure.governance;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
 import dev.lcel.autoconfigure.history.RedisServer;
@@ -22,6 +23,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -48,75 +50,75 @@ class RedisGovernanceTests {
 					"lcel.governance.rate-limits.max-wait=0s");
 	}
 
-	private static ChatModel gpt(org.springframework.context.ApplicationContext context) {
+	private static ChatModel gpt(ApplicationContext context) {
 		return context.getBean(ChatModelRegistry.class).get("gpt");
+	}
+
+	/** Run a test on two instances sharing the Redis, each with the given properties. */
+	private void onTwoInstances(List<String> properties, BiConsumer<ApplicationContext, ApplicationContext> test) {
+		ApplicationContextRunner instance = this.contextRunner.withPropertyValues(properties.toArray(String[]::new));
+		instance.run((first) -> instance.run((second) -> test.accept(first, second)));
 	}
 
 	@Test
 	void theRequestLimitHoldsAcrossBothInstances() {
-		this.contextRunner.withPropertyValues("lcel.governance.rate-limits.models.gpt.requests-per-interval=4",
-				"lcel.governance.rate-limits.models.gpt.interval=1h")
-			.run((first) -> this.contextRunner
-				.withPropertyValues("lcel.governance.rate-limits.models.gpt.requests-per-interval=4",
-						"lcel.governance.rate-limits.models.gpt.interval=1h")
-				.run((second) -> {
-					gpt(first).invoke("a");
-					gpt(second).invoke("b");
-					gpt(first).invoke("c");
-					gpt(second).invoke("d");
-					assertThatExceptionOfType(RateLimitExceededException.class).isThrownBy(() -> gpt(first).invoke("e"))
-						.satisfies((error) -> assertThat(error.retryAfter().toMinutes()).isBetween(14L, 15L));
-					assertThatExceptionOfType(RateLimitExceededException.class).isThrownBy(() -> gpt(second).invoke("f"));
-				}));
+		List<String> limit = List.of("lcel.governance.rate-limits.models.gpt.requests-per-interval=4",
+				"lcel.governance.rate-limits.models.gpt.interval=1h");
+		onTwoInstances(limit, (first, second) -> {
+			gpt(first).invoke("a");
+			gpt(second).invoke("b");
+			gpt(first).invoke("c");
+			gpt(second).invoke("d");
+			assertThatExceptionOfType(RateLimitExceededException.class).isThrownBy(() -> gpt(first).invoke("e"))
+				.satisfies((error) -> assertThat(error.retryAfter().toMinutes()).isBetween(14L, 15L));
+			assertThatExceptionOfType(RateLimitExceededException.class).isThrownBy(() -> gpt(second).invoke("f"));
+		});
 	}
 
 	@Test
 	void concurrentCallsFromBothInstancesNeverOverspend() {
-		String[] limit = { "lcel.governance.rate-limits.global.requests-per-interval=25",
-				"lcel.governance.rate-limits.interval=1h" };
-		this.contextRunner.withPropertyValues(limit).run((first) -> this.contextRunner.withPropertyValues(limit)
-			.run((second) -> {
-				AtomicInteger granted = new AtomicInteger();
-				AtomicInteger refused = new AtomicInteger();
-				List<ChatModel> models = List.of(gpt(first), gpt(second));
-				Flux.range(0, 100)
-					.flatMap((i) -> models.get(i % 2).ainvoke("call " + i)
-						.doOnNext((answer) -> granted.incrementAndGet())
-						.onErrorResume(RateLimitExceededException.class, (error) -> {
-							refused.incrementAndGet();
-							return Mono.empty();
-						}), 64)
-					.blockLast();
-				assertThat(granted.get()).isEqualTo(25);
-				assertThat(refused.get()).isEqualTo(75);
-			}));
+		List<String> limit = List.of("lcel.governance.rate-limits.global.requests-per-interval=25",
+				"lcel.governance.rate-limits.interval=1h");
+		onTwoInstances(limit, (first, second) -> {
+			AtomicInteger granted = new AtomicInteger();
+			AtomicInteger refused = new AtomicInteger();
+			List<ChatModel> models = List.of(gpt(first), gpt(second));
+			Flux.range(0, 100)
+				.flatMap((i) -> models.get(i % 2).ainvoke("call " + i)
+					.doOnNext((answer) -> granted.incrementAndGet())
+					.onErrorResume(RateLimitExceededException.class, (error) -> {
+						refused.incrementAndGet();
+						return Mono.empty();
+					}), 64)
+				.blockLast();
+			assertThat(granted.get()).isEqualTo(25);
+			assertThat(refused.get()).isEqualTo(75);
+		});
 	}
 
 	@Test
 	void reportedTokensOfOneInstanceCountOnTheOther() {
-		String[] limit = { "lcel.governance.rate-limits.global.tokens-per-interval=10",
-				"lcel.governance.rate-limits.interval=1h" };
-		this.contextRunner.withPropertyValues(limit).run((first) -> this.contextRunner.withPropertyValues(limit)
-			.run((second) -> {
-				// estimated at 3 tokens, reported 2 input words + 4 chunks = 6: 4 left, not 7
-				gpt(first).invoke("hello there");
-				assertThatExceptionOfType(RateLimitExceededException.class)
-					.isThrownBy(() -> gpt(second).invoke("a prompt of twenty characters"));
-				assertThat(gpt(second).invoke("hi there").content()).isEqualTo("one two three four");
-			}));
+		List<String> limit = List.of("lcel.governance.rate-limits.global.tokens-per-interval=10",
+				"lcel.governance.rate-limits.interval=1h");
+		onTwoInstances(limit, (first, second) -> {
+			// estimated at 3 tokens, reported 2 input words + 4 chunks = 6: 4 left, not 7
+			gpt(first).invoke("hello there");
+			assertThatExceptionOfType(RateLimitExceededException.class)
+				.isThrownBy(() -> gpt(second).invoke("a prompt of twenty characters"));
+			assertThat(gpt(second).invoke("hi there").content()).isEqualTo("one two three four");
+		});
 	}
 
 	@Test
 	void aQuotaSpentOnOneInstanceIsSpentOnTheOther() {
-		String[] quota = { "lcel.governance.quotas.enabled=true", "lcel.governance.quotas.tokens-per-window=10" };
+		List<String> quota = List.of("lcel.governance.quotas.enabled=true", "lcel.governance.quotas.tokens-per-window=10");
 		RunnableConfig acme = RunnableConfig.builder().metadata(TokenQuota.KEY_METADATA, "acme").build();
-		this.contextRunner.withPropertyValues(quota).run((first) -> this.contextRunner.withPropertyValues(quota)
-			.run((second) -> {
-				gpt(first).invoke("hello there", acme);
-				gpt(second).invoke("hello there", acme);
-				assertThatExceptionOfType(QuotaExceededException.class)
-					.isThrownBy(() -> gpt(first).invoke("hello there", acme));
-			}));
+		onTwoInstances(quota, (first, second) -> {
+			gpt(first).invoke("hello there", acme);
+			gpt(second).invoke("hello there", acme);
+			assertThatExceptionOfType(QuotaExceededException.class)
+				.isThrownBy(() -> gpt(first).invoke("hello there", acme));
+		});
 	}
 
 }

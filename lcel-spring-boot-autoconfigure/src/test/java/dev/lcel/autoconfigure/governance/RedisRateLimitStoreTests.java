@@ -36,7 +36,7 @@ class RedisRateLimitStoreTests {
 				new RedisStandaloneConfiguration(uri.getHost(), (uri.getPort() > 0) ? uri.getPort() : 6379));
 		this.connections.afterPropertiesSet();
 		this.connections.start();
-		this.store = new RedisRateLimitStore(new ReactiveStringRedisTemplate(this.connections), this.prefix);
+		this.store = new RedisRateLimitStore(new RedisKeyspace(new ReactiveStringRedisTemplate(this.connections), this.prefix));
 	}
 
 	@AfterEach

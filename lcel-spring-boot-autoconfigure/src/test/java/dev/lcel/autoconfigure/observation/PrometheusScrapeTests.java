@@ -1,25 +1,15 @@
 package dev.lcel.autoconfigure.observation;
 
-import java.time.Duration;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.lcel.autoconfigure.model.ProviderStreams;
-import org.junit.jupiter.api.AfterAll;
+import dev.lcel.autoconfigure.support.AbstractFakeOpenAiTests;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,38 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "management.endpoints.web.exposure.include=prometheus", "lcel.models.gpt.provider=openai",
 				"lcel.models.gpt.model=gpt-test", "lcel.models.gpt.api-key=sk-test", "lcel.models.gpt.retry.max-attempts=1",
 				"lcel.chains.joke.steps[0].model=gpt", "lcel.chains.joke.steps[1].parser=str" })
-class PrometheusScrapeTests {
-
-	static final WireMockServer openAi = start();
-
-	@LocalServerPort
-	private int port;
-
-	private static WireMockServer start() {
-		WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().gzipDisabled(true));
-		server.start();
-		server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
-			.withHeader("Content-Type", "text/event-stream")
-			.withBody(ProviderStreams.openAi(List.of("why ", "not")))));
-		return server;
-	}
-
-	@DynamicPropertySource
-	static void baseUrl(DynamicPropertyRegistry registry) {
-		registry.add("lcel.models.gpt.base-url", () -> openAi.baseUrl() + "/v1");
-	}
-
-	@AfterAll
-	static void stop() {
-		openAi.stop();
-	}
+class PrometheusScrapeTests extends AbstractFakeOpenAiTests {
 
 	@Test
 	void theScrapeHasTheClientMetricAndPrometheusFriendlyLcelNames() {
-		WebTestClient client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		streamCompletions(List.of("why ", "not"));
+		WebTestClient client = client();
 		for (String route : new String[] { "invoke", "stream" }) {
 			client.post().uri("/chains/joke/" + route).contentType(MediaType.APPLICATION_JSON)
 				.bodyValue("{\"input\": \"hi\"}").exchange().expectStatus().isOk().expectBody(String.class).returnResult();

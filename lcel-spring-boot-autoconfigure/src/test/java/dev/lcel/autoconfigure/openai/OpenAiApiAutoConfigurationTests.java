@@ -3,8 +3,8 @@ package dev.lcel.autoconfigure.openai;
 import java.util.List;
 import java.util.Map;
 
-import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
-import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
+import dev.lcel.autoconfigure.support.ChainHttp;
+import dev.lcel.autoconfigure.support.StartupProblems;
 import dev.lcel.core.messages.AIMessage;
 import dev.lcel.core.messages.BaseMessage;
 import dev.lcel.core.models.FakeListChatModel;
@@ -14,12 +14,7 @@ import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableLambda;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
-import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
-import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,10 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OpenAiApiAutoConfigurationTests {
 
-	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
-				WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class, ChainAutoConfiguration.class,
-				OpenAiApiAutoConfiguration.class))
+	private final ReactiveWebApplicationContextRunner contextRunner = ChainHttp.runner(OpenAiApiAutoConfiguration.class)
 		.withUserConfiguration(Chains.class);
 
 	@Test
@@ -78,13 +70,7 @@ class OpenAiApiAutoConfigurationTests {
 					"lcel.openai-api.chains.shout.options.temprature=llm_temperature",
 					"lcel.openai-api.chains.topical.input-key=topic", "lcel.openai-api.chains.topical.messages-key=messages")
 			.run((context) -> {
-				assertThat(context).hasFailed();
-				Throwable failure = context.getStartupFailure();
-				while (!(failure instanceof InvalidChainDefinitionException) && failure.getCause() != null) {
-					failure = failure.getCause();
-				}
-				assertThat(failure).isInstanceOf(InvalidChainDefinitionException.class);
-				List<String> problems = ((InvalidChainDefinitionException) failure).getProblems();
+				List<String> problems = StartupProblems.of(context);
 				assertThat(problems).anySatisfy((problem) -> assertThat(problem)
 					.startsWith("lcel.openai-api.chains.missing.chain: no chain named 'nope'").contains("shout"));
 				assertThat(problems).anySatisfy((problem) -> assertThat(problem)

@@ -1,12 +1,11 @@
 package dev.lcel.autoconfigure.openai;
 
-import java.io.File;
 import java.util.List;
 import java.util.Map;
 
-import dev.lcel.autoconfigure.NodeClient;
-import org.junit.jupiter.api.BeforeAll;
+import dev.lcel.autoconfigure.support.NodeClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,22 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = ChatChainsServer.class)
 class OpenAiNodeSdkTests {
 
-	private static final File CLIENT = new File("src/test/openai-js");
-
-	@LocalServerPort
-	private int port;
-
-	private static NodeClient client;
-
-	@BeforeAll
-	static void installClient() throws Exception {
-		client = NodeClient.installed(CLIENT, "openai");
-	}
+	@RegisterExtension
+	static final NodeClient client = new NodeClient("src/test/openai-js", "openai");
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void officialSdkListsCompletesStreamsAndReadsErrors() throws Exception {
-		Map<String, Object> result = client.runAgainst(this.port);
+	void officialSdkListsCompletesStreamsAndReadsErrors(@LocalServerPort int port) throws Exception {
+		Map<String, Object> result = client.runAgainst(port);
 
 		assertThat((List<String>) result.get("models")).contains("joke", "chat", "assistant").doesNotContain("shout");
 		assertThat(result.get("completion")).isEqualTo("Why do bears have hairy coats? Fur protection!");

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
+import dev.lcel.autoconfigure.support.ChainHttp;
 import dev.lcel.core.history.InMemoryChatMessageHistoryStore;
 import dev.lcel.core.history.RunnableWithMessageHistory;
 import dev.lcel.core.messages.AIMessage;
@@ -17,18 +17,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
-import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
-import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.lcel.autoconfigure.support.ChainHttp.client;
+import static dev.lcel.autoconfigure.support.ChainHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,15 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChainRouteDetailsTests {
 
-	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
-				WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class, ChainAutoConfiguration.class,
-				LcelServerAutoConfiguration.class))
+	private final ReactiveWebApplicationContextRunner contextRunner = ChainHttp
+		.runner(LcelServerAutoConfiguration.class)
 		.withUserConfiguration(Chains.class);
-
-	private static WebTestClient client(ApplicationContext context) {
-		return WebTestClient.bindToApplicationContext(context).configureClient().responseTimeout(Duration.ofSeconds(20)).build();
-	}
 
 	@Test
 	void batchRunsTheRequestsMaxConcurrencyAtOnceAndNeverMore() {
@@ -73,9 +62,8 @@ class ChainRouteDetailsTests {
 		for (int i = 0; i < inputs; i++) {
 			values.add("\"in" + i + "\"");
 		}
-		client.post().uri("/chains/gate/batch").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"inputs\": [" + String.join(",", values) + "], \"config\": " + config + "}")
-			.exchange()
+		postJson(client, "/chains/gate/batch",
+				"{\"inputs\": [" + String.join(",", values) + "], \"config\": " + config + "}")
 			.expectStatus().isOk()
 			.expectBody().jsonPath("$.output[5]").isEqualTo("in5").jsonPath("$.metadata.run_ids.length()").isEqualTo(inputs);
 	}
@@ -84,9 +72,7 @@ class ChainRouteDetailsTests {
 	void streamsAskProxiesAndCachesNotToBuffer() {
 		this.contextRunner.run((context) -> {
 			for (String route : List.of("stream", "stream_log", "stream_events")) {
-				client(context).post().uri("/chains/echo/" + route).contentType(MediaType.APPLICATION_JSON)
-					.bodyValue("{\"input\": \"hi\"}")
-					.exchange()
+				postJson(client(context), "/chains/echo/" + route, "{\"input\": \"hi\"}")
 					.expectStatus().isOk()
 					.expectHeader().valueEquals("Cache-Control", "no-cache")
 					.expectHeader().valueEquals("X-Accel-Buffering", "no")
@@ -121,8 +107,8 @@ class ChainRouteDetailsTests {
 			WebTestClient client = client(context);
 			client.get().uri("/api").exchange().expectStatus().isOk()
 				.expectBody().jsonPath("$.chains[?(@.name == 'echo')].links.invoke").isEqualTo("/api/echo/invoke");
-			client.post().uri("/api/echo/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": \"hi\"}")
-				.exchange().expectStatus().isOk().expectBody().jsonPath("$.output").isEqualTo("hi");
+			postJson(client, "/api/echo/invoke",
+					"{\"input\": \"hi\"}").expectStatus().isOk().expectBody().jsonPath("$.output").isEqualTo("hi");
 		});
 	}
 

@@ -3,16 +3,12 @@ package dev.lcel.autoconfigure.web;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.lcel.core.tracing.RunObservationContext;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
+import dev.lcel.autoconfigure.support.RecordedRuns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -60,7 +56,7 @@ class ClientCancellationTests {
 		return response.header("Content-Type", "text/event-stream").sendString(frames).then();
 	}).bindNow();
 
-	static final Queue<RunObservationContext> stoppedRuns = new ConcurrentLinkedQueue<>();
+	static final RecordedRuns runs = new RecordedRuns();
 
 	@LocalServerPort
 	private int port;
@@ -81,7 +77,7 @@ class ClientCancellationTests {
 		List<Long> delays = new ArrayList<>();
 		for (int attempt = 0; attempt < 3; attempt++) {
 			closed.set(new CountDownLatch(1));
-			stoppedRuns.clear();
+			runs.clear();
 			List<ServerSentEvent<String>> received = client.post()
 				.uri("/chains/endless/stream")
 				.contentType(MediaType.APPLICATION_JSON)
@@ -98,7 +94,7 @@ class ClientCancellationTests {
 			assertThat(closed.get().await(5, TimeUnit.SECONDS)).as("the provider saw its client leave").isTrue();
 			delays.add(TimeUnit.NANOSECONDS.toMillis(closedAt.get() - cancelledAt));
 			awaitStoppedRun("/chains/endless");
-			assertThat(stoppedRuns).anySatisfy((run) -> {
+			assertThat(runs.stopped()).anySatisfy((run) -> {
 				assertThat(run.getRun().name()).isEqualTo("/chains/endless");
 				assertThat(run.isCancelled()).isTrue();
 			});
@@ -111,33 +107,21 @@ class ClientCancellationTests {
 	/** Wait up to 5 s for the run of this name to stop, failing the test when it does not. */
 	private static void awaitStoppedRun(String name) throws InterruptedException {
 		for (int i = 0; i < 250; i++) {
-			if (stoppedRuns.stream().anyMatch((run) -> run.getRun().name().equals(name))) {
+			if (runs.stopped().stream().anyMatch((run) -> run.getRun().name().equals(name))) {
 				return;
 			}
 			Thread.sleep(20);
 		}
 		fail("No run named " + name + " stopped within 5 s; the stopped runs are "
-				+ stoppedRuns.stream().map((run) -> run.getRun().name()).toList());
+				+ runs.stopped().stream().map((run) -> run.getRun().name()).toList());
 	}
 
 	@SpringBootApplication
 	static class Server {
 
 		@Bean
-		ObservationHandler<RunObservationContext> stoppedRunsRecorder() {
-			return new ObservationHandler<>() {
-
-				@Override
-				public void onStop(RunObservationContext context) {
-					stoppedRuns.add(context);
-				}
-
-				@Override
-				public boolean supportsContext(Observation.Context context) {
-					return context instanceof RunObservationContext;
-				}
-
-			};
+		RecordedRuns recordedRuns() {
+			return runs;
 		}
 
 	}

@@ -1,23 +1,19 @@
 package dev.lcel.autoconfigure.web;
 
-import java.time.Duration;
 import java.util.List;
 
-import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
-import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
 import dev.lcel.autoconfigure.model.ModelAutoConfiguration;
+import dev.lcel.autoconfigure.support.ChainHttp;
+import dev.lcel.autoconfigure.support.StartupProblems;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
-import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
-import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.lcel.autoconfigure.support.ChainHttp.client;
+import static dev.lcel.autoconfigure.support.ChainHttp.getJson;
+import static dev.lcel.autoconfigure.support.ChainHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,10 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurableAlternativesOverHttpTests {
 
-	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
-				WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class, ChainAutoConfiguration.class,
-				ModelAutoConfiguration.class, LcelServerAutoConfiguration.class))
+	private final ReactiveWebApplicationContextRunner contextRunner = ChainHttp
+		.runner(ModelAutoConfiguration.class, LcelServerAutoConfiguration.class)
 		.withPropertyValues("lcel.models.gpt.provider=fake", "lcel.models.gpt.responses[0]=from gpt",
 				"lcel.models.claude.provider=fake", "lcel.models.claude.responses[0]=from claude",
 				"lcel.chains.ask.steps[0].prompt={question}", "lcel.chains.ask.steps[1].model.alternatives.gpt=gpt",
@@ -38,16 +32,8 @@ class ConfigurableAlternativesOverHttpTests {
 				"lcel.chains.ask.steps[1].model.configurable.temperature=llm_temperature",
 				"lcel.chains.ask.steps[2].parser=str", "lcel.chains.plain.steps[0].model=claude");
 
-	private static WebTestClient client(ApplicationContext context) {
-		return WebTestClient.bindToApplicationContext(context).configureClient().responseTimeout(Duration.ofSeconds(10)).build();
-	}
-
 	private static WebTestClient.ResponseSpec invoke(ApplicationContext context, String chain, String body) {
-		return client(context).post()
-			.uri("/chains/" + chain + "/invoke")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange();
+		return postJson(client(context), "/chains/" + chain + "/invoke", body);
 	}
 
 	@Test
@@ -78,11 +64,7 @@ class ConfigurableAlternativesOverHttpTests {
 
 	@Test
 	void configSchemaListsTheChoicesAndTheConfigurableFields() {
-		this.contextRunner.run((context) -> client(context).get()
-			.uri("/chains/ask/config_schema")
-			.exchange()
-			.expectStatus().isOk()
-			.expectBody()
+		this.contextRunner.run((context) -> getJson(client(context), "/chains/ask/config_schema")
 			.jsonPath("$.properties.configurable.properties.llm.enum").isEqualTo(List.of("gpt", "claude"))
 			.jsonPath("$.properties.configurable.properties.llm.default").isEqualTo("gpt")
 			.jsonPath("$.properties.configurable.properties.llm_temperature.type").isEqualTo("number"));
@@ -93,12 +75,7 @@ class ConfigurableAlternativesOverHttpTests {
 		this.contextRunner.withPropertyValues("lcel.chains.ask.steps[1].model.alternatives.claude=claud",
 				"lcel.chains.bad.steps[0].model.alternatives.a=gpt", "lcel.chains.bad.steps[0].model.default=b")
 			.run((context) -> {
-				assertThat(context).hasFailed();
-				Throwable cause = context.getStartupFailure();
-				while (!(cause instanceof InvalidChainDefinitionException) && cause.getCause() != null) {
-					cause = cause.getCause();
-				}
-				assertThat(((InvalidChainDefinitionException) cause).getProblems()).contains(
+				assertThat(StartupProblems.of(context)).contains(
 						"lcel.chains.ask.steps[1].model.alternatives.claude: unknown model 'claud'; configured models: [claude, gpt]",
 						"lcel.chains.bad.steps[0].model.default: 'b' is not one of the alternatives [a]");
 			});

@@ -1,27 +1,23 @@
 package dev.lcel.autoconfigure.web;
 
-import java.time.Duration;
 import java.util.UUID;
 
-import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
 import dev.lcel.autoconfigure.history.HistoryAutoConfiguration;
 import dev.lcel.autoconfigure.history.RedisServer;
 import dev.lcel.autoconfigure.history.TranscriptConfiguration;
+import dev.lcel.autoconfigure.support.ChainHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
-import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
-import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.lcel.autoconfigure.support.ChainHttp.client;
+import static dev.lcel.autoconfigure.support.ChainHttp.getJson;
+import static dev.lcel.autoconfigure.support.ChainHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,11 +33,9 @@ class ConversationOverHttpTests {
 
 	@BeforeEach
 	void instances() {
-		this.contextRunner = new ReactiveWebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
-					WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class, DataRedisAutoConfiguration.class,
-					DataRedisReactiveAutoConfiguration.class, ChainAutoConfiguration.class, HistoryAutoConfiguration.class,
-					LcelServerAutoConfiguration.class))
+		this.contextRunner = ChainHttp
+			.runner(DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class,
+					HistoryAutoConfiguration.class, LcelServerAutoConfiguration.class)
 			.withUserConfiguration(TranscriptConfiguration.class)
 			.withPropertyValues("spring.data.redis.url=" + RedisServer.url(),
 					"lcel.history.redis.key-prefix=lcel-test:" + UUID.randomUUID() + ":",
@@ -51,17 +45,9 @@ class ConversationOverHttpTests {
 					"lcel.chains.chat.steps[0].messages[1].human={question}", "lcel.chains.chat.steps[1].bean=transcript");
 	}
 
-	private static WebTestClient client(ApplicationContext context) {
-		return WebTestClient.bindToApplicationContext(context).configureClient().responseTimeout(Duration.ofSeconds(10)).build();
-	}
-
 	private WebTestClient.ResponseSpec post(ApplicationContext context, String route, String question) {
-		return client(context).post()
-			.uri("/chains/chat/" + route)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"input\": {\"question\": \"" + question + "\"}, \"config\": {\"configurable\": {\"session_id\": \""
-					+ this.session + "\"}}}")
-			.exchange();
+		return postJson(client(context), "/chains/chat/" + route, "{\"input\": {\"question\": \"" + question
+				+ "\"}, \"config\": {\"configurable\": {\"session_id\": \"" + this.session + "\"}}}");
 	}
 
 	@Test
@@ -82,11 +68,7 @@ class ConversationOverHttpTests {
 
 	@Test
 	void missingSessionIdIsA400() {
-		this.contextRunner.run((context) -> client(context).post()
-			.uri("/chains/chat/invoke")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"input\": {\"question\": \"hi\"}}")
-			.exchange()
+		this.contextRunner.run((context) -> postJson(client(context), "/chains/chat/invoke", "{\"input\": {\"question\": \"hi\"}}")
 			.expectStatus().isBadRequest()
 			.expectBody()
 			.jsonPath("$.message").value((String message) -> assertThat(message).contains("config.configurable.session_id")));
@@ -94,11 +76,7 @@ class ConversationOverHttpTests {
 
 	@Test
 	void schemasShowTheSessionIdAndNotTheHistory() {
-		this.contextRunner.run((context) -> client(context).get()
-			.uri("/chains/chat/schema")
-			.exchange()
-			.expectStatus().isOk()
-			.expectBody()
+		this.contextRunner.run((context) -> getJson(client(context), "/chains/chat/schema")
 			.jsonPath("$.input.properties.question").exists()
 			.jsonPath("$.input.properties.history").doesNotExist()
 			.jsonPath("$.config.properties.configurable.properties.session_id.type").isEqualTo("string"));

@@ -1,12 +1,11 @@
 package dev.lcel.autoconfigure.web;
 
-import java.io.File;
 import java.util.List;
 import java.util.Map;
 
-import dev.lcel.autoconfigure.NodeClient;
-import org.junit.jupiter.api.BeforeAll;
+import dev.lcel.autoconfigure.support.NodeClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,22 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 		classes = RemoteRunnableRoundTripTests.Server.class)
 class LangChainJsClientTests {
 
-	private static final File CLIENT = new File("src/test/langchainjs");
-
-	@LocalServerPort
-	private int port;
-
-	private static NodeClient client;
-
-	@BeforeAll
-	static void installClient() throws Exception {
-		client = NodeClient.installed(CLIENT, "@langchain/core");
-	}
+	@RegisterExtension
+	static final NodeClient client = new NodeClient("src/test/langchainjs", "@langchain/core");
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void langChainJsRemoteRunnableUsesEveryRoute() throws Exception {
-		Map<String, Object> result = client.runAgainst(this.port);
+	void langChainJsRemoteRunnableUsesEveryRoute(@LocalServerPort int port) throws Exception {
+		Map<String, Object> result = client.runAgainst(port);
 
 		assertThat(result.get("invoke")).isEqualTo("to be");
 		assertThat(result.get("batch")).isEqualTo(List.of("a b", "c"));

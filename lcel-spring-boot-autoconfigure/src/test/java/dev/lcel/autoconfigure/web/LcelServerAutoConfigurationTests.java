@@ -7,9 +7,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
-import dev.lcel.core.governance.usage.UsageCallbackHandler;
+import dev.lcel.autoconfigure.support.ChainHttp;
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.governance.usage.UsageCallbackHandler;
 import dev.lcel.core.models.ModelTimeoutException;
 import dev.lcel.core.models.ProviderException;
 import dev.lcel.core.models.RateLimitException;
@@ -23,32 +23,25 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
-import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
-import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.lcel.autoconfigure.support.ChainHttp.client;
+import static dev.lcel.autoconfigure.support.ChainHttp.data;
+import static dev.lcel.autoconfigure.support.ChainHttp.events;
+import static dev.lcel.autoconfigure.support.ChainHttp.getJson;
+import static dev.lcel.autoconfigure.support.ChainHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LcelServerAutoConfigurationTests {
 
-	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
-				WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class, ChainAutoConfiguration.class,
-				LcelServerAutoConfiguration.class))
+	private final ReactiveWebApplicationContextRunner contextRunner = ChainHttp
+		.runner(LcelServerAutoConfiguration.class)
 		.withUserConfiguration(Chains.class);
-
-	private static WebTestClient client(ApplicationContext context) {
-		return WebTestClient.bindToApplicationContext(context).configureClient().responseTimeout(Duration.ofSeconds(10)).build();
-	}
 
 	@Test
 	void theChainListSaysWhichModelAConfiguredChainCallsAndThatAFakeOneIsNoLanguageModel() {
@@ -58,11 +51,7 @@ class LcelServerAutoConfigurationTests {
 					"lcel.models.gpt.model=gpt-4o-mini", "lcel.models.gpt.api-key=sk-listed-never",
 					"lcel.chains.joke.steps[0].model=scripted", "lcel.chains.smart.steps[0].model=gpt",
 					"lcel.chains.both.parallel.a.chain=joke", "lcel.chains.both.parallel.b.chain=smart")
-			.run((context) -> client(context).get()
-				.uri("/chains")
-				.exchange()
-				.expectStatus().isOk()
-				.expectBody()
+			.run((context) -> getJson(client(context), "/chains")
 				.jsonPath("$.chains[?(@.name == 'joke')].model").isEqualTo(List.of("fake (offline demo)"))
 				.jsonPath("$.chains[?(@.name == 'smart')].model").isEqualTo(List.of("openai gpt-4o-mini"))
 				.jsonPath("$.chains[?(@.name == 'both')].model")
@@ -73,11 +62,8 @@ class LcelServerAutoConfigurationTests {
 
 	@Test
 	void invokeAnswersInLangServesShape() {
-		this.contextRunner.run((context) -> client(context).post()
-			.uri("/chains/greet/invoke")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"input\": {\"name\": \"Ada\"}, \"config\": {}, \"kwargs\": {}}")
-			.exchange()
+		this.contextRunner.run((context) -> postJson(client(context), "/chains/greet/invoke",
+				"{\"input\": {\"name\": \"Ada\"}, \"config\": {}, \"kwargs\": {}}")
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.output").isEqualTo("Hello, Ada!")
@@ -87,11 +73,8 @@ class LcelServerAutoConfigurationTests {
 
 	@Test
 	void batchAnswersOutputsInOrderWithARunIdEach() {
-		this.contextRunner.run((context) -> client(context).post()
-			.uri("/chains/greet/batch")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"inputs\": [{\"name\": \"a\"}, {\"name\": \"b\"}, {\"name\": \"c\"}], \"config\": [{}, {}, {}]}")
-			.exchange()
+		this.contextRunner.run((context) -> postJson(client(context), "/chains/greet/batch",
+				"{\"inputs\": [{\"name\": \"a\"}, {\"name\": \"b\"}, {\"name\": \"c\"}], \"config\": [{}, {}, {}]}")
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.output").isEqualTo(List.of("Hello, a!", "Hello, b!", "Hello, c!"))
@@ -101,16 +84,13 @@ class LcelServerAutoConfigurationTests {
 	@Test
 	void streamSendsMetadataThenJsonEncodedChunksThenEnd() {
 		this.contextRunner.run((context) -> {
-			Flux<ServerSentEvent<String>> events = client(context).post()
+			Flux<ServerSentEvent<String>> events = events(client(context).post()
 				.uri("/chains/words/stream")
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue("{\"input\": \"to be\"}")
 				.accept(MediaType.TEXT_EVENT_STREAM)
 				.exchange()
-				.expectStatus().isOk()
-				.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-				})
-				.getResponseBody();
+				.expectStatus().isOk());
 			StepVerifier.create(events.map((e) -> e.event() + " " + e.data()))
 				.assertNext((e) -> assertThat(e).startsWith("metadata {\"run_id\":\""))
 				.expectNext("data \"to \"")
@@ -124,15 +104,8 @@ class LcelServerAutoConfigurationTests {
 	@Test
 	void failureMidStreamIsAnErrorEventWithStatusAndGenericMessage() {
 		this.contextRunner.run((context) -> {
-			Flux<ServerSentEvent<String>> events = client(context).post()
-				.uri("/chains/broken/stream")
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{\"input\": \"x\"}")
-				.exchange()
-				.expectStatus().isOk()
-				.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-				})
-				.getResponseBody();
+			Flux<ServerSentEvent<String>> events = events(
+					postJson(client(context), "/chains/broken/stream", "{\"input\": \"x\"}").expectStatus().isOk());
 			StepVerifier.create(events.map((e) -> e.event() + " " + e.data()))
 				.expectNextMatches((e) -> e.startsWith("metadata"))
 				.expectNext("data \"partial\"")
@@ -145,36 +118,15 @@ class LcelServerAutoConfigurationTests {
 	@Test
 	void streamEventsAndStreamLogSendOneEventOrPatchPerDataEvent() {
 		this.contextRunner.run((context) -> {
-			List<String> events = client(context).post()
-				.uri("/chains/words/stream_events")
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{\"input\": \"a b\", \"include_names\": [\"/chains/words\"]}")
-				.exchange()
-				.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-				})
-				.getResponseBody()
-				.filter((e) -> "data".equals(e.event()))
-				.map(ServerSentEvent::data)
-				.collectList()
-				.block();
+			List<String> events = data(postJson(client(context), "/chains/words/stream_events",
+					"{\"input\": \"a b\", \"include_names\": [\"/chains/words\"]}"), "data");
 			// As LangServe does, the root run is named after the chain's path and says which route ran it.
 			assertThat(events).isNotEmpty()
 				.allSatisfy((e) -> assertThat(e).contains("\"name\":\"/chains/words\"", "\"run_id\"",
 						"\"__langserve_endpoint\":\"stream_events\""));
 			assertThat(events.get(0)).contains("\"event\":\"on_chain_start\"", "\"input\":\"a b\"");
 
-			List<String> patches = client(context).post()
-				.uri("/chains/words/stream_log")
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{\"input\": \"a b\"}")
-				.exchange()
-				.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-				})
-				.getResponseBody()
-				.filter((e) -> "data".equals(e.event()))
-				.map(ServerSentEvent::data)
-				.collectList()
-				.block();
+			List<String> patches = data(postJson(client(context), "/chains/words/stream_log", "{\"input\": \"a b\"}"), "data");
 			assertThat(patches).isNotEmpty().allSatisfy((p) -> assertThat(p).startsWith("{\"ops\":[{\"op\":"));
 			assertThat(patches.get(patches.size() - 1)).contains("\"path\":\"/final_output\"", "\"value\":\"a b\"");
 		});
@@ -184,28 +136,25 @@ class LcelServerAutoConfigurationTests {
 	void schemasGraphAndListAreServed() {
 		this.contextRunner.run((context) -> {
 			WebTestClient client = client(context);
-			client.get().uri("/chains/greet/schema").exchange().expectStatus().isOk().expectBody()
+			getJson(client, "/chains/greet/schema")
 				.jsonPath("$.input.properties.name.type").isEqualTo("string")
 				.jsonPath("$.output.type").isEqualTo("string")
 				.jsonPath("$.config.properties.configurable").exists();
 			client.get().uri("/chains/greet/input_schema").exchange().expectBody().jsonPath("$.required[0]").isEqualTo("name");
 			client.get().uri("/chains/greet/output_schema").exchange().expectBody().jsonPath("$.type").isEqualTo("string");
 			client.get().uri("/chains/greet/config_schema").exchange().expectBody().jsonPath("$.properties.tags").exists();
-			client.get().uri("/chains/words/graph").exchange().expectStatus().isOk().expectBody()
+			getJson(client, "/chains/words/graph")
 				.jsonPath("$.nodes").isArray()
 				.jsonPath("$.mermaid").value((String m) -> assertThat(m).startsWith("graph TD;"));
-			client.get().uri("/chains").exchange().expectStatus().isOk().expectBody()
+			getJson(client, "/chains")
 				.jsonPath("$.chains[?(@.name == 'greet')].links.invoke").isEqualTo(List.of("/chains/greet/invoke"));
 		});
 	}
 
 	@Test
 	void inputNotMatchingTheSchemaIs422NamingTheField() {
-		this.contextRunner.run((context) -> client(context).post()
-			.uri("/chains/greet/invoke")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"input\": {\"nmae\": \"Ada\"}}")
-			.exchange()
+		this.contextRunner.run((context) -> postJson(client(context), "/chains/greet/invoke",
+				"{\"input\": {\"nmae\": \"Ada\"}}")
 			.expectStatus().isEqualTo(422)
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
@@ -218,16 +167,13 @@ class LcelServerAutoConfigurationTests {
 	void malformedJsonIs400AndUnknownChainIs404AndOversizedIs413() {
 		this.contextRunner.withPropertyValues("lcel.server.max-request-size=100B").run((context) -> {
 			WebTestClient client = client(context);
-			client.post().uri("/chains/greet/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": ")
-				.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.message").value((String m) -> assertThat(m).startsWith("The request body ends before its JSON is complete"));
-			client.post().uri("/chains/gret/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": {}}")
-				.exchange().expectStatus().isNotFound().expectBody().jsonPath("$.message")
+			postJson(client, "/chains/greet/invoke", "{\"input\": ").expectStatus().isBadRequest().expectBody().jsonPath("$.message")
+				.value((String m) -> assertThat(m).startsWith("The request body ends before its JSON is complete"));
+			postJson(client, "/chains/gret/invoke", "{\"input\": {}}").expectStatus().isNotFound().expectBody().jsonPath("$.message")
 				.value((String m) -> assertThat(m).isEqualTo("No chain named 'gret'; the chains are [broken, down, echo, endless, greet, limited, slow, spy, words]"));
-			client.post().uri("/chains/greet/invoke").contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{\"input\": {\"name\": \"" + "x".repeat(200) + "\"}}")
-				.exchange().expectStatus().isEqualTo(413);
-			client.post().uri("/chains/..%2F..%2Fetc/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": {}}")
-				.exchange().expectStatus().is4xxClientError();
+			postJson(client, "/chains/greet/invoke", "{\"input\": {\"name\": \"" + "x".repeat(200) + "\"}}")
+				.expectStatus().isEqualTo(413);
+			postJson(client, "/chains/..%2F..%2Fetc/invoke", "{\"input\": {}}").expectStatus().is4xxClientError();
 		});
 	}
 
@@ -237,11 +183,9 @@ class LcelServerAutoConfigurationTests {
 			WebTestClient client = client(context);
 			client.get().uri("/chains/greet/invoke").exchange().expectStatus().isEqualTo(405)
 				.expectBody().jsonPath("$.message").isEqualTo("GET is not allowed on invoke; use POST");
-			client.post().uri("/chains/greet/invok").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
-				.exchange().expectStatus().isNotFound().expectBody().jsonPath("$.message")
+			postJson(client, "/chains/greet/invok", "{}").expectStatus().isNotFound().expectBody().jsonPath("$.message")
 				.value((String m) -> assertThat(m).startsWith("No route 'invok'"));
-			client.post().uri("/chains/words/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": 42}")
-				.exchange().expectStatus().isEqualTo(422);
+			postJson(client, "/chains/words/invoke", "{\"input\": 42}").expectStatus().isEqualTo(422);
 		});
 	}
 
@@ -249,24 +193,13 @@ class LcelServerAutoConfigurationTests {
 	void providerFailuresAre429WithRetryAfterOr504Or502() {
 		this.contextRunner.run((context) -> {
 			WebTestClient client = client(context);
-			client.post().uri("/chains/limited/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": \"x\"}")
-				.exchange().expectStatus().isEqualTo(429)
+			postJson(client, "/chains/limited/invoke", "{\"input\": \"x\"}").expectStatus().isEqualTo(429)
 				.expectHeader().valueEquals("Retry-After", "7")
 				.expectBody().jsonPath("$.message").value((String m) -> assertThat(m).contains("try again in 7 s"));
-			client.post().uri("/chains/slow/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": \"x\"}")
-				.exchange().expectStatus().isEqualTo(504);
-			client.post().uri("/chains/down/invoke").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"input\": \"x\"}")
-				.exchange().expectStatus().isEqualTo(502)
+			postJson(client, "/chains/slow/invoke", "{\"input\": \"x\"}").expectStatus().isEqualTo(504);
+			postJson(client, "/chains/down/invoke", "{\"input\": \"x\"}").expectStatus().isEqualTo(502)
 				.expectBody().jsonPath("$.message").value((String m) -> assertThat(m).doesNotContain("sk-"));
-			List<String> events = client.post().uri("/chains/limited/stream").contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{\"input\": \"x\"}").exchange()
-				.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-				})
-				.getResponseBody()
-				.filter((e) -> "error".equals(e.event()))
-				.map(ServerSentEvent::data)
-				.collectList()
-				.block();
+			List<String> events = data(postJson(client, "/chains/limited/stream", "{\"input\": \"x\"}"), "error");
 			assertThat(events).singleElement().satisfies((e) -> assertThat(e).startsWith("{\"status_code\":429"));
 		});
 	}
@@ -274,12 +207,9 @@ class LcelServerAutoConfigurationTests {
 	@Test
 	void onlyAllowListedConfigKeysReachTheChainInEitherSpelling() {
 		this.contextRunner.run((context) -> {
-			client(context).post()
-				.uri("/chains/spy/invoke")
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{\"input\": \"x\", \"config\": {\"tags\": [\"t\"], \"runName\": \"named\", \"callbacks\": [\"evil\"],"
+			postJson(client(context), "/chains/spy/invoke",
+					"{\"input\": \"x\", \"config\": {\"tags\": [\"t\"], \"runName\": \"named\", \"callbacks\": [\"evil\"],"
 						+ " \"recursionLimit\": 1, \"metadata\": {\"user\": \"ada\", \"__internal\": 1}, \"configurable\": {\"llm\": \"b\"}}}")
-				.exchange()
 				.expectStatus().isOk();
 			RunnableConfig seen = context.getBean(Chains.class).seen.get();
 			assertThat(seen.tags()).containsExactly("t");
@@ -327,8 +257,8 @@ class LcelServerAutoConfigurationTests {
 	@Test
 	void exposeLimitsTheServedChainsAndEnabledFalseTurnsThemOff() {
 		this.contextRunner.withPropertyValues("lcel.server.expose=words").run((context) -> {
-			client(context).post().uri("/chains/greet/invoke").contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{\"input\": {\"name\": \"a\"}}").exchange().expectStatus().isNotFound();
+			postJson(client(context), "/chains/greet/invoke", "{\"input\": {\"name\": \"a\"}}").expectStatus()
+				.isNotFound();
 			client(context).get().uri("/chains").exchange().expectBody().jsonPath("$.chains.length()").isEqualTo(1);
 		});
 		this.contextRunner.withPropertyValues("lcel.server.enabled=false")
@@ -339,14 +269,7 @@ class LcelServerAutoConfigurationTests {
 	void clientGoneMidStreamCancelsTheChain() {
 		this.contextRunner.run((context) -> {
 			Chains chains = context.getBean(Chains.class);
-			Flux<ServerSentEvent<String>> events = client(context).post()
-				.uri("/chains/endless/stream")
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{\"input\": \"x\"}")
-				.exchange()
-				.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-				})
-				.getResponseBody();
+			Flux<ServerSentEvent<String>> events = events(postJson(client(context), "/chains/endless/stream", "{\"input\": \"x\"}"));
 			StepVerifier.create(events).expectNextCount(3).thenCancel().verify();
 			assertThat(chains.endlessCancelled.await(5, TimeUnit.SECONDS)).isTrue();
 		});

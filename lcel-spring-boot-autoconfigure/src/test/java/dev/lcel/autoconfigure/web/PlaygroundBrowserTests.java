@@ -116,20 +116,14 @@ class PlaygroundBrowserTests {
 
 	@Test
 	void theFinalOutputIsTheWholeOutputOfAParallel() {
-		WebDriverWait wait = open("both");
-		wait.until((driver) -> !driver.findElements(By.id("field-input")).isEmpty());
-		this.browser.findElement(By.id("field-input")).sendKeys("\"Hi\"");
-		this.browser.findElement(By.id("run")).click();
+		WebDriverWait wait = run("both", "\"Hi\"");
 		wait.until((driver) -> "done".equals(driver.findElement(By.id("status")).getText()));
 		assertThat(this.browser.findElement(By.id("output")).getText()).contains("\"upper\": \"HI\"", "\"lower\": \"hi\"");
 	}
 
 	@Test
 	void stopCancelsTheStreamOnTheServer() throws InterruptedException {
-		WebDriverWait wait = open("endless");
-		wait.until((driver) -> !driver.findElements(By.id("field-input")).isEmpty());
-		this.browser.findElement(By.id("field-input")).sendKeys("\"go\"");
-		this.browser.findElement(By.id("run")).click();
+		WebDriverWait wait = run("endless", "\"go\"");
 		wait.until((driver) -> !driver.findElement(By.id("output")).getText().isEmpty());
 		this.browser.findElement(By.id("stop")).click();
 
@@ -164,10 +158,7 @@ class PlaygroundBrowserTests {
 
 	@Test
 	void aFailureIsShownAsAnError() throws IOException {
-		WebDriverWait wait = open("broken");
-		wait.until((driver) -> !driver.findElements(By.id("field-input")).isEmpty());
-		this.browser.findElement(By.id("field-input")).sendKeys("\"x\"");
-		this.browser.findElement(By.id("run")).click();
+		WebDriverWait wait = run("broken", "\"x\"");
 		wait.until((driver) -> "failed".equals(driver.findElement(By.id("status")).getText()));
 		WebElement error = this.browser.findElement(By.id("error"));
 		assertThat(error.isDisplayed()).isTrue();
@@ -196,6 +187,15 @@ class PlaygroundBrowserTests {
 	private WebDriverWait open(String chain) {
 		this.browser.get("http://localhost:" + this.port + "/chains/" + chain + "/playground");
 		return new WebDriverWait(this.browser, Duration.ofSeconds(20));
+	}
+
+	/** Open the playground of a chain whose input is one field, type the input there and press run. */
+	private WebDriverWait run(String chain, String input) {
+		WebDriverWait wait = open(chain);
+		wait.until((driver) -> !driver.findElements(By.id("field-input")).isEmpty());
+		this.browser.findElement(By.id("field-input")).sendKeys(input);
+		this.browser.findElement(By.id("run")).click();
+		return wait;
 	}
 
 	/** Keep what the page looks like, for people to look at: target/playground/NAME.png. */

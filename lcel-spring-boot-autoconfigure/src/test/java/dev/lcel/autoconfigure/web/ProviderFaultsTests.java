@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -15,9 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.lcel.autoconfigure.model.ProviderStreams;
-import dev.lcel.core.tracing.RunObservationContext;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
+import dev.lcel.autoconfigure.support.RecordedRuns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,9 +54,8 @@ class ProviderFaultsTests {
 	@LocalServerPort
 	private int port;
 
-	static final AtomicInteger runsStarted = new AtomicInteger();
-
-	static final AtomicInteger runsStopped = new AtomicInteger();
+	/** The runs that started and those that ended, so that open ones show. */
+	static final RecordedRuns runs = new RecordedRuns();
 
 	private WebTestClient client;
 
@@ -327,12 +323,12 @@ class ProviderFaultsTests {
 		assertThat(Thread.activeCount()).as("threads after a second round of faults").isLessThanOrEqualTo(threads + 2);
 		assertThat(establishedConnectionsTo(provider().port())).as("connections to the provider")
 			.isLessThanOrEqualTo(2);
-		for (int i = 0; i < 50 && runsStopped.get() != runsStarted.get(); i++) {
+		for (int i = 0; i < 50 && runs.stopped().size() != runs.started().size(); i++) {
 			Thread.sleep(20);
 		}
-		assertThat(runsStarted.get()).as("runs").isPositive();
-		assertThat(runsStopped.get()).as("runs ended, of those started (none left subscribed)")
-			.isEqualTo(runsStarted.get());
+		assertThat(runs.started()).as("runs").isNotEmpty();
+		assertThat(runs.stopped()).as("runs ended, of those started (none left subscribed)")
+			.hasSameSizeAs(runs.started());
 	}
 
 	private void runAllFaults() {
@@ -399,27 +395,9 @@ class ProviderFaultsTests {
 	@SpringBootApplication
 	static class Server {
 
-		/** Counts the runs that started and those that ended, so that open ones show. */
 		@Bean
-		ObservationHandler<RunObservationContext> runCounter() {
-			return new ObservationHandler<>() {
-
-				@Override
-				public void onStart(RunObservationContext context) {
-					runsStarted.incrementAndGet();
-				}
-
-				@Override
-				public void onStop(RunObservationContext context) {
-					runsStopped.incrementAndGet();
-				}
-
-				@Override
-				public boolean supportsContext(Observation.Context context) {
-					return context instanceof RunObservationContext;
-				}
-
-			};
+		RecordedRuns recordedRuns() {
+			return runs;
 		}
 
 	}

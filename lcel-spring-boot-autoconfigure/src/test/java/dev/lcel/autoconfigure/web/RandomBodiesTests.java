@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 
+import dev.lcel.autoconfigure.support.ChainHttp;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -12,16 +13,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
-import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
-import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
+import static dev.lcel.autoconfigure.support.ChainHttp.client;
 
 /**
  * A property: no JSON body a client can send makes the server answer 5xx, on any route of any
@@ -48,10 +44,8 @@ class RandomBodiesTests {
 	private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json;charset=UTF-8",
 			"text/plain", "application/x-www-form-urlencoded", "application/json; charset=UTF-16");
 
-	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
-				WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class, ChainAutoConfiguration.class,
-				LcelServerAutoConfiguration.class))
+	private final ReactiveWebApplicationContextRunner contextRunner = ChainHttp
+		.runner(LcelServerAutoConfiguration.class)
 		.withUserConfiguration(LcelServerAutoConfigurationTests.Chains.class);
 
 	@Test

@@ -1,10 +1,8 @@
 package dev.lcel.autoconfigure.web;
 
-import java.time.Duration;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.lcel.autoconfigure.model.ProviderStreams;
+import dev.lcel.autoconfigure.support.AbstractFakeOpenAiTests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,16 +12,12 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,29 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"lcel.models.gpt.model=gpt-test", "lcel.models.gpt.api-key=" + SecretsExposureTests.KEY,
 				"lcel.models.gpt.retry.max-attempts=1", "lcel.chains.joke.steps[0].model=gpt",
 				"lcel.chains.joke.steps[1].parser=str" })
-class SecretsExposureTests {
+class SecretsExposureTests extends AbstractFakeOpenAiTests {
 
 	static final String KEY = "sk-proj-never-to-be-seen-4f9a";
 
-	static final WireMockServer openAi = start();
-
-	@LocalServerPort
-	private int port;
-
-	private static WireMockServer start() {
-		WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().gzipDisabled(true));
-		server.start();
-		return server;
-	}
-
-	@DynamicPropertySource
-	static void baseUrl(DynamicPropertyRegistry registry) {
-		registry.add("lcel.models.gpt.base-url", () -> openAi.baseUrl() + "/v1");
-	}
-
 	@AfterAll
-	static void stop() {
-		openAi.stop();
+	static void resetLogLevels() {
 		// The levels outlive the context: put them back for the test classes that run next.
 		LoggingSystem logging = LoggingSystem.get(SecretsExposureTests.class.getClassLoader());
 		for (String logger : List.of("dev.lcel", "org.springframework.web", "org.springframework.http", "reactor.netty")) {
@@ -73,13 +50,8 @@ class SecretsExposureTests {
 
 	@Test
 	void theKeyAppearsNowhereButInTheRequestToTheProvider(CapturedOutput output) {
-		WebTestClient client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
-		openAi.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
-			.withHeader("Content-Type", "text/event-stream")
-			.withBody(ProviderStreams.openAi(List.of("fine")))));
+		WebTestClient client = client();
+		streamCompletions(List.of("fine"));
 		assertThat(call(client, "invoke")).contains("fine");
 		assertThat(openAi.getAllServeEvents().get(0).getRequest().getHeader("Authorization")).isEqualTo("Bearer " + KEY);
 

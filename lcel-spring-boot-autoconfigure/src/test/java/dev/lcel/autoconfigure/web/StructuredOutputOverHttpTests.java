@@ -1,25 +1,18 @@
 package dev.lcel.autoconfigure.web;
 
-import java.time.Duration;
 import java.util.List;
 
-import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
-import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
 import dev.lcel.autoconfigure.model.ModelAutoConfiguration;
+import dev.lcel.autoconfigure.support.ChainHttp;
+import dev.lcel.autoconfigure.support.StartupProblems;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
-import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
-import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
-import org.springframework.context.ApplicationContext;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.lcel.autoconfigure.support.ChainHttp.client;
+import static dev.lcel.autoconfigure.support.ChainHttp.data;
+import static dev.lcel.autoconfigure.support.ChainHttp.getJson;
+import static dev.lcel.autoconfigure.support.ChainHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,26 +28,17 @@ class StructuredOutputOverHttpTests {
 
 	private static final String ADA = "{\"name\":\"Ada\",\"age\":36,\"skills\":[\"math\",\"poems\"]}";
 
-	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
-				WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class, ChainAutoConfiguration.class,
-				ModelAutoConfiguration.class, LcelServerAutoConfiguration.class))
+	private final ReactiveWebApplicationContextRunner contextRunner = ChainHttp
+		.runner(ModelAutoConfiguration.class, LcelServerAutoConfiguration.class)
 		.withPropertyValues("lcel.models.fake.provider=fake", "lcel.models.fake.responses[0]=" + ADA,
 				"lcel.models.fake.chunk-size=3", "lcel.chains.extract.steps[0].prompt=Who is in: {text}",
 				"lcel.chains.extract.steps[1].model=fake",
 				"lcel.chains.extract.steps[1].output.type=" + Person.class.getName());
 
-	private static WebTestClient client(ApplicationContext context) {
-		return WebTestClient.bindToApplicationContext(context).configureClient().responseTimeout(Duration.ofSeconds(10)).build();
-	}
-
 	@Test
 	void invokeAnswersWithTheTypedObject() {
-		this.contextRunner.run((context) -> client(context).post()
-			.uri("/chains/extract/invoke")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"input\": {\"text\": \"Ada, 36, math and poems\"}}")
-			.exchange()
+		this.contextRunner.run((context) -> postJson(client(context), "/chains/extract/invoke",
+				"{\"input\": {\"text\": \"Ada, 36, math and poems\"}}")
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.output.name").isEqualTo("Ada")
@@ -65,19 +49,9 @@ class StructuredOutputOverHttpTests {
 	@Test
 	void streamSendsTheObjectAsItGrows() {
 		this.contextRunner.run((context) -> {
-			List<String> data = client(context).post()
-				.uri("/chains/extract/stream")
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{\"input\": {\"text\": \"Ada\"}}")
-				.exchange()
-				.expectStatus().isOk()
-				.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-				})
-				.getResponseBody()
-				.filter((event) -> "data".equals(event.event()))
-				.map(ServerSentEvent::data)
-				.collectList()
-				.block();
+			List<String> data = data(postJson(client(context), "/chains/extract/stream",
+					"{\"input\": {\"text\": \"Ada\"}}")
+				.expectStatus().isOk(), "data");
 			assertThat(data).hasSizeGreaterThan(4);
 			assertThat(data.get(0)).isEqualTo("{\"name\":null,\"age\":0,\"skills\":null}");
 			assertThat(data).contains("{\"name\":\"Ada\",\"age\":36,\"skills\":[\"ma\"]}");
@@ -87,11 +61,7 @@ class StructuredOutputOverHttpTests {
 
 	@Test
 	void outputSchemaIsTheTypesSchema() {
-		this.contextRunner.run((context) -> client(context).get()
-			.uri("/chains/extract/output_schema")
-			.exchange()
-			.expectStatus().isOk()
-			.expectBody()
+		this.contextRunner.run((context) -> getJson(client(context), "/chains/extract/output_schema")
 			.jsonPath("$.type").isEqualTo("object")
 			.jsonPath("$.properties.age.type").isEqualTo("integer")
 			.jsonPath("$.properties.skills.items.type").isEqualTo("string")
@@ -105,11 +75,7 @@ class StructuredOutputOverHttpTests {
 					"lcel.chains.city.steps[0].output.schema.type=object",
 					"lcel.chains.city.steps[0].output.schema.properties.name.type=string",
 					"lcel.chains.city.steps[0].output.schema.required[0]=name")
-			.run((context) -> client(context).post()
-				.uri("/chains/city/invoke")
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{\"input\": \"Which city?\"}")
-				.exchange()
+			.run((context) -> postJson(client(context), "/chains/city/invoke", "{\"input\": \"Which city?\"}")
 				.expectStatus().isOk()
 				.expectBody()
 				.jsonPath("$.output.name").isEqualTo("Oslo"));
@@ -127,12 +93,7 @@ class StructuredOutputOverHttpTests {
 					"lcel.chains.f.steps[0].output.method=json_schema", "lcel.chains.g.steps[0].model=fake",
 					"lcel.chains.g.steps[0].output.type=" + Person.class.getName(), "lcel.chains.g.steps[0].output.retries=9")
 			.run((context) -> {
-				assertThat(context).hasFailed();
-				Throwable cause = context.getStartupFailure();
-				while (cause.getCause() != null) {
-					cause = cause.getCause();
-				}
-				List<String> problems = ((InvalidChainDefinitionException) cause).getProblems();
+				List<String> problems = StartupProblems.of(context);
 				assertThat(problems).contains(
 						"lcel.chains.a.steps[0].output.type: unknown class 'com.example.Nope'; give the fully qualified name of a record or bean",
 						"lcel.chains.c.steps[0].output.method: Unknown structured output method 'xml'; valid: json_schema, tool_calling, json_mode, instructions",

@@ -1,4 +1,4 @@
-package dev.lcel.autoconfigure;
+package dev.lcel.autoconfigure.support;
 
 import java.io.File;
 import java.io.IOException;
@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,32 +16,39 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * A Node.js client script of the tests (LangChain.js's {@code RemoteRunnable}, OpenAI's SDK) in a
  * folder with its pinned {@code package-lock.json}: installed with {@code npm ci} when missing, run
- * against a server, its last JSON line read as the result. Tests using it are skipped where Node.js
- * is not installed.
+ * against a server, its last JSON line read as the result. A test class registers it as a static
+ * {@code @RegisterExtension} field; its tests are skipped where Node.js is not installed.
  */
-public final class NodeClient {
+public final class NodeClient implements BeforeAllCallback {
 
 	private final File directory;
 
-	private NodeClient(File directory) {
-		this.directory = directory;
+	private final String installedPackage;
+
+	/**
+	 * Create the client in {@code directory}, to be installed before the tests of the class that
+	 * registers it.
+	 * @param directory the client's folder, such as {@code src/test/openai-js}
+	 * @param installedPackage a package the installed client has, such as {@code openai}
+	 */
+	public NodeClient(String directory, String installedPackage) {
+		this.directory = new File(directory);
+		this.installedPackage = installedPackage;
 	}
 
 	/**
-	 * Return the client in {@code directory}, installed: assumes Node.js, and runs {@code npm ci}
-	 * unless {@code installedPackage} is already under {@code node_modules}.
-	 * @param directory the client's folder
-	 * @param installedPackage a package the installed client has, such as {@code openai}
-	 * @return the client
+	 * Assume Node.js, and run {@code npm ci} unless the package is already under
+	 * {@code node_modules}.
+	 * @param context the test class's context
 	 * @throws Exception when the installation cannot be waited for
 	 */
-	public static NodeClient installed(File directory, String installedPackage) throws Exception {
-		assumeTrue(run(directory, 10, "node", "--version") == 0, "Node.js is not installed");
-		if (!new File(directory, "node_modules/" + installedPackage).isDirectory()) {
-			assumeTrue(run(directory, 300, "npm", "ci", "--no-audit", "--no-fund") == 0,
+	@Override
+	public void beforeAll(ExtensionContext context) throws Exception {
+		assumeTrue(run(this.directory, 10, "node", "--version") == 0, "Node.js is not installed");
+		if (!new File(this.directory, "node_modules/" + this.installedPackage).isDirectory()) {
+			assumeTrue(run(this.directory, 300, "npm", "ci", "--no-audit", "--no-fund") == 0,
 					"npm could not install the client");
 		}
-		return new NodeClient(directory);
 	}
 
 	/**
