@@ -10,7 +10,6 @@ import dev.lcel.core.messages.SystemMessage;
 import dev.lcel.core.messages.ToolCall;
 import dev.lcel.core.messages.ToolMessage;
 import dev.lcel.core.models.ChatOptions;
-import dev.lcel.core.models.ToolDefinition;
 import dev.lcel.core.models.http.internal.RequestBodies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -66,7 +65,7 @@ final class AnthropicRequests {
 		body.set("messages", wire);
 		body.put("stream", true);
 		RequestBodies.putSampling(body, options, null, "stop_sequences");
-		RequestBodies.putTools(body, options.tools(), AnthropicRequests::tool);
+		RequestBodies.putTools(body, options.tools(), (tool) -> RequestBodies.putDefinition(NODES.objectNode(), tool, "input_schema"));
 		RequestBodies.putExtra(body, options.extra());
 		return body;
 	}
@@ -87,15 +86,6 @@ final class AnthropicRequests {
 				.put("name", call.name())
 				.set("input", JSON.valueToTree(call.args()));
 		}
-		return wire;
-	}
-
-	private static ObjectNode tool(ToolDefinition tool) {
-		ObjectNode wire = NODES.objectNode().put("name", tool.name());
-		if (tool.description() != null) {
-			wire.put("description", tool.description());
-		}
-		wire.set("input_schema", tool.parameters());
 		return wire;
 	}
 
