@@ -162,23 +162,17 @@ final class Departures {
 					"steps pull their input: the inner sequence and its first step start at the first chunk, and the first step's end is reported when that lambda, which aggregates its input, pulls again, before it yields",
 					BASE + " `Runnable._atransform_stream_with_config` (`await py_anext(input_for_tracing)` before `on_chain_start`), `RunnableLambda._atransform`",
 					DepartureEdits.upstreamEndsWhenPulledAgain("a", "b", "_stream")),
-			js(List.of("generator_after_model"), Set.of(EVENTS, EVENT_DATA),
+			generatorAfterModel("generator_after_model", "upper",
 					"LangChain.js has no transform generator: its generator step (a lambda returning an async generator) waits for its whole input; the fake model reports tokens late",
-					"a RunnableGenerator transforms its input chunk by chunk: it starts at the first chunk and streams each at once, and each token goes through the chain before the next",
-					GENERATOR_STREAMS,
-					DepartureEdits.chunksTravelThePipelineOneByOne(
-							List.of("FakeListChatModel", "StrOutputParser", "upper", "$root"))),
+					"a RunnableGenerator transforms its input chunk by chunk: it starts at the first chunk and streams each at once, and each token goes through the chain before the next"),
 			js(List.of("json_parser_streaming"), Set.of(EVENT_DATA),
 					"the JSON parser's end reports its last input chunk as its input",
 					"a transforming step's end reports the sum of its input chunks: the whole message",
 					BASE + " `Runnable._atransform_stream_with_config`",
 					DepartureEdits.parserEndsWithTheWholeMessage("JsonOutputParser", "FakeListChatModel")),
-			js(List.of("error_mid_stream"), Set.of(EVENTS, EVENT_DATA),
+			generatorAfterModel("error_mid_stream", "explode",
 					"the failing generator (a lambda returning an async generator) waits for its whole input before it streams; the fake model reports tokens late",
-					"the RunnableGenerator streams each chunk as it arrives and fails after the last; each token goes through the chain before the next",
-					GENERATOR_STREAMS,
-					DepartureEdits.chunksTravelThePipelineOneByOne(
-							List.of("FakeListChatModel", "StrOutputParser", "explode", "$root"))),
+					"the RunnableGenerator streams each chunk as it arrives and fails after the last; each token goes through the chain before the next"),
 			js(List.of("branch"), Set.of(EVENTS, EVENT_DATA),
 					"a streamed branch gives its conditions and branch the root's run id, so it reports neither its chunks nor its end, and their ends lack the input",
 					"conditions and branch are child runs whose ends carry the input; the root's output is tapped (on_chain_stream per chunk) and the branch ends with its output (the root's end without input)",
@@ -243,6 +237,17 @@ final class Departures {
 					ExtraEdits.noChatModelRunsInTheLog()));
 
 	private Departures() {
+	}
+
+	/**
+	 * A case whose generator step follows the fake model and its parser: each side streams the
+	 * generator's chunks its own way, and the model's tokens travel the pipeline one by one.
+	 */
+	private static Departure generatorAfterModel(String caseId, String generator, String javascript,
+			String python) {
+		return js(List.of(caseId), Set.of(EVENTS, EVENT_DATA), javascript, python, GENERATOR_STREAMS,
+				DepartureEdits.chunksTravelThePipelineOneByOne(
+						List.of("FakeListChatModel", "StrOutputParser", generator, "$root")));
 	}
 
 	/**

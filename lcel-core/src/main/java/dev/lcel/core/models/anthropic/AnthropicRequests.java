@@ -22,8 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class AnthropicRequests {
 
-	private static final JsonMapper JSON = JsonMapper.shared();
-
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	private AnthropicRequests() {
@@ -84,7 +82,7 @@ final class AnthropicRequests {
 				.put("type", "tool_use")
 				.put("id", call.id())
 				.put("name", call.name())
-				.set("input", JSON.valueToTree(call.args()));
+				.set("input", JsonMapper.shared().valueToTree(call.args()));
 		}
 		return wire;
 	}

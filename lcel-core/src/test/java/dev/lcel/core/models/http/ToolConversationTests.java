@@ -3,6 +3,7 @@ package dev.lcel.core.models.http;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -16,7 +17,7 @@ import dev.lcel.core.tools.ToolCallingAgent;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,11 +47,11 @@ class ToolConversationTests {
 	final Tool time = Tool.fromFunction("time", "The time in a zone", Zone.class, (z) -> "14:05 " + z.zone());
 
 	@ParameterizedTest
-	@EnumSource
+	@MethodSource("conversations")
 	void aToolConversationRunsBothCallsAndSendsTheirResultsBack(Conversation conversation) {
-		serve(conversation, conversation.callsFixture, STARTED, "answered");
+		serve(conversation, conversation.callsFixture(), STARTED, "answered");
 		serve(conversation, "tool-conversation-answer", "answered", "answered");
-		ToolCallingAgent agent = ToolCallingAgent.builder(conversation.wire.model(wireMock))
+		ToolCallingAgent agent = ToolCallingAgent.builder(conversation.wire().model(wireMock))
 			.tools(this.weather, this.time)
 			.build();
 
@@ -61,7 +62,7 @@ class ToolConversationTests {
 		AIMessage calls = (AIMessage) messages.get(0);
 		assertThat(calls.toolCalls()).extracting(ToolCall::name, ToolCall::args)
 			.containsExactly(Tuple.tuple("weather", Map.of("city", "Oslo")), Tuple.tuple("time", Map.of("zone", "CET")));
-		assertThat(calls.toolCalls()).extracting(ToolCall::id).containsExactlyElementsOf(conversation.callIds);
+		assertThat(calls.toolCalls()).extracting(ToolCall::id).containsExactlyElementsOf(conversation.callIds());
 		assertThat(messages.subList(1, 3)).extracting(BaseMessage::content).containsExactly("Oslo: 3°C", "14:05 CET");
 		assertThat(messages.subList(1, 3)).extracting((m) -> ((ToolMessage) m).name()).containsExactly("weather", "time");
 		assertThat(turn.finalAnswer().content()).isEqualTo("Oslo: 3°C, 14:05 CET.");
@@ -71,7 +72,7 @@ class ToolConversationTests {
 		assertThat(first.path("tools")).hasSize(2);
 		JsonNode followUp = body(requests.get(0));
 		assertThat(followUp.path("tools")).hasSize(2);
-		assertThat(followUp.path("messages")).isEqualTo(conversation.wire.json("tool-conversation-follow-up"));
+		assertThat(followUp.path("messages")).isEqualTo(conversation.wire().json("tool-conversation-follow-up"));
 	}
 
 	private static JsonNode body(ServeEvent event) {
@@ -79,10 +80,26 @@ class ToolConversationTests {
 	}
 
 	private static void serve(Conversation conversation, String fixture, String state, String next) {
-		wireMock.stubFor(post(urlEqualTo(conversation.wire.chatPath())).inScenario("conversation")
+		wireMock.stubFor(post(urlEqualTo(conversation.wire().chatPath())).inScenario("conversation")
 			.whenScenarioStateIs(state)
 			.willSetStateTo(next)
-			.willReturn(conversation.wire.answer(fixture)));
+			.willReturn(conversation.wire().answer(fixture)));
+	}
+
+	/**
+	 * The three providers' sides of the conversation. OpenAI's Chat Completions wire carries
+	 * {@code tool_calls} on the assistant message (arguments as JSON text) and one
+	 * {@code role: tool} message per result with its {@code tool_call_id}. Anthropic's Messages
+	 * wire carries the assistant's text and {@code tool_use} blocks (input as an object), then one
+	 * user turn holding both {@code tool_result} blocks, each naming its {@code tool_use_id}.
+	 * Ollama's chat wire sends the calls whole on separate lines (no ids), takes them back on the
+	 * assistant message with their arguments as objects, and each result as a {@code role: tool}
+	 * message naming its tool ({@code tool_name}).
+	 */
+	static Stream<Conversation> conversations() {
+		return Stream.of(new Conversation(ProviderWire.OPENAI, "tool-calls", List.of("call_1", "call_2")),
+				new Conversation(ProviderWire.ANTHROPIC, "tool-conversation-calls", List.of("toolu_1", "toolu_2")),
+				new Conversation(ProviderWire.OLLAMA, "tool-calls", Arrays.asList(null, null)));
 	}
 
 	/**
@@ -91,38 +108,11 @@ class ToolConversationTests {
 	 * messages, carrying the assistant's calls and the tool results in the provider's format, are
 	 * the provider's {@code tool-conversation-follow-up.json} fixture.
 	 */
-	enum Conversation {
+	record Conversation(ProviderWire wire, String callsFixture, List<String> callIds) {
 
-		/**
-		 * OpenAI's Chat Completions wire: {@code tool_calls} on the assistant message (arguments as
-		 * JSON text), one {@code role: tool} message per result with its {@code tool_call_id}.
-		 */
-		OPENAI(ProviderWire.OPENAI, "tool-calls", List.of("call_1", "call_2")),
-
-		/**
-		 * Anthropic's Messages wire: the assistant's text and {@code tool_use} blocks (input as an
-		 * object), then one user turn holding both {@code tool_result} blocks, each naming its
-		 * {@code tool_use_id}.
-		 */
-		ANTHROPIC(ProviderWire.ANTHROPIC, "tool-conversation-calls", List.of("toolu_1", "toolu_2")),
-
-		/**
-		 * Ollama's chat wire: the calls arrive whole on separate lines (no ids), go back on the
-		 * assistant message with their arguments as objects, and each result is a {@code role: tool}
-		 * message naming its tool ({@code tool_name}).
-		 */
-		OLLAMA(ProviderWire.OLLAMA, "tool-calls", Arrays.asList(null, null));
-
-		private final ProviderWire wire;
-
-		private final String callsFixture;
-
-		private final List<String> callIds;
-
-		Conversation(ProviderWire wire, String callsFixture, List<String> callIds) {
-			this.wire = wire;
-			this.callsFixture = callsFixture;
-			this.callIds = callIds;
+		@Override
+		public String toString() {
+			return this.wire.name();
 		}
 
 	}
