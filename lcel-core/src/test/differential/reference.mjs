@@ -64,6 +64,25 @@ function flaky(failures) {
 
 const jokeChain = () => prompt().pipe(model("Why?")).pipe(str());
 
+/** The chain of the fallback cases: a generator that fails after its first chunk, with a fallback. */
+const trimmedHalfWithSpare = () => lambda("prep", (x) => x.trim())
+  .pipe(generator("half", async function* (s) {
+    yield s.slice(0, 1);
+    throw new Boom("mid-stream");
+  }).withFallbacks([lambda("spare", (s) => `spare ${s}`)]));
+
+/** A case of the event and log filters: prompt, model (with the given tags) and parser, streamed with a filter. */
+function filtered(id, filter, modelTags = []) {
+  const tagged = () => (modelTags.length > 0 ? model("Hi").withConfig({ tags: modelTags }) : model("Hi"));
+  return {
+    id,
+    build: () => prompt().pipe(tagged()).pipe(str()),
+    input: { topic: "cats" },
+    filter,
+    aspects: ["events", "event-data", "log"],
+  };
+}
+
 // ---- the cases: id, chain factory (fresh state per aspect), inputs, config, filter ----
 
 const cases = [
@@ -158,21 +177,13 @@ const cases = [
   },
   {
     id: "fallbacks_after_first_chunk",
-    build: () => lambda("prep", (x) => x.trim())
-      .pipe(generator("half", async function* (s) {
-        yield s.slice(0, 1);
-        throw new Boom("mid-stream");
-      }).withFallbacks([lambda("spare", (s) => `spare ${s}`)])),
+    build: trimmedHalfWithSpare,
     input: " ok ",
     aspects: ["stream", "events", "event-data", "log"],
   },
   {
     id: "fallbacks_invoke_after_first_chunk",
-    build: () => lambda("prep", (x) => x.trim())
-      .pipe(generator("half", async function* (s) {
-        yield s.slice(0, 1);
-        throw new Boom("mid-stream");
-      }).withFallbacks([lambda("spare", (s) => `spare ${s}`)])),
+    build: trimmedHalfWithSpare,
     input: " ok ",
     aspects: ["invoke", "batch"],
     batch: [" ok ", " no "],
@@ -258,41 +269,11 @@ const cases = [
     input: "x",
     config: { recursionLimit: 4 },
   },
-  {
-    id: "filter_by_name",
-    build: () => prompt().pipe(model("Hi")).pipe(str()),
-    input: { topic: "cats" },
-    filter: { includeNames: ["StrOutputParser"] },
-    aspects: ["events", "event-data", "log"],
-  },
-  {
-    id: "filter_by_type",
-    build: () => prompt().pipe(model("Hi")).pipe(str()),
-    input: { topic: "cats" },
-    filter: { includeTypes: ["chat_model"] },
-    aspects: ["events", "event-data", "log"],
-  },
-  {
-    id: "filter_by_tag",
-    build: () => prompt().pipe(model("Hi").withConfig({ tags: ["keep"] })).pipe(str()),
-    input: { topic: "cats" },
-    filter: { includeTags: ["keep"] },
-    aspects: ["events", "event-data", "log"],
-  },
-  {
-    id: "filter_by_sequence_tag",
-    build: () => prompt().pipe(model("Hi")).pipe(str()),
-    input: { topic: "cats" },
-    filter: { includeTags: ["seq:step:2"] },
-    aspects: ["events", "event-data", "log"],
-  },
-  {
-    id: "filter_exclusions",
-    build: () => prompt().pipe(model("Hi").withConfig({ tags: ["drop"] })).pipe(str()),
-    input: { topic: "cats" },
-    filter: { excludeTags: ["drop"], excludeTypes: ["prompt"] },
-    aspects: ["events", "event-data", "log"],
-  },
+  filtered("filter_by_name", { includeNames: ["StrOutputParser"] }),
+  filtered("filter_by_type", { includeTypes: ["chat_model"] }),
+  filtered("filter_by_tag", { includeTags: ["keep"] }, ["keep"]),
+  filtered("filter_by_sequence_tag", { includeTags: ["seq:step:2"] }),
+  filtered("filter_exclusions", { excludeTags: ["drop"], excludeTypes: ["prompt"] }, ["drop"]),
 ];
 
 const ALL_ASPECTS = ["invoke", "batch", "stream", "events", "event-data", "log"];

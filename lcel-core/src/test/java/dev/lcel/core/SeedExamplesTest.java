@@ -150,21 +150,13 @@ class SeedExamplesTest {
 	@Test
 	void parallelTakesAboutTheSlowerBranchNotTheSum() {
 		InFlightProbe probe = new InFlightProbe(slowModel());
-		Runnable<Map<String, ?>, AIMessage> chain1 = ChatPromptTemplate.fromTemplate("tell me a joke about {topic}")
-			.pipe(probe);
-		Runnable<Map<String, ?>, AIMessage> chain2 = ChatPromptTemplate
-			.fromTemplate("write a short (2 line) poem about {topic}")
-			.pipe(probe);
-		RunnableParallel<Map<String, ?>> combined = RunnableParallel.<Map<String, ?>>builder()
-			.branch("joke", chain1)
-			.branch("poem", chain2)
-			.build();
+		JokeAndPoem seed = new JokeAndPoem(probe);
 
-		long chain1Millis = millis(() -> assertThat(chain1.invoke(Map.of("topic", "bears")).content()).isNotEmpty());
-		long chain2Millis = millis(() -> assertThat(chain2.invoke(Map.of("topic", "bears")).content()).isNotEmpty());
+		long chain1Millis = millis(() -> assertThat(seed.chain1.invoke(Map.of("topic", "bears")).content()).isNotEmpty());
+		long chain2Millis = millis(() -> assertThat(seed.chain2.invoke(Map.of("topic", "bears")).content()).isNotEmpty());
 		assertThat(probe.maxInFlight()).isEqualTo(1);
 		Map<String, Object> output = new java.util.LinkedHashMap<>();
-		long combinedMillis = millis(() -> output.putAll(combined.invoke(Map.of("topic", "bears"))));
+		long combinedMillis = millis(() -> output.putAll(seed.combined.invoke(Map.of("topic", "bears"))));
 
 		assertThat(output.keySet()).containsExactly("joke", "poem");
 		assertThat(output.values()).extracting((answer) -> ((AIMessage) answer).content())
@@ -179,26 +171,38 @@ class SeedExamplesTest {
 	@Test
 	void parallelOnBatchesRunsEveryBranchOfEveryInputConcurrently() {
 		InFlightProbe probe = new InFlightProbe(slowModel());
-		Runnable<Map<String, ?>, AIMessage> chain1 = ChatPromptTemplate.fromTemplate("tell me a joke about {topic}")
-			.pipe(probe);
-		Runnable<Map<String, ?>, AIMessage> chain2 = ChatPromptTemplate
-			.fromTemplate("write a short (2 line) poem about {topic}")
-			.pipe(probe);
-		RunnableParallel<Map<String, ?>> combined = RunnableParallel.<Map<String, ?>>builder()
-			.branch("joke", chain1)
-			.branch("poem", chain2)
-			.build();
+		JokeAndPoem seed = new JokeAndPoem(probe);
 		List<Map<String, ?>> inputs = List.of(Map.of("topic", "bears"), Map.of("topic", "cats"));
 
-		long chain1Millis = millis(() -> assertThat(chain1.batch(inputs)).hasSize(2));
-		long chain2Millis = millis(() -> assertThat(chain2.batch(inputs)).hasSize(2));
+		long chain1Millis = millis(() -> assertThat(seed.chain1.batch(inputs)).hasSize(2));
+		long chain2Millis = millis(() -> assertThat(seed.chain2.batch(inputs)).hasSize(2));
 		assertThat(probe.maxInFlight()).isEqualTo(2);
 		List<Map<String, Object>> outputs = new ArrayList<>();
-		long combinedMillis = millis(() -> outputs.addAll(combined.batch(inputs)));
+		long combinedMillis = millis(() -> outputs.addAll(seed.combined.batch(inputs)));
 
 		assertThat(outputs).hasSize(2).allSatisfy((output) -> assertThat(output).containsOnlyKeys("joke", "poem"));
 		assertThat(probe.maxInFlight()).as("two inputs times two branches in flight at once").isEqualTo(4);
 		assertThat(combinedMillis).isLessThan(chain1Millis + chain2Millis - 150);
+	}
+
+	/** The seed's two chains on one model (a joke and a poem) and the parallel of both. */
+	private static final class JokeAndPoem {
+
+		final Runnable<Map<String, ?>, AIMessage> chain1;
+
+		final Runnable<Map<String, ?>, AIMessage> chain2;
+
+		final RunnableParallel<Map<String, ?>> combined;
+
+		JokeAndPoem(ChatModel model) {
+			this.chain1 = ChatPromptTemplate.fromTemplate("tell me a joke about {topic}").pipe(model);
+			this.chain2 = ChatPromptTemplate.fromTemplate("write a short (2 line) poem about {topic}").pipe(model);
+			this.combined = RunnableParallel.<Map<String, ?>>builder()
+				.branch("joke", this.chain1)
+				.branch("poem", this.chain2)
+				.build();
+		}
+
 	}
 
 	// Streaming: LLMs and Chat Models

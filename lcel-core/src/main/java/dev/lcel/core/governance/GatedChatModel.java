@@ -1,6 +1,7 @@
 package dev.lcel.core.governance;
 
 import java.util.List;
+import java.util.function.Function;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.messages.AIMessage;
@@ -11,6 +12,7 @@ import dev.lcel.core.models.ChatModel;
 import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.models.ForwardingChatModel;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,24 +31,24 @@ final class GatedChatModel extends ForwardingChatModel {
 
 	@Override
 	protected Flux<AIMessageChunk> streamChunks(List<BaseMessage> messages, ChatOptions options, RunnableConfig config) {
-		return Flux.defer(() -> {
-			Usage usage = new Usage();
-			return Flux.usingWhen(this.gate.admit(messages, config),
-					(admission) -> super.streamChunks(messages, options, config)
-						.doOnNext((chunk) -> usage.add(chunk.usageMetadata())),
-					(admission) -> admission.release(usage.total),
-					(admission, error) -> admission.release(usage.total),
-					(admission) -> admission.release(usage.total));
-		});
+		return gated(messages, config, (usage) -> super.streamChunks(messages, options, config)
+			.doOnNext((chunk) -> usage.add(chunk.usageMetadata())));
 	}
 
 	@Override
 	protected Mono<AIMessage> generate(List<BaseMessage> messages, ChatOptions options, RunnableConfig config) {
-		return Mono.defer(() -> {
+		return gated(messages, config, (usage) -> super.generate(messages, options, config)
+			.doOnNext((message) -> usage.add(message.usageMetadata()))).singleOrEmpty();
+	}
+
+	/**
+	 * Run a call once the gate admits it, releasing the admission with the usage the call added up
+	 * when it completes, fails or is cancelled.
+	 */
+	private <T> Flux<T> gated(List<BaseMessage> messages, RunnableConfig config, Function<Usage, Publisher<T>> call) {
+		return Flux.defer(() -> {
 			Usage usage = new Usage();
-			return Mono.usingWhen(this.gate.admit(messages, config),
-					(admission) -> super.generate(messages, options, config)
-						.doOnNext((message) -> usage.add(message.usageMetadata())),
+			return Flux.usingWhen(this.gate.admit(messages, config), (admission) -> call.apply(usage),
 					(admission) -> admission.release(usage.total),
 					(admission, error) -> admission.release(usage.total),
 					(admission) -> admission.release(usage.total));

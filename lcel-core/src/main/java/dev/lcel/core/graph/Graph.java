@@ -1,6 +1,7 @@
 package dev.lcel.core.graph;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +41,37 @@ public final class Graph {
 		Node out = graph.addSchemaNode(runnable.getName() + "Output");
 		graph.addEdge(in, step);
 		graph.addEdge(step, out);
+		return graph;
+	}
+
+	/**
+	 * Return the graph of runnables that take the same input side by side (a parallel's branches,
+	 * a branch's choices): an input and an output schema node, and between them the graph of each
+	 * runnable without its own input and output nodes.
+	 * @param name the name of the whole, which names its schema nodes ({@code NameInput},
+	 * {@code NameOutput})
+	 * @param runnables the runnables, in order
+	 * @param conditional whether each runnable is taken only when its condition holds (a branch)
+	 * rather than always (a parallel)
+	 * @return the graph
+	 */
+	public static Graph sideBySide(String name, Collection<? extends Runnable<?, ?>> runnables, boolean conditional) {
+		Graph graph = new Graph();
+		Node in = graph.addSchemaNode(name + "Input");
+		Node out = graph.addSchemaNode(name + "Output");
+		for (Runnable<?, ?> runnable : runnables) {
+			Graph part = runnable.getGraph();
+			part.trimFirstNode();
+			part.trimLastNode();
+			Span span = graph.extend(part);
+			if (conditional) {
+				graph.addConditionalEdge(in, span.first());
+			}
+			else {
+				graph.addEdge(in, span.first());
+			}
+			graph.addEdge(span.last(), out);
+		}
 		return graph;
 	}
 

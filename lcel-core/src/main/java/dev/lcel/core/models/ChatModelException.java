@@ -28,6 +28,8 @@ public class ChatModelException extends LcelException implements UpstreamFailure
 
 	private final @Nullable Duration retryAfter;
 
+	private final Kind kind;
+
 	/**
 	 * Create an exception.
 	 * @param provider the provider's name, such as {@code openai}
@@ -39,7 +41,23 @@ public class ChatModelException extends LcelException implements UpstreamFailure
 	 */
 	public ChatModelException(String provider, int status, String message, boolean retriable,
 			@Nullable Duration retryAfter, @Nullable Throwable cause) {
+		this(Kind.FAILED, provider, status, message, retriable, retryAfter, cause);
+	}
+
+	/**
+	 * Create an exception of a subclass that names its kind of failure.
+	 * @param kind how a server answers its own client for this failure
+	 * @param provider the provider's name, such as {@code openai}
+	 * @param status the HTTP status, or 0 when there was none
+	 * @param message what went wrong, in the provider's words where it gave any
+	 * @param retriable whether the same call may succeed if tried again
+	 * @param retryAfter how long the provider asked to wait, or {@code null}
+	 * @param cause the underlying failure, or {@code null}
+	 */
+	protected ChatModelException(Kind kind, String provider, int status, String message, boolean retriable,
+			@Nullable Duration retryAfter, @Nullable Throwable cause) {
 		super(message, cause);
+		this.kind = kind;
 		this.provider = provider;
 		this.status = status;
 		this.retriable = retriable;
@@ -63,8 +81,8 @@ public class ChatModelException extends LcelException implements UpstreamFailure
 	}
 
 	@Override
-	public Kind kind() {
-		return Kind.FAILED;
+	public final Kind kind() {
+		return this.kind;
 	}
 
 	@Override

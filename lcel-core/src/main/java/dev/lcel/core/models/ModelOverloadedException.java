@@ -20,12 +20,7 @@ public class ModelOverloadedException extends ChatModelException {
 	 */
 	public ModelOverloadedException(String provider, int status, String message, boolean retriable,
 			@Nullable Duration retryAfter, @Nullable Throwable cause) {
-		super(provider, status, message, retriable, retryAfter, cause);
-	}
-
-	@Override
-	public Kind kind() {
-		return Kind.RATE_LIMITED;
+		super(Kind.RATE_LIMITED, provider, status, message, retriable, retryAfter, cause);
 	}
 
 }

@@ -20,12 +20,7 @@ public class ModelTimeoutException extends ChatModelException {
 	 */
 	public ModelTimeoutException(String provider, int status, String message, boolean retriable,
 			@Nullable Duration retryAfter, @Nullable Throwable cause) {
-		super(provider, status, message, retriable, retryAfter, cause);
-	}
-
-	@Override
-	public Kind kind() {
-		return Kind.TIMED_OUT;
+		super(Kind.TIMED_OUT, provider, status, message, retriable, retryAfter, cause);
 	}
 
 }

@@ -6,50 +6,64 @@ import java.util.regex.Pattern;
 
 /**
  * Cuts streamed text into list items as soon as each is complete, for {@link ListOutputParser}:
- * one instance per run, each character looked at once.
+ * one instance per run, each character looked at once. The text is cut into pieces (at commas,
+ * at line ends); each kind of list says where a piece ends and which item a piece holds.
  */
-sealed interface ListSplitter {
+abstract sealed class ListSplitter {
+
+	private final StringBuilder piece = new StringBuilder();
 
 	/** Read more text, passing each item completed by it to {@code items}. */
-	void feed(CharSequence text, Consumer<String> items);
+	final void feed(CharSequence text, Consumer<String> items) {
+		for (int i = 0; i < text.length(); i++) {
+			if (read(text.charAt(i), this.piece)) {
+				finish(items);
+			}
+		}
+	}
 
 	/** End the text, passing the last item (if any) to {@code items}. */
-	void finish(Consumer<String> items);
+	final void finish(Consumer<String> items) {
+		String text = this.piece.toString();
+		this.piece.setLength(0);
+		emit(text, items);
+	}
+
+	/**
+	 * Read one character of the current piece.
+	 * @param c the character
+	 * @param piece the piece so far, to append {@code c} to when it belongs to the item
+	 * @return whether {@code c} ends the piece
+	 */
+	abstract boolean read(char c, StringBuilder piece);
+
+	/** Pass the item a complete piece holds, if it holds one, to {@code items}. */
+	abstract void emit(String piece, Consumer<String> items);
 
 	/**
 	 * Items separated by commas, each stripped of surrounding whitespace; double quotes protect
 	 * commas inside an item and are removed. Empty items are dropped.
 	 */
-	final class CommaSeparated implements ListSplitter {
-
-		private final StringBuilder item = new StringBuilder();
+	static final class CommaSeparated extends ListSplitter {
 
 		private boolean quoted;
 
 		@Override
-		public void feed(CharSequence text, Consumer<String> items) {
-			for (int i = 0; i < text.length(); i++) {
-				char c = text.charAt(i);
-				if (c == '"') {
-					this.quoted = !this.quoted;
-				}
-				else if (c == ',' && !this.quoted) {
-					emit(items);
-				}
-				else {
-					this.item.append(c);
-				}
+		boolean read(char c, StringBuilder piece) {
+			if (c == '"') {
+				this.quoted = !this.quoted;
+				return false;
 			}
+			if (c == ',' && !this.quoted) {
+				return true;
+			}
+			piece.append(c);
+			return false;
 		}
 
 		@Override
-		public void finish(Consumer<String> items) {
-			emit(items);
-		}
-
-		private void emit(Consumer<String> items) {
-			String value = this.item.toString().strip();
-			this.item.setLength(0);
+		void emit(String piece, Consumer<String> items) {
+			String value = piece.strip();
 			if (!value.isEmpty()) {
 				items.accept(value);
 			}
@@ -61,36 +75,25 @@ sealed interface ListSplitter {
 	 * Items on lines that start with a number and a dot ({@code 1. first}); other lines, such as a
 	 * preamble, are skipped.
 	 */
-	final class Numbered implements ListSplitter {
+	static final class Numbered extends ListSplitter {
 
 		private static final Pattern ITEM = Pattern.compile("\\s*\\d+\\.\\s+(.*\\S)\\s*");
 
-		private final StringBuilder line = new StringBuilder();
-
 		@Override
-		public void feed(CharSequence text, Consumer<String> items) {
-			for (int i = 0; i < text.length(); i++) {
-				char c = text.charAt(i);
-				if (c == '\n') {
-					emit(items);
-				}
-				else {
-					this.line.append(c);
-				}
+		boolean read(char c, StringBuilder piece) {
+			if (c == '\n') {
+				return true;
 			}
+			piece.append(c);
+			return false;
 		}
 
 		@Override
-		public void finish(Consumer<String> items) {
-			emit(items);
-		}
-
-		private void emit(Consumer<String> items) {
-			Matcher matcher = ITEM.matcher(this.line);
+		void emit(String piece, Consumer<String> items) {
+			Matcher matcher = ITEM.matcher(piece);
 			if (matcher.matches()) {
 				items.accept(matcher.group(1));
 			}
-			this.line.setLength(0);
 		}
 
 	}

@@ -106,21 +106,10 @@ public final class RunnableBranch<I, O> extends AbstractRunnable<I, O> {
 
 	@Override
 	public Graph getGraph() {
-		Graph graph = new Graph();
-		Graph.Node in = graph.addSchemaNode(getName() + "Input");
-		Graph.Node out = graph.addSchemaNode(getName() + "Output");
 		List<Runnable<? super I, ? extends O>> targets = new ArrayList<>();
 		this.cases.forEach((branch) -> targets.add(branch.runnable()));
 		targets.add(this.otherwise);
-		for (Runnable<? super I, ? extends O> target : targets) {
-			Graph branchGraph = target.getGraph();
-			branchGraph.trimFirstNode();
-			branchGraph.trimLastNode();
-			Graph.Span span = graph.extend(branchGraph);
-			graph.addConditionalEdge(in, span.first());
-			graph.addEdge(span.last(), out);
-		}
-		return graph;
+		return Graph.sideBySide(getName(), targets, true);
 	}
 
 	/**

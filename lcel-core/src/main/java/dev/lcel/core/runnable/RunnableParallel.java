@@ -191,18 +191,7 @@ public final class RunnableParallel<I> extends AbstractTransformingRunnable<I, M
 
 	@Override
 	public Graph getGraph() {
-		Graph graph = new Graph();
-		Graph.Node in = graph.addSchemaNode("RunnableParallelInput");
-		Graph.Node out = graph.addSchemaNode("RunnableParallelOutput");
-		for (Runnable<? super I, ?> branch : this.branches.values()) {
-			Graph branchGraph = branch.getGraph();
-			branchGraph.trimFirstNode();
-			branchGraph.trimLastNode();
-			Graph.Span span = graph.extend(branchGraph);
-			graph.addEdge(in, span.first());
-			graph.addEdge(span.last(), out);
-		}
-		return graph;
+		return Graph.sideBySide("RunnableParallel", this.branches.values(), false);
 	}
 
 	/**

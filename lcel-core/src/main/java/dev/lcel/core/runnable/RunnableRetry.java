@@ -1,14 +1,12 @@
 package dev.lcel.core.runnable;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.tracing.RunManager;
-import dev.lcel.core.tracing.RunType;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -28,7 +26,7 @@ import reactor.util.retry.Retry;
  * @param <I> the input type
  * @param <O> the output type
  */
-public final class RunnableRetry<I, O> extends AbstractRunnable<I, O> implements DelegatingRunnable<I, O> {
+public final class RunnableRetry<I, O> extends AbstractRunnable<I, O> implements RunAroundDelegate<I, O> {
 
 	private final Runnable<I, O> bound;
 
@@ -110,24 +108,6 @@ public final class RunnableRetry<I, O> extends AbstractRunnable<I, O> implements
 	@Override
 	public Runnable<I, O> delegate() {
 		return this.bound;
-	}
-
-	/**
-	 * Return the type of the retry's own run: a chain, whatever it retries.
-	 * @return {@link RunType#CHAIN}
-	 */
-	@Override
-	public RunType runType() {
-		return RunType.CHAIN;
-	}
-
-	/**
-	 * Return no metadata of the retry's own: the retried runnable's runs carry theirs.
-	 * @return an empty map
-	 */
-	@Override
-	public Map<String, Object> runMetadata() {
-		return Map.of();
 	}
 
 }

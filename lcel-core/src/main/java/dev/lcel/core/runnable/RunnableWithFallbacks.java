@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.tracing.RunManager;
-import dev.lcel.core.tracing.RunType;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,7 +29,7 @@ import reactor.core.publisher.Mono;
  * @param <I> the input type
  * @param <O> the output type
  */
-public final class RunnableWithFallbacks<I, O> extends AbstractRunnable<I, O> implements DelegatingRunnable<I, O> {
+public final class RunnableWithFallbacks<I, O> extends AbstractRunnable<I, O> implements RunAroundDelegate<I, O> {
 
 	private final List<Runnable<I, O>> runnables;
 
@@ -139,16 +138,6 @@ public final class RunnableWithFallbacks<I, O> extends AbstractRunnable<I, O> im
 	@Override
 	public String getName() {
 		return "RunnableWithFallbacks";
-	}
-
-	@Override
-	public RunType runType() {
-		return RunType.CHAIN;
-	}
-
-	@Override
-	public Map<String, Object> runMetadata() {
-		return Map.of();
 	}
 
 	@Override

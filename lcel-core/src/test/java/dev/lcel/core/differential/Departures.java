@@ -27,7 +27,15 @@ final class Departures {
 
 	private static final String EVENT_STREAM = "langchain_core/tracers/event_stream.py";
 
+	/** Where LangChain names assigns, picks and parallels by their keys. */
+	private static final String KEYED_NAMES = "langchain_core/runnables/passthrough.py `RunnableAssign.get_name`, "
+			+ "`RunnablePick.get_name`; " + BASE + " `RunnableParallel.get_name`";
+
 	private static final String LOG_STREAM = "langchain_core/tracers/log_stream.py";
+
+	/** Where a generator step streams its chunks and the chat model reports its tokens. */
+	private static final String GENERATOR_STREAMS = BASE + " `RunnableGenerator.atransform`; "
+			+ "langchain_core/language_models/chat_models.py `BaseChatModel.astream`";
 
 	/** Cases whose chain streams a chat model's tokens in a fixed order, one chunk per token through it. */
 	private static final List<String> PIPELINE_CASES = List.of("prompt_model_str", "fallbacks_before_first_chunk",
@@ -66,9 +74,11 @@ final class Departures {
 	private static final List<String> FAILING_RUN_CASES = List.of("fallbacks_before_first_chunk",
 			"fallbacks_after_first_chunk", "retry", "error_mid_stream", "recursion_limit");
 
-	/** Cases in which a run fails or never ends, so that its log entry has no final output. */
-	private static final List<String> UNFINISHED_RUN_CASES = List.of("fallbacks_before_first_chunk",
-			"fallbacks_after_first_chunk", "retry", "error_mid_stream", "recursion_limit");
+	/**
+	 * Cases in which a run fails or never ends, so that its log entry has no final output: the
+	 * failing ones, since no case runs forever.
+	 */
+	private static final List<String> UNFINISHED_RUN_CASES = FAILING_RUN_CASES;
 
 	static final List<Departure> ALL = List.of(
 			js(NESTED_EVENT_CASES, Set.of(EVENTS), "streamEvents v2 reports every event without parent_ids",
@@ -95,25 +105,16 @@ final class Departures {
 					"an assign runs as `RunnableAssign`, its mapper as `RunnableMap`", "generated names list the keys",
 					"langchain_core/runnables/passthrough.py `RunnableAssign.get_name`; " + BASE
 							+ " `RunnableParallel.get_name`",
-					RawEdits.all(List.of(RawEdits.rename("RunnableAssign", null, "RunnableAssign<doubled>"),
-							RawEdits.rename("RunnableMap", null, "RunnableParallel<doubled>")))),
+					assignNamed("doubled")),
 			js(List.of("pick"), Set.of(EVENTS, EVENT_DATA, LOG),
 					"assign, its mapper and pick run as `RunnableAssign`, `RunnableMap`, `RunnablePick`",
-					"generated names list the keys",
-					"langchain_core/runnables/passthrough.py `RunnableAssign.get_name`, `RunnablePick.get_name`; "
-							+ BASE + " `RunnableParallel.get_name`",
-					RawEdits.all(List.of(RawEdits.rename("RunnableAssign", null, "RunnableAssign<doubled>"),
-							RawEdits.rename("RunnableMap", null, "RunnableParallel<doubled>"),
-							RawEdits.rename("RunnablePick", null, "RunnablePick<doubled>")))),
+					"generated names list the keys", KEYED_NAMES,
+					assignNamed("doubled", RawEdits.rename("RunnablePick", null, "RunnablePick<doubled>"))),
 			js(List.of("pick_in_assign_in_stream"), Set.of(EVENTS, EVENT_DATA, LOG),
 					"assign, its mapper and both picks run as `RunnableAssign`, `RunnableMap`, `RunnablePick`",
-					"generated names list the keys",
-					"langchain_core/runnables/passthrough.py `RunnableAssign.get_name`, `RunnablePick.get_name`; "
-							+ BASE + " `RunnableParallel.get_name`",
-					RawEdits.all(List.of(RawEdits.rename("RunnableAssign", null, "RunnableAssign<again>"),
-							RawEdits.rename("RunnableMap", null, "RunnableParallel<again>"),
-							RawEdits.rename("RunnablePick", "seq:step:3", "RunnablePick<topic,again>"),
-							RawEdits.rename("RunnablePick", "map:key:again", "RunnablePick<topic>")))),
+					"generated names list the keys", KEYED_NAMES,
+					assignNamed("again", RawEdits.rename("RunnablePick", "seq:step:3", "RunnablePick<topic,again>"),
+							RawEdits.rename("RunnablePick", "map:key:again", "RunnablePick<topic>"))),
 			js(List.of("each"), Set.of(EVENTS, EVENT_DATA, LOG), "each runs as `RunnableEach`",
 					"each's generated name names the runnable it maps", BASE + " `RunnableEach.get_name`",
 					RawEdits.rename("RunnableEach", null, "RunnableEach<double>")),
@@ -161,23 +162,17 @@ final class Departures {
 					"steps pull their input: the inner sequence and its first step start at the first chunk, and the first step's end is reported when that lambda, which aggregates its input, pulls again, before it yields",
 					BASE + " `Runnable._atransform_stream_with_config` (`await py_anext(input_for_tracing)` before `on_chain_start`), `RunnableLambda._atransform`",
 					DepartureEdits.upstreamEndsWhenPulledAgain("a", "b", "_stream")),
-			js(List.of("generator_after_model"), Set.of(EVENTS, EVENT_DATA),
+			generatorAfterModel("generator_after_model", "upper",
 					"LangChain.js has no transform generator: its generator step (a lambda returning an async generator) waits for its whole input; the fake model reports tokens late",
-					"a RunnableGenerator transforms its input chunk by chunk: it starts at the first chunk and streams each at once, and each token goes through the chain before the next",
-					BASE + " `RunnableGenerator.atransform`; langchain_core/language_models/chat_models.py `BaseChatModel.astream`",
-					DepartureEdits.chunksTravelThePipelineOneByOne(
-							List.of("FakeListChatModel", "StrOutputParser", "upper", "$root"))),
+					"a RunnableGenerator transforms its input chunk by chunk: it starts at the first chunk and streams each at once, and each token goes through the chain before the next"),
 			js(List.of("json_parser_streaming"), Set.of(EVENT_DATA),
 					"the JSON parser's end reports its last input chunk as its input",
 					"a transforming step's end reports the sum of its input chunks: the whole message",
 					BASE + " `Runnable._atransform_stream_with_config`",
 					DepartureEdits.parserEndsWithTheWholeMessage("JsonOutputParser", "FakeListChatModel")),
-			js(List.of("error_mid_stream"), Set.of(EVENTS, EVENT_DATA),
+			generatorAfterModel("error_mid_stream", "explode",
 					"the failing generator (a lambda returning an async generator) waits for its whole input before it streams; the fake model reports tokens late",
-					"the RunnableGenerator streams each chunk as it arrives and fails after the last; each token goes through the chain before the next",
-					BASE + " `RunnableGenerator.atransform`; langchain_core/language_models/chat_models.py `BaseChatModel.astream`",
-					DepartureEdits.chunksTravelThePipelineOneByOne(
-							List.of("FakeListChatModel", "StrOutputParser", "explode", "$root"))),
+					"the RunnableGenerator streams each chunk as it arrives and fails after the last; each token goes through the chain before the next"),
 			js(List.of("branch"), Set.of(EVENTS, EVENT_DATA),
 					"a streamed branch gives its conditions and branch the root's run id, so it reports neither its chunks nor its end, and their ends lack the input",
 					"conditions and branch are child runs whose ends carry the input; the root's output is tapped (on_chain_stream per chunk) and the branch ends with its output (the root's end without input)",
@@ -242,6 +237,30 @@ final class Departures {
 					ExtraEdits.noChatModelRunsInTheLog()));
 
 	private Departures() {
+	}
+
+	/**
+	 * A case whose generator step follows the fake model and its parser: each side streams the
+	 * generator's chunks its own way, and the model's tokens travel the pipeline one by one.
+	 */
+	private static Departure generatorAfterModel(String caseId, String generator, String javascript,
+			String python) {
+		return js(List.of(caseId), Set.of(EVENTS, EVENT_DATA), javascript, python, GENERATOR_STREAMS,
+				DepartureEdits.chunksTravelThePipelineOneByOne(
+						List.of("FakeListChatModel", "StrOutputParser", generator, "$root")));
+	}
+
+	/**
+	 * Rename an assign and its mapper to the names lcel generates from the assigned keys, then
+	 * apply the other renames of the case.
+	 */
+	@SafeVarargs
+	private static UnaryOperator<ObjectNode> assignNamed(String keys, UnaryOperator<ObjectNode>... others) {
+		List<UnaryOperator<ObjectNode>> edits = new ArrayList<>();
+		edits.add(RawEdits.rename("RunnableAssign", null, "RunnableAssign<" + keys + ">"));
+		edits.add(RawEdits.rename("RunnableMap", null, "RunnableParallel<" + keys + ">"));
+		edits.addAll(List.of(others));
+		return RawEdits.all(edits);
 	}
 
 	private static Departure js(List<String> cases, Set<Aspect> aspects, String javascript, String python,

@@ -34,11 +34,7 @@ class GatedChatModelTests {
 	@Test
 	void aStreamedCallIsCountedByItsReportedUsage() {
 		// the fake reports input: the words of the conversation (2), output: its chunks (4)
-		RateLimiter limiter = RateLimiter.builder(new InMemoryRateLimitStore(10, this.time))
-			.limit(new RateLimit("fake", 0, 7, Duration.ofSeconds(7)))
-			.timer(this.time)
-			.build();
-		ChatModel guarded = limiter.guard(this.fake);
+		ChatModel guarded = guardedBy(new RateLimit("fake", 0, 7, Duration.ofSeconds(7)));
 		StepVerifier.create(guarded.astream("hello there")).expectNextCount(4).verifyComplete();
 		// 6 of 7 tokens spent: a call estimated at 3 tokens ("hello there" is 11 characters) must wait 2 s
 		StepVerifier.create(guarded.astream("hello there"))
@@ -48,11 +44,7 @@ class GatedChatModelTests {
 
 	@Test
 	void anInvokedCallIsRefusedBeforeTheModelIsCalled() {
-		RateLimiter limiter = RateLimiter.builder(new InMemoryRateLimitStore(10, this.time))
-			.limit(new RateLimit("fake", 1, 0, Duration.ofMinutes(1)))
-			.timer(this.time)
-			.build();
-		ChatModel guarded = limiter.guard(this.fake);
+		ChatModel guarded = guardedBy(new RateLimit("fake", 1, 0, Duration.ofMinutes(1)));
 		assertThat(guarded.invoke("hi").content()).isEqualTo("one two three four");
 		assertThatExceptionOfType(RateLimitExceededException.class).isThrownBy(() -> guarded.invoke("hi"))
 			.satisfies((error) -> assertThat(error.limit()).isEqualTo("fake.requests-per-interval"));
@@ -84,6 +76,15 @@ class GatedChatModelTests {
 		quota.gate((messages) -> 60).guard(silent).invoke("x", ada);
 		assertThatExceptionOfType(QuotaExceededException.class)
 			.isThrownBy(() -> quota.gate((messages) -> 60).guard(silent).invoke("x", ada));
+	}
+
+	/** The fake guarded by a rate limiter of one limit, on virtual time. */
+	private ChatModel guardedBy(RateLimit limit) {
+		return RateLimiter.builder(new InMemoryRateLimitStore(10, this.time))
+			.limit(limit)
+			.timer(this.time)
+			.build()
+			.guard(this.fake);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -50,12 +51,7 @@ class RateLimiterTests {
 		RateLimiter limiter = limiter(Duration.ofSeconds(10), requests("gpt", 2));
 		limiter.acquire(0).block();
 		limiter.acquire(0).block();
-		StepVerifier.withVirtualTime(() -> limiter.acquire(0), () -> this.time, Long.MAX_VALUE)
-			.expectSubscription()
-			.expectNoEvent(Duration.ofMillis(499))
-			.thenAwait(Duration.ofMillis(1))
-			.expectNextCount(1)
-			.verifyComplete();
+		assertGrantedAfter(() -> limiter.acquire(0), Duration.ofMillis(500));
 	}
 
 	@Test
@@ -102,12 +98,7 @@ class RateLimiterTests {
 	void tokensWaitUntilTheBucketHoldsThem() {
 		RateLimiter limiter = limiter(Duration.ofSeconds(5), tokens("gpt", 100));
 		limiter.acquire(80).block();
-		StepVerifier.withVirtualTime(() -> limiter.acquire(40), () -> this.time, Long.MAX_VALUE)
-			.expectSubscription()
-			.expectNoEvent(Duration.ofMillis(199))
-			.thenAwait(Duration.ofMillis(1))
-			.expectNextCount(1)
-			.verifyComplete();
+		assertGrantedAfter(() -> limiter.acquire(40), Duration.ofMillis(200));
 	}
 
 	@Test
@@ -219,6 +210,16 @@ class RateLimiterTests {
 				.isLessThanOrEqualTo(1000 + 1000 * elapsed / 1000 + 160);
 		}
 		assertThat(requests.get()).isGreaterThan(0);
+	}
+
+	/** Check that the call is granted exactly {@code wait} after it is made, on virtual time. */
+	private void assertGrantedAfter(Supplier<Mono<RateLimiter.Permit>> call, Duration wait) {
+		StepVerifier.withVirtualTime(call, () -> this.time, Long.MAX_VALUE)
+			.expectSubscription()
+			.expectNoEvent(wait.minusMillis(1))
+			.thenAwait(Duration.ofMillis(1))
+			.expectNextCount(1)
+			.verifyComplete();
 	}
 
 }

@@ -1,11 +1,9 @@
 package dev.lcel.core.models;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.messages.AIMessage;
 import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.messages.BaseMessage;
@@ -16,7 +14,6 @@ import dev.lcel.core.prompts.ChatPromptValue;
 import dev.lcel.core.prompts.StringPromptValue;
 import dev.lcel.core.runnable.ChunkAggregator;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +35,7 @@ class ChatModelTests {
 
 	@Test
 	void invokeAggregatesTheStreamIntoAPlainMessage() {
-		RecordingModel model = new RecordingModel();
+		OptionsRecordingModel model = new OptionsRecordingModel();
 		AIMessage answer = model.invoke("q");
 		assertThat(answer).isEqualTo(new AIMessage("Hello!", List.of(), UsageMetadata.of(3, 2), Map.of(), "id", null));
 		assertThat(answer).isNotInstanceOf(AIMessageChunk.class);
@@ -49,13 +46,13 @@ class ChatModelTests {
 
 	@Test
 	void bindMergesOptionsLaterBindingWinning() {
-		RecordingModel model = new RecordingModel();
+		OptionsRecordingModel model = new OptionsRecordingModel();
 		ChatModel bound = model.bind(Map.of("temperature", 0.2, "max_tokens", 10, "stop", "\n", "seed", 7))
 			.bind(Map.of("temperature", 0.9, "topP", 0.5));
 		bound.invoke("q");
-		ChatOptions options = model.options.get(0);
+		ChatOptions options = model.seen.get(0);
 		assertThat(options).isEqualTo(new ChatOptions(0.9, 10, List.of("\n"), 0.5, List.of(), Map.of("seed", 7)));
-		assertThat(bound.getName()).isEqualTo("RecordingModel");
+		assertThat(bound.getName()).isEqualTo("OptionsRecordingModel");
 		assertThatIllegalArgumentException().isThrownBy(() -> model.bind(Map.of("temperature", "hot")))
 			.withMessageContaining("temperature")
 			.withMessageContaining("hot");
@@ -102,20 +99,6 @@ class ChatModelTests {
 		FakeListChatModel model = new FakeListChatModel("x");
 		assertThat(model.inputSchema().get("title").asString()).isEqualTo("FakeListChatModelInput");
 		assertThat(model.outputSchema().get("properties").has("usage_metadata")).isTrue();
-	}
-
-	static final class RecordingModel extends ChatModel {
-
-		final List<ChatOptions> options = new ArrayList<>();
-
-		@Override
-		protected Flux<AIMessageChunk> streamChunks(List<BaseMessage> messages, ChatOptions options,
-				RunnableConfig config) {
-			this.options.add(options);
-			return Flux.just(new AIMessageChunk("Hel", null, null, null, "id", null),
-					new AIMessageChunk("lo!", null, UsageMetadata.of(3, 2), null, "id", null));
-		}
-
 	}
 
 }

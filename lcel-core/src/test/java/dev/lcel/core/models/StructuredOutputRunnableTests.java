@@ -15,6 +15,7 @@ import dev.lcel.core.prompts.ChatPromptTemplate;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.schema.JsonSchemas;
 import dev.lcel.core.tracing.StreamEvent;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
@@ -67,12 +68,7 @@ class StructuredOutputRunnableTests {
 	@Test
 	void aParsingFailureIsLoudWithTheRawTextAndTheErrors() {
 		StructuredOutputRunnable<Person> extract = new ScriptedModel("{\"name\":\"Ada\"}").withStructuredOutput(Person.class);
-		assertThatExceptionOfType(OutputParserException.class).isThrownBy(() -> extract.invoke("Ada"))
-			.satisfies((ex) -> {
-				assertThat(ex.getText()).isEqualTo("{\"name\":\"Ada\"}");
-				assertThat(ex.getErrors()).containsExactly("/age: required property 'age' not found",
-						"/skills: required property 'skills' not found");
-			});
+		assertFailsOnAdasNameAlone(() -> extract.invoke("Ada"));
 	}
 
 	@Test
@@ -204,6 +200,18 @@ class StructuredOutputRunnableTests {
 			});
 		}
 
+	}
+
+	/**
+	 * Check that a call whose model answered {@code {"name":"Ada"}} for a person fails loudly with
+	 * that text and both missing properties.
+	 */
+	static void assertFailsOnAdasNameAlone(ThrowingCallable call) {
+		assertThatExceptionOfType(OutputParserException.class).isThrownBy(call).satisfies((ex) -> {
+			assertThat(ex.getText()).isEqualTo("{\"name\":\"Ada\"}");
+			assertThat(ex.getErrors()).containsExactly("/age: required property 'age' not found",
+					"/skills: required property 'skills' not found");
+		});
 	}
 
 }

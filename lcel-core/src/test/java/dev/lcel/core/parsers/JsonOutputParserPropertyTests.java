@@ -231,35 +231,12 @@ class JsonOutputParserPropertyTests {
 			return whole.asString().startsWith(partial.asString());
 		}
 		if (partial.isArray() && whole.isArray()) {
-			if (partial.size() > whole.size()) {
-				return false;
-			}
-			for (int i = 0; i < partial.size(); i++) {
-				boolean last = (i == partial.size() - 1);
-				if (last ? !isPrefix(partial.get(i), whole.get(i)) : !partial.get(i).equals(whole.get(i))) {
-					return false;
-				}
-			}
-			return true;
+			return StreamedPrefix.holds(List.copyOf(partial.values()), List.copyOf(whole.values()),
+					JsonOutputParserPropertyTests::isPrefix);
 		}
 		if (partial.isObject() && whole.isObject()) {
-			List<Map.Entry<String, JsonNode>> parts = new ArrayList<>(partial.properties());
-			List<Map.Entry<String, JsonNode>> wholes = new ArrayList<>(whole.properties());
-			if (parts.size() > wholes.size()) {
-				return false;
-			}
-			for (int i = 0; i < parts.size(); i++) {
-				boolean last = (i == parts.size() - 1);
-				if (!parts.get(i).getKey().equals(wholes.get(i).getKey())) {
-					return false;
-				}
-				JsonNode a = parts.get(i).getValue();
-				JsonNode b = wholes.get(i).getValue();
-				if (last ? !isPrefix(a, b) : !a.equals(b)) {
-					return false;
-				}
-			}
-			return true;
+			return StreamedPrefix.holds(List.copyOf(partial.properties()), List.copyOf(whole.properties()),
+					(a, b) -> a.getKey().equals(b.getKey()) && isPrefix(a.getValue(), b.getValue()));
 		}
 		return partial.equals(whole);
 	}

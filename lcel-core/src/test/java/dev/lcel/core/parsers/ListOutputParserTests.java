@@ -24,9 +24,7 @@ class ListOutputParserTests {
 		Flux<Object> chunks = Flux.just(new AIMessageChunk("re"), new AIMessageChunk("d, gr"), new AIMessageChunk("een,"),
 				new AIMessageChunk(" blue"));
 		StepVerifier.create(ListOutputParser.commaSeparated().transform(chunks, RunnableConfig.EMPTY))
-			.expectNext(List.of("red"))
-			.expectNext(List.of("green"))
-			.expectNext(List.of("blue"))
+			.expectNext(List.of("red"), List.of("green"), List.of("blue"))
 			.verifyComplete();
 	}
 
@@ -35,8 +33,7 @@ class ListOutputParserTests {
 		ListOutputParser parser = ListOutputParser.numbered();
 		assertThat(parser.invoke("Here you go:\n1. red\n2.  green \n\n10. blue")).containsExactly("red", "green", "blue");
 		StepVerifier.create(parser.transform(Flux.just("Sure!\n1. r", "ed\n2. gre", "en"), RunnableConfig.EMPTY))
-			.expectNext(List.of("red"))
-			.expectNext(List.of("green"))
+			.expectNext(List.of("red"), List.of("green"))
 			.verifyComplete();
 	}
 

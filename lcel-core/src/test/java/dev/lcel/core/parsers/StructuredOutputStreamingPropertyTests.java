@@ -129,16 +129,8 @@ class StructuredOutputStreamingPropertyTests {
 					|| partial.equals(false);
 		}
 		if (partial instanceof List<?> list) {
-			if (!(fin instanceof List<?> whole) || list.size() > whole.size()) {
-				return false;
-			}
-			for (int i = 0; i < list.size(); i++) {
-				boolean last = (i == list.size() - 1);
-				if (last ? !consistent(list.get(i), whole.get(i)) : !list.get(i).equals(whole.get(i))) {
-					return false;
-				}
-			}
-			return true;
+			return fin instanceof List<?> whole
+					&& StreamedPrefix.holds(list, whole, StructuredOutputStreamingPropertyTests::consistent);
 		}
 		if (partial instanceof Map<?, ?> map) {
 			return fin instanceof Map<?, ?> whole && map.entrySet()

@@ -18,9 +18,7 @@ class CancellationTests {
 	@Test
 	void cancellingStreamCancelsTheSourceOfTheChain() {
 		AtomicBoolean cancelled = new AtomicBoolean();
-		Runnable<String, String> endless = RunnableGenerator.of((Flux<String> in) -> Flux.interval(Duration.ofMillis(1))
-			.map(String::valueOf)
-			.doOnCancel(() -> cancelled.set(true)));
+		Runnable<String, String> endless = endless(cancelled);
 		Runnable<String, String> chain = RunnableLambda.of((String s) -> s).pipe(endless).pipe(
 				RunnableGenerator.of((Flux<String> in) -> in.map((s) -> s + ".")));
 
@@ -33,16 +31,7 @@ class CancellationTests {
 	void cancellingAinvokeOfParallelInterruptsBlockedBranch() throws InterruptedException {
 		CountDownLatch started = new CountDownLatch(2);
 		CountDownLatch interrupted = new CountDownLatch(2);
-		Runnable<String, String> blocking = RunnableLambda.of((String s) -> {
-			started.countDown();
-			try {
-				Thread.sleep(30_000);
-			}
-			catch (InterruptedException ex) {
-				interrupted.countDown();
-			}
-			return s;
-		});
+		Runnable<String, String> blocking = RunnableParallelTests.blockingUntilInterrupted(started, interrupted);
 		RunnableParallel<String> parallel = RunnableParallel.<String>builder()
 			.branch("a", blocking)
 			.branch("b", blocking)
@@ -72,15 +61,20 @@ class CancellationTests {
 	@Test
 	void closingBlockingStreamCancelsTheRun() {
 		AtomicBoolean cancelled = new AtomicBoolean();
-		Runnable<String, String> endless = RunnableGenerator.of((Flux<String> in) -> Flux.interval(Duration.ofMillis(1))
-			.map(String::valueOf)
-			.doOnCancel(() -> cancelled.set(true)));
+		Runnable<String, String> endless = endless(cancelled);
 
 		try (var stream = endless.stream("go")) {
 			assertThat(stream.limit(3).count()).isEqualTo(3);
 		}
 
 		assertThat(cancelled).isTrue();
+	}
+
+	/** A generator emitting a number every millisecond until it is cancelled, which it records. */
+	private static Runnable<String, String> endless(AtomicBoolean cancelled) {
+		return RunnableGenerator.of((Flux<String> in) -> Flux.interval(Duration.ofMillis(1))
+			.map(String::valueOf)
+			.doOnCancel(() -> cancelled.set(true)));
 	}
 
 }

@@ -1,21 +1,16 @@
 package dev.lcel.core.runnable;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import dev.lcel.core.config.ConfigurableField;
 import dev.lcel.core.config.InvalidConfigurableException;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.messages.AIMessage;
-import dev.lcel.core.messages.AIMessageChunk;
-import dev.lcel.core.messages.BaseMessage;
-import dev.lcel.core.models.ChatModel;
 import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.models.FakeListChatModel;
+import dev.lcel.core.models.OptionsRecordingModel;
 import dev.lcel.core.parsers.StrOutputParser;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
@@ -102,20 +97,6 @@ class ConfigurableTests {
 		both.invoke("hi", choose("llm", "second"));
 		assertThat(second.seen).extracting(ChatOptions::temperature).containsExactly(0.5);
 		assertThat(first.seen).isEmpty();
-	}
-
-	/** Records the options of every call. */
-	static final class OptionsRecordingModel extends ChatModel {
-
-		final List<ChatOptions> seen = new ArrayList<>();
-
-		@Override
-		protected Flux<AIMessageChunk> streamChunks(List<BaseMessage> messages, ChatOptions options,
-				RunnableConfig config) {
-			this.seen.add(options);
-			return Flux.just(new AIMessageChunk("ok"));
-		}
-
 	}
 
 }

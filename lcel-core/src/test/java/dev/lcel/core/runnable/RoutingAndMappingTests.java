@@ -141,17 +141,13 @@ class RoutingAndMappingTests {
 
 	@Test
 	void withConfigLayersBoundConfigUnderTheCallersConfig() {
-		AtomicReference<RunnableConfig> seen = new AtomicReference<>();
-		Runnable<String, String> spy = RunnableLambda.configAware((String s, RunnableConfig config) -> {
-			seen.set(config);
-			return s;
-		});
-		Runnable<String, String> bound = spy.withConfig(RunnableConfig.builder().tags("bound").metadata("a", 1).runName("named").build());
+		ConfigSpy spy = new ConfigSpy();
+		Runnable<String, String> bound = spy.runnable.withConfig(RunnableConfig.builder().tags("bound").metadata("a", 1).runName("named").build());
 
 		bound.invoke("x", RunnableConfig.builder().tags("call").metadata("b", 2).build());
 
-		assertThat(seen.get().tags()).containsExactly("bound", "call");
-		assertThat(seen.get().metadata()).containsEntry("a", 1).containsEntry("b", 2);
+		assertThat(spy.last().tags()).containsExactly("bound", "call");
+		assertThat(spy.last().metadata()).containsEntry("a", 1).containsEntry("b", 2);
 		assertThat(bound.getName()).isEqualTo("named");
 	}
 

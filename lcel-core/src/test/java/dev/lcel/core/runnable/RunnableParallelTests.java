@@ -22,10 +22,7 @@ class RunnableParallelTests {
 	void invokeRunsBranchesConcurrently() {
 		// Each branch waits for all the others: only concurrent branches can all get past the barrier.
 		CyclicBarrier barrier = new CyclicBarrier(3);
-		Runnable<String, String> waiting = RunnableLambda.of((String s) -> {
-			await(barrier);
-			return s;
-		});
+		Runnable<String, String> waiting = meetingAt(barrier, "");
 		RunnableParallel<String> parallel = RunnableParallel.<String>builder()
 			.branch("a", waiting)
 			.branch("b", waiting)
@@ -38,10 +35,7 @@ class RunnableParallelTests {
 	@Test
 	void ainvokeRunsBlockingBranchesConcurrently() {
 		CyclicBarrier barrier = new CyclicBarrier(2);
-		Runnable<String, String> waiting = RunnableLambda.of((String s) -> {
-			await(barrier);
-			return s + "!";
-		});
+		Runnable<String, String> waiting = meetingAt(barrier, "!");
 		RunnableParallel<String> parallel = RunnableParallel.of(Map.of("a", waiting, "b", waiting));
 
 		StepVerifier.create(parallel.ainvoke("x"))
@@ -81,16 +75,7 @@ class RunnableParallelTests {
 		IllegalStateException boom = new IllegalStateException("boom");
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch interrupted = new CountDownLatch(1);
-		Runnable<String, String> slow = RunnableLambda.of((String s) -> {
-			started.countDown();
-			try {
-				Thread.sleep(10_000);
-			}
-			catch (InterruptedException ex) {
-				interrupted.countDown();
-			}
-			return s;
-		});
+		Runnable<String, String> slow = blockingUntilInterrupted(started, interrupted);
 		Runnable<String, String> failing = RunnableLambda.of((String s) -> {
 			awaitLatch(started);
 			throw boom;
@@ -146,13 +131,34 @@ class RunnableParallelTests {
 		assertThat(chain.invoke(2)).isEqualTo(Map.of("double", 6, "square", 9));
 	}
 
-	static void await(CyclicBarrier barrier) {
-		try {
-			barrier.await(5, TimeUnit.SECONDS);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("branches did not run concurrently", ex);
-		}
+	/** A branch that waits at the barrier for the others, then answers its input with the suffix. */
+	static Runnable<String, String> meetingAt(CyclicBarrier barrier, String suffix) {
+		return RunnableLambda.of((String s) -> {
+			try {
+				barrier.await(5, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("branches did not run concurrently", ex);
+			}
+			return s + suffix;
+		});
+	}
+
+	/**
+	 * A branch that blocks its thread until it is interrupted, counting {@code started} down when
+	 * it begins and {@code interrupted} when the interrupt arrives.
+	 */
+	static Runnable<String, String> blockingUntilInterrupted(CountDownLatch started, CountDownLatch interrupted) {
+		return RunnableLambda.of((String s) -> {
+			started.countDown();
+			try {
+				Thread.sleep(30_000);
+			}
+			catch (InterruptedException ex) {
+				interrupted.countDown();
+			}
+			return s;
+		});
 	}
 
 	static void awaitLatch(CountDownLatch latch) {

@@ -112,16 +112,12 @@ class RunnableSequenceTests {
 
 	@Test
 	void childStepsInheritConfigButNotRunName() {
-		List<RunnableConfig> seen = new CopyOnWriteArrayList<>();
-		Runnable<String, String> spy = RunnableLambda.configAware((String s, RunnableConfig config) -> {
-			seen.add(config);
-			return s;
-		});
+		ConfigSpy spy = new ConfigSpy();
 		RunnableConfig config = RunnableConfig.builder().tags("t1").metadata("user", "ada").runName("outer").build();
 
-		spy.pipe(spy).invoke("x", config);
+		spy.runnable.pipe(spy.runnable).invoke("x", config);
 
-		assertThat(seen).hasSize(2).allSatisfy((child) -> {
+		assertThat(spy.seen).hasSize(2).allSatisfy((child) -> {
 			assertThat(child.tags()).containsExactly("t1");
 			assertThat(child.metadata()).containsEntry("user", "ada");
 			assertThat(child.runName()).isNull();

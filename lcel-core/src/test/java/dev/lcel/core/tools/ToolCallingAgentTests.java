@@ -44,10 +44,7 @@ class ToolCallingAgentTests {
 
 	@Test
 	void loopEndsWhenTheModelAnswersWithoutToolCalls() {
-		ToolCallingAgent agent = ToolCallingAgent
-			.builder(new FakeListChatModel(calls(multiplyCall("c1", 6, 7)), "6 times 7 is 42"))
-			.tools(this.multiply)
-			.build();
+		ToolCallingAgent agent = multiplyingAgent("6 times 7 is 42");
 
 		AgentTurn turn = agent.invoke("What is 6 times 7?");
 
@@ -246,10 +243,7 @@ class ToolCallingAgentTests {
 
 	@Test
 	void eventsShowToolRunsInsideTheAgentRun() {
-		ToolCallingAgent agent = ToolCallingAgent
-			.builder(new FakeListChatModel(calls(multiplyCall("c1", 6, 7)), "42"))
-			.tools(this.multiply)
-			.build();
+		ToolCallingAgent agent = multiplyingAgent("42");
 
 		List<StreamEvent> events = agent.astreamEvents("6*7?").collectList().block();
 
@@ -265,6 +259,13 @@ class ToolCallingAgentTests {
 		assertThat(toolStart.data()).containsEntry("input", Map.of("a", 6, "b", 7));
 		assertThat(toolEnd.data()).containsEntry("output", new ToolMessage("42.0", "c1", null, "multiply"))
 			.containsEntry("input", Map.of("a", 6, "b", 7));
+	}
+
+	/** An agent whose model asks for multiply(6, 7) once, then answers with {@code answer}. */
+	private ToolCallingAgent multiplyingAgent(String answer) {
+		return ToolCallingAgent.builder(new FakeListChatModel(calls(multiplyCall("c1", 6, 7)), answer))
+			.tools(this.multiply)
+			.build();
 	}
 
 }

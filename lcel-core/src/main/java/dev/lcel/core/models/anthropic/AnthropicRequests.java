@@ -10,7 +10,6 @@ import dev.lcel.core.messages.SystemMessage;
 import dev.lcel.core.messages.ToolCall;
 import dev.lcel.core.messages.ToolMessage;
 import dev.lcel.core.models.ChatOptions;
-import dev.lcel.core.models.ToolDefinition;
 import dev.lcel.core.models.http.internal.RequestBodies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -22,8 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
  * consecutive tool results sent together in one user turn.
  */
 final class AnthropicRequests {
-
-	private static final JsonMapper JSON = JsonMapper.shared();
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -66,7 +63,7 @@ final class AnthropicRequests {
 		body.set("messages", wire);
 		body.put("stream", true);
 		RequestBodies.putSampling(body, options, null, "stop_sequences");
-		RequestBodies.putTools(body, options.tools(), AnthropicRequests::tool);
+		RequestBodies.putTools(body, options.tools(), (tool) -> RequestBodies.putDefinition(NODES.objectNode(), tool, "input_schema"));
 		RequestBodies.putExtra(body, options.extra());
 		return body;
 	}
@@ -85,17 +82,8 @@ final class AnthropicRequests {
 				.put("type", "tool_use")
 				.put("id", call.id())
 				.put("name", call.name())
-				.set("input", JSON.valueToTree(call.args()));
+				.set("input", JsonMapper.shared().valueToTree(call.args()));
 		}
-		return wire;
-	}
-
-	private static ObjectNode tool(ToolDefinition tool) {
-		ObjectNode wire = NODES.objectNode().put("name", tool.name());
-		if (tool.description() != null) {
-			wire.put("description", tool.description());
-		}
-		wire.set("input_schema", tool.parameters());
 		return wire;
 	}
 

@@ -9,7 +9,6 @@ import dev.lcel.core.messages.HumanMessage;
 import dev.lcel.core.messages.SystemMessage;
 import dev.lcel.core.messages.ToolMessage;
 import dev.lcel.core.models.ChatOptions;
-import dev.lcel.core.models.ToolDefinition;
 import dev.lcel.core.models.http.internal.RequestBodies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -37,7 +36,7 @@ final class OllamaRequests {
 		ArrayNode wire = body.putArray("messages");
 		messages.forEach((message) -> wire.add(message(message)));
 		body.put("stream", true);
-		RequestBodies.putTools(body, options.tools(), OllamaRequests::tool);
+		RequestBodies.putTools(body, options.tools(), RequestBodies::functionTool);
 		ObjectNode modelOptions = NODES.objectNode();
 		RequestBodies.putSampling(modelOptions, options, "num_predict", "stop");
 		options.extra().forEach((name, value) -> {
@@ -79,16 +78,6 @@ final class OllamaRequests {
 				wire.put("tool_name", tool.name());
 			}
 		}
-		return wire;
-	}
-
-	private static ObjectNode tool(ToolDefinition tool) {
-		ObjectNode wire = NODES.objectNode().put("type", "function");
-		ObjectNode function = wire.putObject("function").put("name", tool.name());
-		if (tool.description() != null) {
-			function.put("description", tool.description());
-		}
-		function.set("parameters", tool.parameters());
 		return wire;
 	}
 

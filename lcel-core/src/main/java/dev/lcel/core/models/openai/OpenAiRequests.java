@@ -9,7 +9,6 @@ import dev.lcel.core.messages.SystemMessage;
 import dev.lcel.core.messages.ToolCall;
 import dev.lcel.core.messages.ToolMessage;
 import dev.lcel.core.models.ChatOptions;
-import dev.lcel.core.models.ToolDefinition;
 import dev.lcel.core.models.http.internal.RequestBodies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -34,7 +33,7 @@ final class OpenAiRequests {
 		body.put("stream", true);
 		body.putObject("stream_options").put("include_usage", true);
 		RequestBodies.putSampling(body, options, "max_tokens", "stop");
-		RequestBodies.putTools(body, options.tools(), OpenAiRequests::tool);
+		RequestBodies.putTools(body, options.tools(), RequestBodies::functionTool);
 		RequestBodies.putExtra(body, options.extra());
 		return body;
 	}
@@ -73,17 +72,6 @@ final class OpenAiRequests {
 		ObjectNode wire = JsonNodeFactory.instance.objectNode();
 		wire.put("id", call.id()).put("type", "function");
 		wire.putObject("function").put("name", call.name()).put("arguments", JSON.writeValueAsString(call.args()));
-		return wire;
-	}
-
-	private static ObjectNode tool(ToolDefinition tool) {
-		ObjectNode wire = JsonNodeFactory.instance.objectNode();
-		wire.put("type", "function");
-		ObjectNode function = wire.putObject("function").put("name", tool.name());
-		if (tool.description() != null) {
-			function.put("description", tool.description());
-		}
-		function.set("parameters", tool.parameters());
 		return wire;
 	}
 

@@ -7,6 +7,7 @@ import dev.lcel.core.models.ChatOptions;
 import dev.lcel.core.models.StructuredOutputMethod;
 import dev.lcel.core.models.ToolDefinition;
 import dev.lcel.core.models.http.HttpChatApi.StructuredOutput;
+import dev.lcel.core.models.http.internal.RequestBodies;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,12 +37,7 @@ final class OpenAiStructuredOutput {
 
 	private static ObjectNode jsonSchema(ToolDefinition schema) {
 		ObjectNode format = NODES.objectNode().put("type", "json_schema");
-		ObjectNode jsonSchema = format.putObject("json_schema").put("name", schema.name());
-		if (schema.description() != null) {
-			jsonSchema.put("description", schema.description());
-		}
-		jsonSchema.set("schema", schema.parameters());
-		jsonSchema.put("strict", true);
+		RequestBodies.putDefinition(format.putObject("json_schema"), schema, "schema").put("strict", true);
 		return format;
 	}
 

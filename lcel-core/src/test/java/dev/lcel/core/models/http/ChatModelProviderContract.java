@@ -35,7 +35,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -61,17 +60,16 @@ abstract class ChatModelProviderContract {
 	@RegisterExtension
 	static WireMockExtension wireMock = ProviderWire.server();
 
+	private final ProviderWire wire;
+
+	ChatModelProviderContract(ProviderWire wire) {
+		this.wire = wire;
+	}
+
 	/** The provider's wire. */
-	abstract ProviderWire wire();
-
-	/** An error body in the provider's format. */
-	abstract String errorBody(int status, String message);
-
-	/** Frame {@code i} of an endless text stream, for the test server. */
-	abstract String frame(int i);
-
-	/** Check the request a call with every option and every kind of message sent. */
-	abstract void assertRequest(ServeEvent request, JsonNode body);
+	final ProviderWire wire() {
+		return this.wire;
+	}
 
 	HttpChatModel create(String baseUrl, Duration timeout, Duration deadline) {
 		return wire().model(baseUrl, timeout, deadline);
@@ -108,7 +106,7 @@ abstract class ChatModelProviderContract {
 	void serveError(int status, String headerName, String headerValue) {
 		var response = aResponse().withStatus(status)
 			.withHeader("Content-Type", "application/json")
-			.withBody(errorBody(status, "refused for test (key " + API_KEY + ")"));
+			.withBody(wire().errorBody(status, "refused for test (key " + API_KEY + ")"));
 		if (headerName != null) {
 			response = response.withHeader(headerName, headerValue);
 		}
@@ -154,37 +152,32 @@ abstract class ChatModelProviderContract {
 			.bindTools(List.of(weatherTool()))
 			.invoke(conversation);
 		ServeEvent request = wireMock.getAllServeEvents().get(0);
-		assertRequest(request, JSON.readTree(request.getRequest().getBodyAsString()));
+		assertThat(request.getRequest().getHeader(wire().keyHeader())).isEqualTo(wire().keyHeaderValue());
+		assertThat(JSON.readTree(request.getRequest().getBodyAsString()))
+			.as("the provider's every-option-request.json fixture")
+			.isEqualTo(wire().json("every-option-request"));
 	}
 
-	@Test
-	void aStreamCutOffBeforeItsEndFailsAfterTheChunksDelivered() {
-		serve("truncated");
+	static Stream<Arguments> brokenStreams() {
+		return Stream.of(Arguments.of("truncated", List.of("Hel", "lo"), ProviderException.class, "cut off"),
+				Arguments.of("malformed", List.of("Hel"), ProviderException.class, "malformed"),
+				Arguments.of("midstream-error", List.of("Hel"), ChatModelException.class, "in its stream"));
+	}
+
+	/**
+	 * A stream cut off before its end, one with a malformed event, and one with an error inside it
+	 * after a 200 fail after the chunks already delivered, retriably.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("brokenStreams")
+	void aBrokenStreamFailsAfterTheChunksDelivered(String fixture, List<String> delivered,
+			Class<? extends ChatModelException> type, String message) {
+		serve(fixture);
 		StepVerifier.create(model().astream("Say hello").map(AIMessage::content).filter((text) -> !text.isEmpty()))
-			.expectNext("Hel", "lo")
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(ProviderException.class)
-				.hasMessageContaining("cut off")
+			.expectNextSequence(delivered)
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(type)
+				.hasMessageContaining(message)
 				.matches((ex) -> ((ChatModelException) ex).retriable()))
-			.verify(Duration.ofSeconds(5));
-	}
-
-	@Test
-	void aMalformedEventFailsTheStream() {
-		serve("malformed");
-		StepVerifier.create(model().astream("Say hello").map(AIMessage::content).filter((text) -> !text.isEmpty()))
-			.expectNext("Hel")
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(ProviderException.class)
-				.hasMessageContaining("malformed"))
-			.verify(Duration.ofSeconds(5));
-	}
-
-	@Test
-	void anErrorInsideAStreamAfterA200FailsItAfterTheChunksDelivered() {
-		serve("midstream-error");
-		StepVerifier.create(model().astream("Say hello").map(AIMessage::content).filter((text) -> !text.isEmpty()))
-			.expectNext("Hel")
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(ChatModelException.class)
-				.hasMessageContaining("in its stream"))
 			.verify(Duration.ofSeconds(5));
 	}
 
@@ -225,7 +218,7 @@ abstract class ChatModelProviderContract {
 			.whenScenarioStateIs(STARTED)
 			.willReturn(aResponse().withStatus(429)
 				.withHeader("retry-after-ms", "400")
-				.withBody(errorBody(429, "slow down")))
+				.withBody(wire().errorBody(429, "slow down")))
 			.willSetStateTo("allowed"));
 		wireMock.stubFor(post(urlEqualTo(chatPath())).inScenario("rate limited")
 			.whenScenarioStateIs("allowed")
@@ -306,7 +299,7 @@ abstract class ChatModelProviderContract {
 
 	@Test
 	void cancellingTheStreamClosesTheConnectionToTheProvider() throws InterruptedException {
-		try (StreamingTestServer server = new StreamingTestServer(contentType(), this::frame, Duration.ofMillis(20),
+		try (StreamingTestServer server = new StreamingTestServer(contentType(), wire()::frame, Duration.ofMillis(20),
 				-1)) {
 			HttpChatModel model = create(server.baseUrl() + basePath(), null, null);
 			List<String> received = model.astream("Count")
@@ -328,7 +321,7 @@ abstract class ChatModelProviderContract {
 
 	@Test
 	void aConnectionBrokenOffMidStreamFailsAfterTheChunksDelivered() {
-		try (StreamingTestServer server = new StreamingTestServer(contentType(), this::frame, Duration.ofMillis(10),
+		try (StreamingTestServer server = new StreamingTestServer(contentType(), wire()::frame, Duration.ofMillis(10),
 				4)) {
 			HttpChatModel model = create(server.baseUrl() + basePath(), null, null);
 			List<String> received = new ArrayList<>();
@@ -364,7 +357,7 @@ abstract class ChatModelProviderContract {
 		StepVerifier.create(model().checkReachable()).verifyComplete();
 		wireMock.stubFor(get(urlEqualTo(healthPath())).willReturn(aResponse().withStatus(401)
 			.withHeader("Content-Type", "application/json")
-			.withBody(errorBody(401, "bad key"))));
+			.withBody(wire().errorBody(401, "bad key"))));
 		StepVerifier.create(model().checkReachable()).expectError(AuthenticationException.class).verify();
 	}
 

@@ -9,6 +9,7 @@ import dev.lcel.core.models.ToolDefinition;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -67,6 +68,35 @@ public final class RequestBodies {
 	 */
 	public static void putExtra(ObjectNode target, Map<String, Object> extra) {
 		extra.forEach((name, value) -> target.set(name, JSON.valueToTree(value)));
+	}
+
+	/**
+	 * Write a tool in the function-calling format of OpenAI's Chat Completions, which Ollama reads
+	 * too: {@code {"type": "function", "function": {"name", "description", "parameters"}}}.
+	 * @param tool the tool
+	 * @return the tool's JSON
+	 */
+	public static ObjectNode functionTool(ToolDefinition tool) {
+		ObjectNode wire = JsonNodeFactory.instance.objectNode().put("type", "function");
+		putDefinition(wire.putObject("function"), tool, "parameters");
+		return wire;
+	}
+
+	/**
+	 * Put a tool's (or a response schema's) name, its description if it has one, and its JSON
+	 * Schema under the provider's name for it.
+	 * @param target the object to put them in
+	 * @param tool the tool or schema
+	 * @param schema the provider's name for the schema, such as {@code parameters}
+	 * @return {@code target}
+	 */
+	public static ObjectNode putDefinition(ObjectNode target, ToolDefinition tool, String schema) {
+		target.put("name", tool.name());
+		if (tool.description() != null) {
+			target.put("description", tool.description());
+		}
+		target.set(schema, tool.parameters());
+		return target;
 	}
 
 }
