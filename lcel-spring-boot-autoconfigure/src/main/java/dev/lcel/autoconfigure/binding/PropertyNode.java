@@ -1,12 +1,16 @@
 package dev.lcel.autoconfigure.binding;
 
 import java.beans.PropertyDescriptor;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,10 +25,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The shape of a group of properties, worked out from its JavaBean class: which keys an object
+ * The shape of a group of properties, worked out from its record (or JavaBean) class: which keys an object
  * has (in their dashed form, as Boot binds them), what a map or list holds, and where a value
  * ends the path. The strict check and the generated JSON Schema both read it, so the two follow
  * the property classes and cannot drift apart.
@@ -71,7 +76,7 @@ public final class PropertyNode {
 	}
 
 	/**
-	 * Return the node of a Java type: a JavaBean class, a {@code Map<String, X>}, a
+	 * Return the node of a Java type: a record or JavaBean class, a {@code Map<String, X>}, a
 	 * {@code List<X>}, or a value type.
 	 * @param type the type
 	 * @return its node
@@ -105,14 +110,11 @@ public final class PropertyNode {
 		PropertyNode bean = new PropertyNode(Kind.OBJECT, type);
 		beans.put(raw, bean);
 		bean.valueAllowed = hasValueOf(raw);
-		for (Map.Entry<String, PropertyDescriptor> property : properties(raw).entrySet()) {
-			Method getter = property.getValue().getReadMethod();
-			String key = dashed(property.getValue().getName());
-			bean.children.put(key, of(getter.getGenericReturnType(), beans));
-			bean.fieldNames.put(key, property.getKey());
-			DeprecatedConfigurationProperty deprecated = getter.getAnnotation(DeprecatedConfigurationProperty.class);
-			if (deprecated != null) {
-				bean.replacements.put(key, deprecated.replacement().replaceFirst("^.*\\*\\.", ""));
+		for (Property property : raw.isRecord() ? recordProperties(raw) : beanProperties(raw)) {
+			bean.children.put(property.key(), of(property.type(), beans));
+			bean.fieldNames.put(property.key(), property.fieldName());
+			if (property.deprecated() != null) {
+				bean.replacements.put(property.key(), property.deprecated().replacement().replaceFirst("^.*\\*\\.", ""));
 			}
 		}
 		return bean;
@@ -168,9 +170,10 @@ public final class PropertyNode {
 	}
 
 	/**
-	 * Return the name of the Java field behind a key of an object, whose javadoc describes it.
+	 * Return the name of the record component (or Java field) behind a key of an object, whose
+	 * {@code @param} tag (or javadoc) describes it.
 	 * @param key a key of {@link #children()}
-	 * @return the field's name, or {@code null} when the property has no field of its own name
+	 * @return the component's or field's name, or {@code null} when the key has none
 	 */
 	public String fieldName(String key) {
 		return this.fieldNames.get(key);
@@ -210,6 +213,47 @@ public final class PropertyNode {
 
 	static String uniform(String key) {
 		return key.replace("-", "").toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The properties of a record, as Boot binds it through its canonical constructor: a key per
+	 * component in declaration order, named by the parameter's {@link Name @Name} when it has one.
+	 */
+	private static List<Property> recordProperties(Class<?> type) {
+		RecordComponent[] components = type.getRecordComponents();
+		Parameter[] parameters = canonicalConstructor(type, components).getParameters();
+		List<Property> properties = new ArrayList<>();
+		for (int i = 0; i < components.length; i++) {
+			Name name = parameters[i].getAnnotation(Name.class);
+			String key = (name != null) ? name.value() : dashed(components[i].getName());
+			properties.add(new Property(key, components[i].getName(), components[i].getGenericType(),
+					components[i].getAccessor().getAnnotation(DeprecatedConfigurationProperty.class)));
+		}
+		return properties;
+	}
+
+	private static Constructor<?> canonicalConstructor(Class<?> type, RecordComponent[] components) {
+		Class<?>[] types = new Class<?>[components.length];
+		for (int i = 0; i < components.length; i++) {
+			types[i] = components[i].getType();
+		}
+		try {
+			return type.getDeclaredConstructor(types);
+		}
+		catch (NoSuchMethodException ex) {
+			throw new IllegalStateException("A record has its canonical constructor: " + type.getName(), ex);
+		}
+	}
+
+	/** The properties of a JavaBean, in the order of its fields. */
+	private static List<Property> beanProperties(Class<?> type) {
+		List<Property> properties = new ArrayList<>();
+		for (Map.Entry<String, PropertyDescriptor> property : properties(type).entrySet()) {
+			Method getter = property.getValue().getReadMethod();
+			properties.add(new Property(dashed(property.getValue().getName()), property.getKey(),
+					getter.getGenericReturnType(), getter.getAnnotation(DeprecatedConfigurationProperty.class)));
+		}
+		return properties;
 	}
 
 	private static Map<String, PropertyDescriptor> properties(Class<?> type) {
@@ -295,6 +339,10 @@ public final class PropertyNode {
 			}
 		}
 		return dashed.toString();
+	}
+
+	/** A key of an object: its dashed name, the field or component behind it, its type, its deprecation. */
+	private record Property(String key, String fieldName, Type type, @Nullable DeprecatedConfigurationProperty deprecated) {
 	}
 
 	@Override

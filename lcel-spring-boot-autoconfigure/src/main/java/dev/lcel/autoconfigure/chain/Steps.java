@@ -77,7 +77,7 @@ final class Steps {
 					+ (kinds.isEmpty() ? "none" : kinds.stream().map(StepKind::key).toList()));
 		}
 		StepKind kind = kinds.get(0);
-		if (step.getOutput() != null && !kind.takesOutput()) {
+		if (step.output() != null && !kind.takesOutput()) {
 			return this.problems.invalid(path + ".output", "only a model step has an output; this is a " + kind.key()
 					+ " step");
 		}
@@ -128,17 +128,17 @@ final class Steps {
 
 	private Runnable<Object, Object> decorate(String path, StepDefinition step, Runnable<Object, Object> runnable) {
 		Runnable<Object, Object> decorated = runnable;
-		if (step.getRetry() != null) {
-			if (step.getRetry().getMaxAttempts() < 1) {
+		if (step.retry() != null) {
+			if (step.retry().maxAttempts() < 1) {
 				return this.problems.invalid(path + ".retry.max-attempts", "must be at least 1, was "
-						+ step.getRetry().getMaxAttempts());
+						+ step.retry().maxAttempts());
 			}
-			decorated = decorated.withRetry(step.getRetry().toPolicy());
+			decorated = decorated.withRetry(step.retry().toPolicy());
 		}
-		if (!step.getFallbacks().isEmpty()) {
+		if (!step.fallbacks().isEmpty()) {
 			List<Runnable<Object, Object>> fallbacks = new ArrayList<>();
-			for (int i = 0; i < step.getFallbacks().size(); i++) {
-				fallbacks.add(step(path + ".fallbacks[" + i + "]", step.getFallbacks().get(i)));
+			for (int i = 0; i < step.fallbacks().size(); i++) {
+				fallbacks.add(step(path + ".fallbacks[" + i + "]", step.fallbacks().get(i)));
 			}
 			decorated = decorated.withFallbacks(fallbacks);
 		}
@@ -151,14 +151,14 @@ final class Steps {
 	 */
 	private void checkVariables(String path, @Nullable StepDefinition before, @Nullable StepDefinition step,
 			Runnable<Object, Object> built) {
-		if (before == null || step == null || before.getParallel().isEmpty()
-				|| (step.getPrompt() == null && step.getMessages().isEmpty())) {
+		if (before == null || step == null || before.parallel().isEmpty()
+				|| (step.prompt() == null && step.messages().isEmpty())) {
 			return;
 		}
-		Set<String> produced = before.getParallel().keySet();
+		Set<String> produced = before.parallel().keySet();
 		built.inputSchema().path("required").forEach((variable) -> {
 			if (!produced.contains(variable.asString())) {
-				this.problems.add(path + "." + ((step.getPrompt() != null) ? "prompt" : "messages"), "variable '"
+				this.problems.add(path + "." + ((step.prompt() != null) ? "prompt" : "messages"), "variable '"
 						+ variable.asString() + "' is not produced by the parallel before it, which gives " + produced);
 			}
 		});

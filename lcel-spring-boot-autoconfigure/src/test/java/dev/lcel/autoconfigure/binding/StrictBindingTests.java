@@ -113,16 +113,16 @@ class StrictBindingTests {
 			.withProperty("lcel.models.m.anthropic.beta", "tools");
 		StrictPropertiesBinder binder = new StrictPropertiesBinder(environment);
 
-		ModelProperties model = binder.bind("lcel", ModelsProperties.class, "models").getModels().get("m");
+		ModelProperties model = binder.bind("lcel", ModelsProperties.class, "models").models().get("m");
 
 		assertThat(binder.problems()).isEmpty();
 		assertThat(binder.deprecations()).containsExactlyInAnyOrder(
 				"lcel.models.m.chunk_size is deprecated; use lcel.models.m.fake.chunk-size",
 				"lcel.models.m.organization is deprecated; use lcel.models.m.openai.organization");
-		assertThat(model.getFake().getResponses()).containsExactly("hi");
-		assertThat(model.getFake().getChunkSize()).isEqualTo(3);
-		assertThat(model.getOpenai().getOrganization()).isEqualTo("org-old");
-		assertThat(model.getAnthropic().getBeta()).isEqualTo("tools");
+		assertThat(model.fake().responses()).containsExactly("hi");
+		assertThat(model.fake().chunkSize()).isEqualTo(3);
+		assertThat(model.openai().organization()).isEqualTo("org-old");
+		assertThat(model.anthropic().beta()).isEqualTo("tools");
 	}
 
 	@Test
@@ -139,11 +139,11 @@ class StrictBindingTests {
 			.withProperty("lcel.models.m.fake.delay", "30ms");
 		StrictPropertiesBinder binder = new StrictPropertiesBinder(environment);
 
-		ModelProperties model = binder.bind("lcel", ModelsProperties.class, "models").getModels().get("m");
+		ModelProperties model = binder.bind("lcel", ModelsProperties.class, "models").models().get("m");
 
-		assertThat(model.getOpenai().getOrganization()).isEqualTo("org-new");
-		assertThat(model.getFake().getResponses()).containsExactly("new");
-		assertThat(model.getFake().getDelay()).isEqualTo(Duration.ofMillis(30));
+		assertThat(model.openai().organization()).isEqualTo("org-new");
+		assertThat(model.fake().responses()).containsExactly("new");
+		assertThat(model.fake().delay()).isEqualTo(Duration.ofMillis(30));
 	}
 
 	@Test

@@ -210,7 +210,7 @@ class ModelAutoConfigurationTests {
 
 		@Override
 		public List<String> missing(ModelProperties properties) {
-			return (properties.getApiKey() == null) ? List.of("api-key") : List.of();
+			return (properties.apiKey() == null) ? List.of("api-key") : List.of();
 		}
 
 		@Override
