@@ -11,7 +11,7 @@ import dev.lcel.autoconfigure.binding.Unmodifiable;
  * {@code ModelsProperties}; the IDE metadata of {@code lcel.chains} is declared in
  * {@code additional-spring-configuration-metadata.json}.
  *
- * @param chains chains by name: each a sequence of steps or a parallel of named steps
+ * @param chains Chains by name: each a sequence of steps or a parallel of named steps.
  */
 public record ChainsProperties(Map<String, ChainDefinition> chains) {
 

@@ -15,14 +15,14 @@ import org.springframework.boot.context.properties.bind.Name;
  * ({@code model: {alternatives: {gpt: gpt, claude: claude}, key: llm, default: gpt}}), optionally
  * with model parameters that a call may set ({@code configurable: {temperature: llm_temperature}}).
  *
- * @param name a chat model by name under lcel.models; empty for the default model
- * @param alternatives models a call may choose between, by choice name: each a model name under
- * lcel.models
- * @param key the key of config.configurable that names the chosen alternative
- * @param configurable model parameters a call may set, each to the key of config.configurable that
- * sets it (temperature: llm_temperature)
- * @param defaultAlternative the alternative used when a call names none; the first alternative
- * when not set
+ * @param name A chat model by name under lcel.models; empty for the default model.
+ * @param alternatives Models a call may choose between, by choice name: each a model name under
+ * lcel.models.
+ * @param key The key of config.configurable that names the chosen alternative.
+ * @param configurable Model parameters a call may set, each to the key of config.configurable that
+ * sets it (temperature: llm_temperature).
+ * @param defaultAlternative The alternative used when a call names none; the first alternative
+ * when not set.
  */
 public record ModelChoice(@Nullable String name, Map<String, String> alternatives, @DefaultValue(ModelChoice.KEY) String key,
 		Map<String, String> configurable, @Name("default") @Nullable String defaultAlternative) {

@@ -119,8 +119,8 @@ final class GovernanceSettings {
 	/**
 	 * The shape of {@code lcel.governance} that this package owns, for the strict binder.
 	 *
-	 * @param rateLimits the rate limits
-	 * @param quotas the quotas
+	 * @param rateLimits The rate limits.
+	 * @param quotas The quotas.
 	 */
 	public record Properties(@DefaultValue RateLimitsProperties rateLimits, @DefaultValue QuotasProperties quotas) {
 	}

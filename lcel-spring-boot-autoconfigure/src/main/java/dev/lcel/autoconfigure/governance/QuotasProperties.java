@@ -11,14 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * tokens per window over the chain routes; past that, its runs' model calls are refused with a 429
  * until the next window.
  *
- * @param enabled whether chain requests are metered by quota
- * @param tokensPerWindow the tokens, input and output, each key may spend per window
- * @param window the length of a window; windows are aligned to the epoch (a day starts at midnight
- * UTC)
- * @param store where the counts live: memory (per instance) or redis (shared by every instance)
- * @param key what a request's quota key is
- * @param memory bounds of the memory store
- * @param redis settings of the Redis store
+ * @param enabled Whether chain requests are metered by quota.
+ * @param tokensPerWindow The tokens, input and output, each key may spend per window.
+ * @param window The length of a window; windows are aligned to the epoch (a day starts at midnight
+ * UTC).
+ * @param store Where the counts live: memory (per instance) or redis (shared by every instance).
+ * @param key What a request's quota key is.
+ * @param memory Bounds of the memory store.
+ * @param redis Settings of the Redis store.
  */
 @ConfigurationProperties("lcel.governance.quotas")
 public record QuotasProperties(boolean enabled, @DefaultValue("1000000") long tokensPerWindow,
@@ -28,10 +28,10 @@ public record QuotasProperties(boolean enabled, @DefaultValue("1000000") long to
 	/**
 	 * What a request's quota key is.
 	 *
-	 * @param source where the key comes from: principal, header or metadata
-	 * @param name the header's name (source header) or the run metadata key (source metadata)
-	 * @param anonymous the key of requests that have none (no principal, no header): one budget they
-	 * share
+	 * @param source Where the key comes from: principal, header or metadata.
+	 * @param name The header's name (source header) or the run metadata key (source metadata).
+	 * @param anonymous The key of requests that have none (no principal, no header): one budget they
+	 * share.
 	 */
 	public record Key(@DefaultValue("principal") KeySource source, @DefaultValue("") String name,
 			@DefaultValue("anonymous") String anonymous) {
@@ -56,8 +56,8 @@ public record QuotasProperties(boolean enabled, @DefaultValue("1000000") long to
 	/**
 	 * Bounds of the memory store.
 	 *
-	 * @param maxKeys the most keys counted; past that the least recently used key's count is
-	 * forgotten
+	 * @param maxKeys The most keys counted; past that the least recently used key's count is
+	 * forgotten.
 	 */
 	public record Memory(@DefaultValue("100000") int maxKeys) {
 	}
@@ -65,8 +65,8 @@ public record QuotasProperties(boolean enabled, @DefaultValue("1000000") long to
 	/**
 	 * Settings of the Redis store.
 	 *
-	 * @param keyPrefix what every count's key starts with, followed by the quota key and the
-	 * window's number
+	 * @param keyPrefix What every count's key starts with, followed by the quota key and the
+	 * window's number.
 	 */
 	public record Redis(@DefaultValue("lcel:quota:") String keyPrefix) {
 	}

@@ -14,15 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * configured model and one per model ({@code models.<name>}, a name of {@code lcel.models}), each in
  * requests and tokens per interval. A count of 0 (the default) does not limit.
  *
- * @param store where the limits' state lives: memory (per instance) or redis (shared by every
- * instance)
- * @param interval the interval of every limit that sets none of its own
- * @param maxWait the longest a call waits for its budget before it is refused with a 429; 0 refuses
- * at once
- * @param global the limit over the calls of every model together
- * @param models the limit of each model, by its name in lcel.models
- * @param memory bounds of the memory store
- * @param redis settings of the Redis store
+ * @param store Where the limits' state lives: memory (per instance) or redis (shared by every
+ * instance).
+ * @param interval The interval of every limit that sets none of its own.
+ * @param maxWait The longest a call waits for its budget before it is refused with a 429; 0 refuses
+ * at once.
+ * @param global The limit over the calls of every model together.
+ * @param models The limit of each model, by its name in lcel.models.
+ * @param memory Bounds of the memory store.
+ * @param redis Settings of the Redis store.
  */
 @ConfigurationProperties("lcel.governance.rate-limits")
 public record RateLimitsProperties(@DefaultValue("memory") GovernanceStore store, @DefaultValue("1m") Duration interval,
@@ -37,9 +37,9 @@ public record RateLimitsProperties(@DefaultValue("memory") GovernanceStore store
 	/**
 	 * One limit: requests and tokens (input and output) per interval.
 	 *
-	 * @param requestsPerInterval the most model calls per interval; 0 for no limit
-	 * @param tokensPerInterval the most tokens, input and output, per interval; 0 for no limit
-	 * @param interval this limit's interval; by default lcel.governance.rate-limits.interval
+	 * @param requestsPerInterval The most model calls per interval; 0 for no limit.
+	 * @param tokensPerInterval The most tokens, input and output, per interval; 0 for no limit.
+	 * @param interval This limit's interval; by default lcel.governance.rate-limits.interval.
 	 */
 	public record Limit(long requestsPerInterval, long tokensPerInterval, @Nullable Duration interval) {
 	}
@@ -47,7 +47,7 @@ public record RateLimitsProperties(@DefaultValue("memory") GovernanceStore store
 	/**
 	 * Bounds of the memory store.
 	 *
-	 * @param maxBuckets the most buckets kept (two per limit: requests and tokens)
+	 * @param maxBuckets The most buckets kept (two per limit: requests and tokens).
 	 */
 	public record Memory(@DefaultValue("10000") int maxBuckets) {
 	}
@@ -55,8 +55,8 @@ public record RateLimitsProperties(@DefaultValue("memory") GovernanceStore store
 	/**
 	 * Settings of the Redis store.
 	 *
-	 * @param keyPrefix what every bucket's key starts with, followed by the limit's name and its
-	 * dimension
+	 * @param keyPrefix What every bucket's key starts with, followed by the limit's name and its
+	 * dimension.
 	 */
 	public record Redis(@DefaultValue("lcel:rate-limit:") String keyPrefix) {
 	}

@@ -21,34 +21,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code delay}) are still bound, deprecated: each sets its group's option, unless the group's own
  * name is set too, which wins whatever the order of the property sources.
  *
- * @param provider the provider: openai (and OpenAI-compatible servers), anthropic, ollama, or fake
- * (offline, scripted)
- * @param model the model to request, such as gpt-4o-mini or claude-sonnet-4
- * @param baseUrl the provider's base URL; each provider has a default
- * @param apiKey the API key; required only for a model that a chain uses, and never shown by
- * Actuator
- * @param temperature the sampling temperature
- * @param maxTokens the most tokens to generate
- * @param timeout the read timeout: the longest wait for the first and for each next piece of an
- * answer
- * @param deadline the longest a whole call may take, from request to last chunk; none by default
- * @param connectTimeout the longest wait for a connection to the provider; the HTTP client's
- * default when unset
- * @param topP the nucleus sampling mass
- * @param stop texts at which generation stops
- * @param options provider-specific parameters sent with every call by their wire name, such as
- * seed or num_ctx
- * @param retry retries of failed calls: rate limits, overloads and server errors
- * @param openai options of the openai provider only
- * @param anthropic options of the anthropic provider only
- * @param fake options of the fake provider only
- * @param organization deprecated: {@code openai.organization}
- * @param project deprecated: {@code openai.project}
- * @param version deprecated: {@code anthropic.version}
- * @param beta deprecated: {@code anthropic.beta}
- * @param responses deprecated: {@code fake.responses}
- * @param chunkSize deprecated: {@code fake.chunk-size}
- * @param delay deprecated: {@code fake.delay}
+ * @param provider The provider: openai (and OpenAI-compatible servers), anthropic, ollama, or fake
+ * (offline, scripted).
+ * @param model The model to request, such as gpt-4o-mini or claude-sonnet-4.
+ * @param baseUrl The provider's base URL; each provider has a default.
+ * @param apiKey The API key; required only for a model that a chain uses, and never shown by
+ * Actuator.
+ * @param temperature The sampling temperature.
+ * @param maxTokens The most tokens to generate.
+ * @param timeout The read timeout: the longest wait for the first and for each next piece of an
+ * answer.
+ * @param deadline The longest a whole call may take, from request to last chunk; none by default.
+ * @param connectTimeout The longest wait for a connection to the provider; the HTTP client's
+ * default when unset.
+ * @param topP The nucleus sampling mass.
+ * @param stop Texts at which generation stops.
+ * @param options Provider-specific parameters sent with every call by their wire name, such as
+ * seed or num_ctx.
+ * @param retry Retries of failed calls: rate limits, overloads and server errors.
+ * @param openai Options of the openai provider only.
+ * @param anthropic Options of the anthropic provider only.
+ * @param fake Options of the fake provider only.
+ * @param organization Deprecated: {@code openai.organization}.
+ * @param project Deprecated: {@code openai.project}.
+ * @param version Deprecated: {@code anthropic.version}.
+ * @param beta Deprecated: {@code anthropic.beta}.
+ * @param responses Deprecated: {@code fake.responses}.
+ * @param chunkSize Deprecated: {@code fake.chunk-size}.
+ * @param delay Deprecated: {@code fake.delay}.
  */
 public record ModelProperties(@Nullable String provider, @Nullable String model, @Nullable String baseUrl,
 		@Nullable String apiKey, @Nullable Double temperature, @Nullable Integer maxTokens,
@@ -114,8 +114,8 @@ public record ModelProperties(@Nullable String provider, @Nullable String model,
 	/**
 	 * The options of the {@code openai} provider: {@code lcel.models.<name>.openai.*}.
 	 *
-	 * @param organization the organization sent in OpenAI-Organization
-	 * @param project the project sent in OpenAI-Project
+	 * @param organization The organization sent in OpenAI-Organization.
+	 * @param project The project sent in OpenAI-Project.
 	 */
 	public record OpenAi(@Nullable String organization, @Nullable String project) {
 	}
@@ -123,8 +123,8 @@ public record ModelProperties(@Nullable String provider, @Nullable String model,
 	/**
 	 * The options of the {@code anthropic} provider: {@code lcel.models.<name>.anthropic.*}.
 	 *
-	 * @param version the API version sent in anthropic-version; 2023-06-01 by default
-	 * @param beta the beta features sent in anthropic-beta
+	 * @param version The API version sent in anthropic-version; 2023-06-01 by default.
+	 * @param beta The beta features sent in anthropic-beta.
 	 */
 	public record Anthropic(@Nullable String version, @Nullable String beta) {
 	}
@@ -135,9 +135,9 @@ public record ModelProperties(@Nullable String provider, @Nullable String model,
 	 * the {@link ModelProperties} it belongs to sets it, from its deprecated name or to its default
 	 * (chunks of 4 characters, no delay).
 	 *
-	 * @param responses the replies, given in turn
-	 * @param chunkSize how many characters each streamed chunk has
-	 * @param delay the wait before each streamed chunk
+	 * @param responses The replies, given in turn.
+	 * @param chunkSize How many characters each streamed chunk has.
+	 * @param delay The wait before each streamed chunk.
 	 */
 	public record Fake(List<String> responses, @Nullable Integer chunkSize, @Nullable Duration delay) {
 

@@ -13,9 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * other group of lcel has its own prefix ({@code lcel.server}, {@code lcel.health}, ...), and
  * {@code lcel.chains} is bound by the chain package (see {@code ChainsProperties}).
  *
- * @param models chat models by name
- * @param defaultModel the model a 'model:' step with no name uses; defaults to the only model when
- * there is one
+ * @param models Chat models by name.
+ * @param defaultModel The model a 'model:' step with no name uses; defaults to the only model when
+ * there is one.
  */
 @ConfigurationProperties("lcel")
 public record ModelsProperties(Map<String, ModelProperties> models, @Nullable String defaultModel) {

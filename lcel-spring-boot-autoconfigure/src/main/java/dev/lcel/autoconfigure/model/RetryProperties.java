@@ -11,9 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How often and how patiently to try a step or a model call again: the {@code retry} of a step, and
  * {@code lcel.models.<name>.retry}.
  *
- * @param maxAttempts the most attempts, the first included
- * @param initialBackoff the wait before the second attempt; each later wait doubles
- * @param maxBackoff the longest wait between attempts
+ * @param maxAttempts The most attempts, the first included.
+ * @param initialBackoff The wait before the second attempt; each later wait doubles.
+ * @param maxBackoff The longest wait between attempts.
  */
 public record RetryProperties(@DefaultValue("3") int maxAttempts, @DefaultValue("1s") @Nullable Duration initialBackoff,
 		@DefaultValue("60s") @Nullable Duration maxBackoff) {

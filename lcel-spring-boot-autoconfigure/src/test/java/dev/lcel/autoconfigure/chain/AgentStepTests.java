@@ -78,11 +78,7 @@ class AgentStepTests {
 					"lcel.chains.agent.steps[0].agent.approver=nobody", "lcel.chains.empty.steps[0].agent.model=scripted")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				Throwable cause = context.getStartupFailure();
-				while (cause.getCause() != null) {
-					cause = cause.getCause();
-				}
-				List<String> problems = ((InvalidChainDefinitionException) cause).getProblems();
+				List<String> problems = StartupProblems.of(context.getStartupFailure());
 				String at = "lcel.chains.agent.steps[0].agent.";
 				assertThat(problems).anySatisfy((p) -> assertThat(p).startsWith(at + "tools[0].bean: bean 'upper' (a ")
 					.endsWith("has no public method annotated with @dev.lcel.core.tools.annotation.Tool"));
@@ -105,12 +101,8 @@ class AgentStepTests {
 					"lcel.chains.agent.steps[0].agent.tools[0].bean=calculator")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				Throwable cause = context.getStartupFailure();
-				while (cause.getCause() != null) {
-					cause = cause.getCause();
-				}
-				assertThat(cause.getMessage())
-					.contains("lcel.chains.agent.steps[0].agent.model: unknown model 'nope'; configured models: [scripted]");
+				assertThat(StartupProblems.of(context.getStartupFailure())).anySatisfy((problem) -> assertThat(problem)
+					.contains("lcel.chains.agent.steps[0].agent.model: unknown model 'nope'; configured models: [scripted]"));
 			});
 	}
 

@@ -295,10 +295,7 @@ final class LcelPropertiesSchema {
 		}
 	}
 
-	/**
-	 * The {@code @param} tags of a record's javadoc, read from its source file, each as one line
-	 * starting with a capital, as the schema's descriptions read.
-	 */
+	/** The {@code @param} tags of a record's javadoc, read from its source file, each as one line. */
 	private static Map<String, String> componentJavadoc(Class<?> type) {
 		Class<?> top = type.getNestHost();
 		Path source = SOURCES.resolve(top.getName().replace('.', '/') + ".java");
@@ -309,8 +306,7 @@ final class LcelPropertiesSchema {
 				if (record.group(2).equals(type.getSimpleName())) {
 					Matcher param = PARAM.matcher(record.group(1));
 					while (param.find()) {
-						String text = param.group(2).replaceAll("\\s*\\n\\s*\\*\\s?", " ").strip();
-						components.put(param.group(1), Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".");
+						components.put(param.group(1), param.group(2).replaceAll("\\s*\\n\\s*\\*\\s?", " ").strip());
 					}
 				}
 			}

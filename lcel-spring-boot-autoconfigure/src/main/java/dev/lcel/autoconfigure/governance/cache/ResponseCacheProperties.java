@@ -12,14 +12,14 @@ import org.springframework.util.unit.DataSize;
 /**
  * The response cache of chat model calls: {@code lcel.governance.cache.*}.
  *
- * @param enabled whether to answer repeated model calls from the cache
- * @param store where answers are kept: memory (this instance) or redis (shared by every instance)
- * @param ttl how long an answer is kept
- * @param maxEntries the most answers the memory store keeps; the least recently used go first
- * @param maxBytes the most bytes of answers (as stored JSON) the memory store keeps
- * @param cacheNonzeroTemperature whether to cache calls whose temperature is not 0 (or not set) too
- * @param redis the Redis store
- * @param models the cache per configured model (lcel.models.NAME), by model name
+ * @param enabled Whether to answer repeated model calls from the cache.
+ * @param store Where answers are kept: memory (this instance) or redis (shared by every instance).
+ * @param ttl How long an answer is kept.
+ * @param maxEntries The most answers the memory store keeps; the least recently used go first.
+ * @param maxBytes The most bytes of answers (as stored JSON) the memory store keeps.
+ * @param cacheNonzeroTemperature Whether to cache calls whose temperature is not 0 (or not set) too.
+ * @param redis The Redis store.
+ * @param models The cache per configured model (lcel.models.NAME), by model name.
  */
 @ConfigurationProperties(ResponseCacheProperties.PREFIX)
 public record ResponseCacheProperties(boolean enabled, @DefaultValue("memory") Store store,
@@ -60,7 +60,7 @@ public record ResponseCacheProperties(boolean enabled, @DefaultValue("memory") S
 	/**
 	 * The Redis store.
 	 *
-	 * @param keyPrefix the prefix of the cache's Redis keys
+	 * @param keyPrefix The prefix of the cache's Redis keys.
 	 */
 	public record Redis(@DefaultValue("lcel:cache:") String keyPrefix) {
 	}
@@ -68,7 +68,7 @@ public record ResponseCacheProperties(boolean enabled, @DefaultValue("memory") S
 	/**
 	 * The cache of one model.
 	 *
-	 * @param enabled whether this model's calls are cached
+	 * @param enabled Whether this model's calls are cached.
 	 */
 	public record ModelCache(@DefaultValue("true") boolean enabled) {
 	}

@@ -22,7 +22,7 @@ final class ResponseCacheSettings {
 
 	/**
 	 * Bind and check the cache's properties.
-	 * @param environment the environment
+	 * @param environment The environment.
 	 * @param models the names of the configured models
 	 * @return the properties
 	 * @throws InvalidChainDefinitionException listing every problem
@@ -56,7 +56,7 @@ final class ResponseCacheSettings {
 	/**
 	 * The {@code lcel.governance} group as far as the cache reads it.
 	 *
-	 * @param cache the cache's properties
+	 * @param cache The cache's properties.
 	 */
 	public record Governance(@DefaultValue ResponseCacheProperties cache) {
 	}
