@@ -16,50 +16,16 @@ import org.springframework.beans.factory.ListableBeanFactory;
  * Builds the steps of one configured chain: finds each step's {@link StepKind}, has it build the
  * step, and adds the step's {@code retry} and {@code fallbacks}. The kinds call back here to build
  * the steps inside theirs and to refer to other chains; every problem goes to {@link #problems()}.
+ *
+ * @param chain the name of the chain
+ * @param problems where every problem of the chain's steps is recorded
+ * @param beans the bean factory, for the beans that steps name
+ * @param references the references between chains, to refer to other chains and find cycles
+ * @param models the models the steps use, by property path
+ * @param outputs the builder of a model step's structured output
  */
-final class Steps {
-
-	private final String chain;
-
-	private final Problems problems;
-
-	private final ListableBeanFactory beans;
-
-	private final ChainReferences references;
-
-	private final ModelUses models;
-
-	private final StructuredOutputStep outputs;
-
-	Steps(String chain, Problems problems, ListableBeanFactory beans, ChainReferences references, ModelUses models,
-			StructuredOutputStep outputs) {
-		this.chain = chain;
-		this.problems = problems;
-		this.beans = beans;
-		this.references = references;
-		this.models = models;
-		this.outputs = outputs;
-	}
-
-	Problems problems() {
-		return this.problems;
-	}
-
-	ListableBeanFactory beans() {
-		return this.beans;
-	}
-
-	ModelUses models() {
-		return this.models;
-	}
-
-	StructuredOutputStep outputs() {
-		return this.outputs;
-	}
-
-	ChainReferences references() {
-		return this.references;
-	}
+record Steps(String chain, Problems problems, ListableBeanFactory beans, ChainReferences references, ModelUses models,
+		StructuredOutputStep outputs) {
 
 	/**
 	 * Build one step.
