@@ -1,8 +1,6 @@
 package dev.lcel.autoconfigure.binding;
 
-import java.beans.PropertyDescriptor;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -23,13 +21,12 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The shape of a group of properties, worked out from its record (or JavaBean) class: which keys an object
+ * The shape of a group of properties, worked out from its record class: which keys an object
  * has (in their dashed form, as Boot binds them), what a map or list holds, and where a value
  * ends the path. The strict check and the generated JSON Schema both read it, so the two follow
  * the property classes and cannot drift apart.
@@ -76,7 +73,7 @@ public final class PropertyNode {
 	}
 
 	/**
-	 * Return the node of a Java type: a record or JavaBean class, a {@code Map<String, X>}, a
+	 * Return the node of a Java type: a record class, a {@code Map<String, X>}, a
 	 * {@code List<X>}, or a value type.
 	 * @param type the type
 	 * @return its node
@@ -110,7 +107,7 @@ public final class PropertyNode {
 		PropertyNode bean = new PropertyNode(Kind.OBJECT, type);
 		beans.put(raw, bean);
 		bean.valueAllowed = hasValueOf(raw);
-		for (Property property : raw.isRecord() ? recordProperties(raw) : beanProperties(raw)) {
+		for (Property property : properties(raw)) {
 			bean.children.put(property.key(), of(property.type(), beans));
 			bean.fieldNames.put(property.key(), property.fieldName());
 			if (property.deprecated() != null) {
@@ -170,10 +167,10 @@ public final class PropertyNode {
 	}
 
 	/**
-	 * Return the name of the record component (or Java field) behind a key of an object, whose
-	 * {@code @param} tag (or javadoc) describes it.
+	 * Return the name of the record component behind a key of an object, whose {@code @param} tag
+	 * describes it.
 	 * @param key a key of {@link #children()}
-	 * @return the component's or field's name, or {@code null} when the key has none
+	 * @return the component's name, or {@code null} when the object has no such key
 	 */
 	public String fieldName(String key) {
 		return this.fieldNames.get(key);
@@ -218,8 +215,12 @@ public final class PropertyNode {
 	/**
 	 * The properties of a record, as Boot binds it through its canonical constructor: a key per
 	 * component in declaration order, named by the parameter's {@link Name @Name} when it has one.
+	 * Every group of lcel's properties is a record; any other class is refused.
 	 */
-	private static List<Property> recordProperties(Class<?> type) {
+	private static List<Property> properties(Class<?> type) {
+		if (!type.isRecord()) {
+			throw new IllegalArgumentException(type.getName() + " is not a record; lcel's property groups are records");
+		}
 		RecordComponent[] components = type.getRecordComponents();
 		Parameter[] parameters = canonicalConstructor(type, components).getParameters();
 		List<Property> properties = new ArrayList<>();
@@ -243,55 +244,6 @@ public final class PropertyNode {
 		catch (NoSuchMethodException ex) {
 			throw new IllegalStateException("A record has its canonical constructor: " + type.getName(), ex);
 		}
-	}
-
-	/** The properties of a JavaBean, in the order of its fields. */
-	private static List<Property> beanProperties(Class<?> type) {
-		List<Property> properties = new ArrayList<>();
-		for (Map.Entry<String, PropertyDescriptor> property : properties(type).entrySet()) {
-			Method getter = property.getValue().getReadMethod();
-			properties.add(new Property(dashed(property.getValue().getName()), property.getKey(),
-					getter.getGenericReturnType(), getter.getAnnotation(DeprecatedConfigurationProperty.class)));
-		}
-		return properties;
-	}
-
-	private static Map<String, PropertyDescriptor> properties(Class<?> type) {
-		Map<String, PropertyDescriptor> byName = new LinkedHashMap<>();
-		for (PropertyDescriptor descriptor : BeanUtils.getPropertyDescriptors(type)) {
-			if (isBound(descriptor)) {
-				byName.put(descriptor.getName(), descriptor);
-			}
-		}
-		Map<String, PropertyDescriptor> ordered = new LinkedHashMap<>();
-		for (Field field : type.getDeclaredFields()) {
-			PropertyDescriptor descriptor = byName.remove(field.getName());
-			if (descriptor != null && !Modifier.isStatic(field.getModifiers())) {
-				ordered.put(field.getName(), descriptor);
-			}
-		}
-		byName.forEach((name, descriptor) -> ordered.put(fieldOf(type, descriptor), descriptor));
-		return ordered;
-	}
-
-	/** The field a property without a field of its own name keeps its value in, by the setter's type. */
-	private static String fieldOf(Class<?> type, PropertyDescriptor descriptor) {
-		for (Field field : type.getDeclaredFields()) {
-			if (!Modifier.isStatic(field.getModifiers()) && field.getType() == descriptor.getPropertyType()
-					&& field.getName().toLowerCase(Locale.ROOT).contains(descriptor.getName().toLowerCase(Locale.ROOT))) {
-				return field.getName();
-			}
-		}
-		return descriptor.getName();
-	}
-
-	/** Boot binds a property with a setter, and a nested object or collection through its getter. */
-	private static boolean isBound(PropertyDescriptor descriptor) {
-		Method getter = descriptor.getReadMethod();
-		if (getter == null || getter.getDeclaringClass() == Object.class) {
-			return false;
-		}
-		return descriptor.getWriteMethod() != null || !isValue(descriptor.getPropertyType());
 	}
 
 	private static boolean isValue(Class<?> type) {
@@ -341,7 +293,7 @@ public final class PropertyNode {
 		return dashed.toString();
 	}
 
-	/** A key of an object: its dashed name, the field or component behind it, its type, its deprecation. */
+	/** A key of an object: its dashed name, the component behind it, its type, its deprecation. */
 	private record Property(String key, String fieldName, Type type, @Nullable DeprecatedConfigurationProperty deprecated) {
 	}
 

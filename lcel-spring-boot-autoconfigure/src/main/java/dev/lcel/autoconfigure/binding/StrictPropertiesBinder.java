@@ -38,7 +38,7 @@ public final class StrictPropertiesBinder {
 	 * Bind a properties class, checking the keys under the given properties of it.
 	 * @param <T> the class's type
 	 * @param prefix the prefix the class binds, such as {@code lcel}
-	 * @param type the properties class, a record (or a JavaBean)
+	 * @param type the properties class, a record
 	 * @param checkedProperties the class's properties, in dashed form, whose keys are checked
 	 * @return the bound instance; one with every default when nothing is set; with the values that
 	 * could not be converted left at their defaults
