@@ -46,7 +46,7 @@ public class LcelEndpoint {
 		if (this.models != null) {
 			for (String name : this.models.names()) {
 				ModelProperties model = this.models.properties(name);
-				models.put(name, new ModelDescriptor(model.getProvider(), model.getModel(), model.getBaseUrl(),
+				models.put(name, new ModelDescriptor(model.provider(), model.model(), model.baseUrl(),
 						name.equals(this.models.defaultModel())));
 			}
 		}

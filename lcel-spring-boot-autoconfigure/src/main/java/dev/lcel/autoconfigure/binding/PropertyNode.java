@@ -1,12 +1,14 @@
 package dev.lcel.autoconfigure.binding;
 
-import java.beans.PropertyDescriptor;
-import java.lang.reflect.Field;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,12 +21,12 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The shape of a group of properties, worked out from its JavaBean class: which keys an object
+ * The shape of a group of properties, worked out from its record class: which keys an object
  * has (in their dashed form, as Boot binds them), what a map or list holds, and where a value
  * ends the path. The strict check and the generated JSON Schema both read it, so the two follow
  * the property classes and cannot drift apart.
@@ -71,7 +73,7 @@ public final class PropertyNode {
 	}
 
 	/**
-	 * Return the node of a Java type: a JavaBean class, a {@code Map<String, X>}, a
+	 * Return the node of a Java type: a record class, a {@code Map<String, X>}, a
 	 * {@code List<X>}, or a value type.
 	 * @param type the type
 	 * @return its node
@@ -105,14 +107,11 @@ public final class PropertyNode {
 		PropertyNode bean = new PropertyNode(Kind.OBJECT, type);
 		beans.put(raw, bean);
 		bean.valueAllowed = hasValueOf(raw);
-		for (Map.Entry<String, PropertyDescriptor> property : properties(raw).entrySet()) {
-			Method getter = property.getValue().getReadMethod();
-			String key = dashed(property.getValue().getName());
-			bean.children.put(key, of(getter.getGenericReturnType(), beans));
-			bean.fieldNames.put(key, property.getKey());
-			DeprecatedConfigurationProperty deprecated = getter.getAnnotation(DeprecatedConfigurationProperty.class);
-			if (deprecated != null) {
-				bean.replacements.put(key, deprecated.replacement().replaceFirst("^.*\\*\\.", ""));
+		for (Property property : properties(raw)) {
+			bean.children.put(property.key(), of(property.type(), beans));
+			bean.fieldNames.put(property.key(), property.fieldName());
+			if (property.deprecated() != null) {
+				bean.replacements.put(property.key(), property.deprecated().replacement().replaceFirst("^.*\\*\\.", ""));
 			}
 		}
 		return bean;
@@ -168,9 +167,10 @@ public final class PropertyNode {
 	}
 
 	/**
-	 * Return the name of the Java field behind a key of an object, whose javadoc describes it.
+	 * Return the name of the record component behind a key of an object, whose {@code @param} tag
+	 * describes it.
 	 * @param key a key of {@link #children()}
-	 * @return the field's name, or {@code null} when the property has no field of its own name
+	 * @return the component's name, or {@code null} when the object has no such key
 	 */
 	public String fieldName(String key) {
 		return this.fieldNames.get(key);
@@ -212,42 +212,38 @@ public final class PropertyNode {
 		return key.replace("-", "").toLowerCase(Locale.ROOT);
 	}
 
-	private static Map<String, PropertyDescriptor> properties(Class<?> type) {
-		Map<String, PropertyDescriptor> byName = new LinkedHashMap<>();
-		for (PropertyDescriptor descriptor : BeanUtils.getPropertyDescriptors(type)) {
-			if (isBound(descriptor)) {
-				byName.put(descriptor.getName(), descriptor);
-			}
+	/**
+	 * The properties of a record, as Boot binds it through its canonical constructor: a key per
+	 * component in declaration order, named by the parameter's {@link Name @Name} when it has one.
+	 * Every group of lcel's properties is a record; any other class is refused.
+	 */
+	private static List<Property> properties(Class<?> type) {
+		if (!type.isRecord()) {
+			throw new IllegalArgumentException(type.getName() + " is not a record; lcel's property groups are records");
 		}
-		Map<String, PropertyDescriptor> ordered = new LinkedHashMap<>();
-		for (Field field : type.getDeclaredFields()) {
-			PropertyDescriptor descriptor = byName.remove(field.getName());
-			if (descriptor != null && !Modifier.isStatic(field.getModifiers())) {
-				ordered.put(field.getName(), descriptor);
-			}
+		RecordComponent[] components = type.getRecordComponents();
+		Parameter[] parameters = canonicalConstructor(type, components).getParameters();
+		List<Property> properties = new ArrayList<>();
+		for (int i = 0; i < components.length; i++) {
+			Name name = parameters[i].getAnnotation(Name.class);
+			String key = (name != null) ? name.value() : dashed(components[i].getName());
+			properties.add(new Property(key, components[i].getName(), components[i].getGenericType(),
+					components[i].getAccessor().getAnnotation(DeprecatedConfigurationProperty.class)));
 		}
-		byName.forEach((name, descriptor) -> ordered.put(fieldOf(type, descriptor), descriptor));
-		return ordered;
+		return properties;
 	}
 
-	/** The field a property without a field of its own name keeps its value in, by the setter's type. */
-	private static String fieldOf(Class<?> type, PropertyDescriptor descriptor) {
-		for (Field field : type.getDeclaredFields()) {
-			if (!Modifier.isStatic(field.getModifiers()) && field.getType() == descriptor.getPropertyType()
-					&& field.getName().toLowerCase(Locale.ROOT).contains(descriptor.getName().toLowerCase(Locale.ROOT))) {
-				return field.getName();
-			}
+	private static Constructor<?> canonicalConstructor(Class<?> type, RecordComponent[] components) {
+		Class<?>[] types = new Class<?>[components.length];
+		for (int i = 0; i < components.length; i++) {
+			types[i] = components[i].getType();
 		}
-		return descriptor.getName();
-	}
-
-	/** Boot binds a property with a setter, and a nested object or collection through its getter. */
-	private static boolean isBound(PropertyDescriptor descriptor) {
-		Method getter = descriptor.getReadMethod();
-		if (getter == null || getter.getDeclaringClass() == Object.class) {
-			return false;
+		try {
+			return type.getDeclaredConstructor(types);
 		}
-		return descriptor.getWriteMethod() != null || !isValue(descriptor.getPropertyType());
+		catch (NoSuchMethodException ex) {
+			throw new IllegalStateException("A record has its canonical constructor: " + type.getName(), ex);
+		}
 	}
 
 	private static boolean isValue(Class<?> type) {
@@ -295,6 +291,10 @@ public final class PropertyNode {
 			}
 		}
 		return dashed.toString();
+	}
+
+	/** A key of an object: its dashed name, the component behind it, its type, its deprecation. */
+	private record Property(String key, String fieldName, Type type, @Nullable DeprecatedConfigurationProperty deprecated) {
 	}
 
 	@Override

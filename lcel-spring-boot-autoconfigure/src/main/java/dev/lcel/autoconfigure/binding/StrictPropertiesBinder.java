@@ -3,7 +3,6 @@ package dev.lcel.autoconfigure.binding;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -39,18 +38,17 @@ public final class StrictPropertiesBinder {
 	 * Bind a properties class, checking the keys under the given properties of it.
 	 * @param <T> the class's type
 	 * @param prefix the prefix the class binds, such as {@code lcel}
-	 * @param type the properties class, a JavaBean
+	 * @param type the properties class, a record
 	 * @param checkedProperties the class's properties, in dashed form, whose keys are checked
-	 * @return the bound instance; a new one when nothing is set; with the values that could not be
-	 * converted left at their defaults
+	 * @return the bound instance; one with every default when nothing is set; with the values that
+	 * could not be converted left at their defaults
 	 */
 	public <T> T bind(String prefix, Class<T> type, String... checkedProperties) {
 		PropertyNode node = PropertyNode.of(type);
 		for (String property : checkedProperties) {
 			this.unknownKeys.check(this.sources, prefix + "." + property, node.children().get(property));
 		}
-		return this.binder.bind(prefix, Bindable.of(type), this.bindHandler)
-			.orElseGet(() -> BeanUtils.instantiateClass(type));
+		return this.binder.bindOrCreate(prefix, Bindable.of(type), this.bindHandler);
 	}
 
 	/**

@@ -26,35 +26,35 @@ final class AgentStep extends StepKind {
 	private static final Class<? extends Annotation> TOOL_ANNOTATION = dev.lcel.core.tools.annotation.Tool.class;
 
 	AgentStep() {
-		super("agent", (step) -> step.getAgent() != null);
+		super("agent", (step) -> step.agent() != null);
 	}
 
 	@Override
 	Runnable<Object, Object> build(String stepPath, StepDefinition step, Steps steps) {
 		String path = stepPath + ".agent";
-		AgentDefinition agent = step.getAgent();
+		AgentDefinition agent = step.agent();
 		Problems problems = steps.problems();
 		int before = problems.count();
-		String model = ModelStep.blankToNull(agent.getModel());
+		String model = ModelStep.blankToNull(agent.model());
 		steps.models().add(path + ".model", model);
-		if (agent.getMaxIterations() < 1) {
-			problems.add(path + ".max-iterations", "must be at least 1, was " + agent.getMaxIterations());
+		if (agent.maxIterations() < 1) {
+			problems.add(path + ".max-iterations", "must be at least 1, was " + agent.maxIterations());
 		}
-		if (agent.getTools().isEmpty()) {
+		if (agent.tools().isEmpty()) {
 			problems.add(path + ".tools", "an agent needs at least one tool, each 'chain: NAME' or 'bean: NAME'");
 		}
 		List<Supplier<List<Tool>>> tools = new ArrayList<>();
-		for (int i = 0; i < agent.getTools().size(); i++) {
-			tools.add(tool(path + ".tools[" + i + "]", agent.getTools().get(i), steps));
+		for (int i = 0; i < agent.tools().size(); i++) {
+			tools.add(tool(path + ".tools[" + i + "]", agent.tools().get(i), steps));
 		}
-		Supplier<ToolCallApprover> approver = approver(path + ".approver", agent.getApprover(), steps);
+		Supplier<ToolCallApprover> approver = approver(path + ".approver", agent.approver(), steps);
 		if (problems.count() > before) {
 			return problems.standIn(path);
 		}
 		return new ChainReference("agent", () -> {
 			ToolCallingAgent.Builder builder = ToolCallingAgent.builder(steps.models().get(model))
-				.maxModelCalls(agent.getMaxIterations())
-				.failOnToolError(agent.isFailOnToolError())
+				.maxModelCalls(agent.maxIterations())
+				.failOnToolError(agent.failOnToolError())
 				.approver(approver.get());
 			tools.forEach((supplier) -> builder.tools(supplier.get()));
 			return Steps.erase(builder.build());
@@ -63,19 +63,19 @@ final class AgentStep extends StepKind {
 
 	private static Supplier<List<Tool>> tool(String path, AgentToolDefinition tool, Steps steps) {
 		Problems problems = steps.problems();
-		if (tool == null || (tool.getChain() == null) == (tool.getBean() == null)) {
+		if (tool == null || (tool.chain() == null) == (tool.bean() == null)) {
 			problems.add(path, "a tool needs exactly one of 'chain' (a chain by name) or 'bean' (a bean with "
 					+ "@Tool methods)");
 			return List::of;
 		}
-		if (tool.getChain() != null) {
-			Runnable<Object, Object> chain = steps.reference(path + ".chain", tool.getChain());
-			String name = (tool.getName() != null) ? tool.getName() : tool.getChain();
-			String description = (tool.getDescription() != null) ? tool.getDescription()
-					: steps.references().description(tool.getChain());
+		if (tool.chain() != null) {
+			Runnable<Object, Object> chain = steps.reference(path + ".chain", tool.chain());
+			String name = (tool.name() != null) ? tool.name() : tool.chain();
+			String description = (tool.description() != null) ? tool.description()
+					: steps.references().description(tool.chain());
 			return () -> List.of(chain.asTool(name, (description != null) ? description : "The chain '" + name + "'"));
 		}
-		String bean = tool.getBean();
+		String bean = tool.bean();
 		ListableBeanFactory beans = steps.beans();
 		if (!beans.containsBean(bean)) {
 			problems.add(path + ".bean", "no bean named '" + bean + "'");

@@ -9,12 +9,12 @@ import dev.lcel.core.runnable.RunnableAssign;
 final class AssignStep extends StepKind {
 
 	AssignStep() {
-		super("assign", (step) -> !step.getAssign().isEmpty());
+		super("assign", (step) -> !step.assign().isEmpty());
 	}
 
 	@Override
 	Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
-		return Steps.erase(RunnableAssign.of(steps.each(path + ".assign", step.getAssign())));
+		return Steps.erase(RunnableAssign.of(steps.each(path + ".assign", step.assign())));
 	}
 
 }

@@ -14,13 +14,13 @@ import org.springframework.beans.factory.ListableBeanFactory;
 final class BeanStep extends StepKind {
 
 	BeanStep() {
-		super("bean", (step) -> step.getBean() != null);
+		super("bean", (step) -> step.bean() != null);
 	}
 
 	@Override
 	Runnable<Object, Object> build(String stepPath, StepDefinition step, Steps steps) {
 		String path = stepPath + ".bean";
-		String name = step.getBean();
+		String name = step.bean();
 		ListableBeanFactory beans = steps.beans();
 		if (!beans.containsBean(name)) {
 			return steps.problems().invalid(path, "no bean named '" + name + "'");

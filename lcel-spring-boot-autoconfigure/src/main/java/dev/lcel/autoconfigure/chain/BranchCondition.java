@@ -33,12 +33,12 @@ final class BranchCondition {
 	@SuppressWarnings("unchecked")
 	static Runnable<Object, Boolean> of(String path, BranchDefinition.Case branchCase, Steps steps) {
 		Problems problems = steps.problems();
-		if ((branchCase.getWhen() == null) == (branchCase.getPredicate() == null)) {
+		if ((branchCase.when() == null) == (branchCase.predicate() == null)) {
 			return problems.invalid(path, "a case needs exactly one of 'when' (a SpEL expression over #input) or "
 					+ "'predicate' (the name of a Predicate bean)");
 		}
-		if (branchCase.getPredicate() != null) {
-			String name = branchCase.getPredicate();
+		if (branchCase.predicate() != null) {
+			String name = branchCase.predicate();
 			ListableBeanFactory beans = steps.beans();
 			if (!beans.containsBean(name)) {
 				return problems.invalid(path + ".predicate", "no bean named '" + name + "'");
@@ -46,11 +46,11 @@ final class BranchCondition {
 			return RunnableLambda.of(name, (Object input) -> ((Predicate<Object>) beans.getBean(name)).test(input));
 		}
 		try {
-			Expression expression = SPEL.parseExpression(branchCase.getWhen());
-			return RunnableLambda.of(branchCase.getWhen(), (Object input) -> evaluate(expression, input));
+			Expression expression = SPEL.parseExpression(branchCase.when());
+			return RunnableLambda.of(branchCase.when(), (Object input) -> evaluate(expression, input));
 		}
 		catch (ParseException ex) {
-			return problems.invalid(path + ".when", "invalid expression '" + branchCase.getWhen() + "': " + ex.getMessage());
+			return problems.invalid(path + ".when", "invalid expression '" + branchCase.when() + "': " + ex.getMessage());
 		}
 	}
 

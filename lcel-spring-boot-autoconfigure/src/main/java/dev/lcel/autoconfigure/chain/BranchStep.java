@@ -12,30 +12,30 @@ import dev.lcel.core.runnable.RunnableBranch;
 final class BranchStep extends StepKind {
 
 	BranchStep() {
-		super("branch", (step) -> step.getBranch() != null);
+		super("branch", (step) -> step.branch() != null);
 	}
 
 	@Override
 	Runnable<Object, Object> build(String stepPath, StepDefinition step, Steps steps) {
 		String path = stepPath + ".branch";
-		BranchDefinition branch = step.getBranch();
+		BranchDefinition branch = step.branch();
 		Problems problems = steps.problems();
 		int before = problems.count();
-		if (branch.getCases().isEmpty()) {
+		if (branch.cases().isEmpty()) {
 			problems.add(path + ".cases", "a branch needs at least one case");
 		}
-		if (branch.getOtherwise().isEmpty()) {
+		if (branch.otherwise().isEmpty()) {
 			problems.add(path + ".otherwise", "a branch needs the steps taken when no case holds");
 		}
 		RunnableBranch.Builder<Object, Object> builder = RunnableBranch.builder();
-		for (int i = 0; i < branch.getCases().size(); i++) {
+		for (int i = 0; i < branch.cases().size(); i++) {
 			String casePath = path + ".cases[" + i + "]";
-			BranchDefinition.Case branchCase = branch.getCases().get(i);
+			BranchDefinition.Case branchCase = branch.cases().get(i);
 			Runnable<Object, Boolean> condition = BranchCondition.of(casePath, branchCase, steps);
-			builder.when(condition, outcome(casePath + ".then", branchCase.getThen(), steps));
+			builder.when(condition, outcome(casePath + ".then", branchCase.then(), steps));
 		}
-		Runnable<Object, Object> otherwise = branch.getOtherwise().isEmpty() ? null
-				: outcome(path + ".otherwise", branch.getOtherwise(), steps);
+		Runnable<Object, Object> otherwise = branch.otherwise().isEmpty() ? null
+				: outcome(path + ".otherwise", branch.otherwise(), steps);
 		return (problems.count() > before) ? problems.standIn(path) : builder.otherwise(otherwise);
 	}
 

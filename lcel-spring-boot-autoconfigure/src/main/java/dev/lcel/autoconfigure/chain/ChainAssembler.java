@@ -87,17 +87,17 @@ final class ChainAssembler {
 
 	private Runnable<Object, Object> chain(String name, ChainDefinition definition) {
 		String path = "lcel.chains." + name;
-		boolean hasSteps = !definition.getSteps().isEmpty();
-		boolean hasParallel = !definition.getParallel().isEmpty();
+		boolean hasSteps = !definition.steps().isEmpty();
+		boolean hasParallel = !definition.parallel().isEmpty();
 		if (hasSteps == hasParallel) {
 			return this.problems.invalid(path, "a chain needs either 'steps' (a sequence) or 'parallel' (a map of steps)"
 					+ (hasSteps ? ", not both" : ""));
 		}
 		Steps steps = new Steps(name, this.problems, this.beans, this.references, this.models, this.outputs);
-		Runnable<Object, Object> chain = hasSteps ? steps.sequence(path + ".steps", definition.getSteps())
-				: Steps.erase(RunnableParallel.of(steps.each(path + ".parallel", definition.getParallel())));
-		if (definition.getHistory() != null) {
-			chain = this.histories.wrap(name, path + ".history", definition.getHistory(), chain);
+		Runnable<Object, Object> chain = hasSteps ? steps.sequence(path + ".steps", definition.steps())
+				: Steps.erase(RunnableParallel.of(steps.each(path + ".parallel", definition.parallel())));
+		if (definition.history() != null) {
+			chain = this.histories.wrap(name, path + ".history", definition.history(), chain);
 		}
 		return chain.withConfig(RunnableConfig.builder().runName(name).build());
 	}

@@ -37,24 +37,24 @@ final class ChainHistory {
 	 * @return the chain with its history; an invalid step if the definition has problems
 	 */
 	Runnable<Object, Object> wrap(String chain, String path, HistoryDefinition history, Runnable<Object, Object> runnable) {
-		String store = history.getStore();
+		String store = history.store();
 		// Checked from the definition alone: the factories are beans, created only on first call.
 		if (!check(path, history)) {
 			return this.problems.standIn(path);
 		}
 		SingletonSupplier<ChatMessageHistoryStore> stores = SingletonSupplier
-			.of(() -> factory(path, store).create(chain, history.getTtl(), history.getMaxMessages()));
+			.of(() -> factory(path, store).create(chain, history.ttl(), history.maxMessages()));
 		return RunnableWithMessageHistory.builder(runnable, (sessionId) -> stores.obtain().forSession(sessionId))
-			.inputMessagesKey(blankToNull(history.getInputKey()))
-			.historyMessagesKey(blankToNull(history.getHistoryKey()))
-			.outputMessagesKey(blankToNull(history.getOutputKey()))
-			.sessionIdKey(history.getSessionIdKey())
+			.inputMessagesKey(blankToNull(history.inputKey()))
+			.historyMessagesKey(blankToNull(history.historyKey()))
+			.outputMessagesKey(blankToNull(history.outputKey()))
+			.sessionIdKey(history.sessionIdKey())
 			.build();
 	}
 
 	private boolean check(String path, HistoryDefinition history) {
 		int before = this.problems.count();
-		String store = history.getStore();
+		String store = history.store();
 		if (store == null || !ChatMessageHistoryStoreFactory.STORES.contains(store)) {
 			this.problems.add(path + ".store", "unknown store '" + store + "'; stores: " + ChatMessageHistoryStoreFactory.STORES);
 		}
@@ -62,13 +62,13 @@ final class ChainHistory {
 			this.problems.add(path + ".store", "the redis store needs Spring Data Redis; add "
 					+ "org.springframework.boot:spring-boot-starter-data-redis-reactive and set spring.data.redis.url");
 		}
-		if (history.getTtl() != null && history.getTtl().isNegative()) {
-			this.problems.add(path + ".ttl", "must not be negative, was " + history.getTtl());
+		if (history.ttl() != null && history.ttl().isNegative()) {
+			this.problems.add(path + ".ttl", "must not be negative, was " + history.ttl());
 		}
-		if (history.getMaxMessages() < 0) {
-			this.problems.add(path + ".max-messages", "must not be negative, was " + history.getMaxMessages());
+		if (history.maxMessages() < 0) {
+			this.problems.add(path + ".max-messages", "must not be negative, was " + history.maxMessages());
 		}
-		if (history.getSessionIdKey() == null || history.getSessionIdKey().isBlank()) {
+		if (history.sessionIdKey() == null || history.sessionIdKey().isBlank()) {
 			this.problems.add(path + ".session-id-key", "must not be empty");
 		}
 		return this.problems.count() == before;

@@ -82,7 +82,7 @@ final class ChainReferences {
 	 */
 	@Nullable String description(String name) {
 		ChainDefinition definition = this.definitions.get(name);
-		return (definition != null) ? definition.getDescription() : null;
+		return (definition != null) ? definition.description() : null;
 	}
 
 	/**

@@ -8,12 +8,12 @@ import dev.lcel.core.runnable.Runnable;
 final class ChainStep extends StepKind {
 
 	ChainStep() {
-		super("chain", (step) -> step.getChain() != null);
+		super("chain", (step) -> step.chain() != null);
 	}
 
 	@Override
 	Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
-		return steps.reference(path + ".chain", step.getChain());
+		return steps.reference(path + ".chain", step.chain());
 	}
 
 }

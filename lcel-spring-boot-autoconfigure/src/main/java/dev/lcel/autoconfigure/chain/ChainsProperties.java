@@ -1,7 +1,8 @@
 package dev.lcel.autoconfigure.chain;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+
+import dev.lcel.autoconfigure.binding.Unmodifiable;
 
 /**
  * Chains declared in configuration, under {@code lcel.chains.<name>}. Not a
@@ -9,18 +10,14 @@ import java.util.Map;
  * before any bean exists, to register each chain as a bean. The {@code lcel} prefix is owned by
  * {@code ModelsProperties}; the IDE metadata of {@code lcel.chains} is declared in
  * {@code additional-spring-configuration-metadata.json}.
+ *
+ * @param chains Chains by name: each a sequence of steps or a parallel of named steps.
  */
-public class ChainsProperties {
+public record ChainsProperties(Map<String, ChainDefinition> chains) {
 
-	/** Chains by name: each a sequence of steps or a parallel of named steps. */
-	private Map<String, ChainDefinition> chains = new LinkedHashMap<>();
-
-	public Map<String, ChainDefinition> getChains() {
-		return this.chains;
-	}
-
-	public void setChains(Map<String, ChainDefinition> chains) {
-		this.chains = chains;
+	/** Copy the chains, in their order. */
+	public ChainsProperties {
+		chains = Unmodifiable.map(chains);
 	}
 
 }

@@ -49,7 +49,7 @@ public class ConfiguredChainsRegistrar implements BeanDefinitionRegistryPostProc
 	public void setEnvironment(Environment environment) {
 		StrictPropertiesBinder binder = new StrictPropertiesBinder(environment);
 		binder.bind("lcel", ModelsProperties.class, "models");
-		this.definitions = binder.bind("lcel", ChainsProperties.class, "chains").getChains();
+		this.definitions = binder.bind("lcel", ChainsProperties.class, "chains").chains();
 		this.propertyProblems = binder.problems();
 		binder.deprecations().forEach(logger::warn);
 	}
@@ -65,7 +65,7 @@ public class ConfiguredChainsRegistrar implements BeanDefinitionRegistryPostProc
 						+ ": a bean named '" + name + "' is already defined; give the chain another name"));
 			}
 			RootBeanDefinition definition = new RootBeanDefinition(Runnable.class, () -> this.chains.get(name));
-			definition.setDescription(this.definitions.get(name).getDescription());
+			definition.setDescription(this.definitions.get(name).description());
 			definition.setDependsOn(LcelConfigurationValidator.BEAN_NAME);
 			registry.registerBeanDefinition(name, definition);
 		}

@@ -18,13 +18,13 @@ final class MessagesStep extends StepKind {
 	static final List<String> ROLES = List.of("system", "human", "ai", "placeholder", "optional-placeholder");
 
 	MessagesStep() {
-		super("messages", (step) -> !step.getMessages().isEmpty());
+		super("messages", (step) -> !step.messages().isEmpty());
 	}
 
 	@Override
 	Runnable<Object, Object> build(String stepPath, StepDefinition step, Steps steps) {
 		String path = stepPath + ".messages";
-		List<Map<String, String>> entries = step.getMessages();
+		List<Map<String, String>> entries = step.messages();
 		List<Object> parts = new ArrayList<>();
 		for (int i = 0; i < entries.size(); i++) {
 			Map<String, String> entry = entries.get(i);

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 final class ModelStep extends StepKind {
 
 	ModelStep() {
-		super("model", (step) -> step.getModel() != null);
+		super("model", (step) -> step.model() != null);
 	}
 
 	@Override
@@ -29,44 +29,44 @@ final class ModelStep extends StepKind {
 
 	@Override
 	Runnable<Object, Object> build(String stepPath, StepDefinition step, Steps steps) {
-		Map<String, Object> bind = BoundValues.typed(step.getBind());
+		Map<String, Object> bind = BoundValues.typed(step.bind());
 		try {
 			ChatOptions.from(bind);
 		}
 		catch (IllegalArgumentException ex) {
 			steps.problems().add(stepPath + ".bind", ex.getMessage());
 		}
-		Function<ChatModel, Runnable<Object, ?>> output = (step.getOutput() != null)
-				? steps.outputs().build(stepPath + ".output", step.getOutput()) : null;
-		return choice(stepPath + ".model", step.getModel(), bind, output, steps);
+		Function<ChatModel, Runnable<Object, ?>> output = (step.output() != null)
+				? steps.outputs().build(stepPath + ".output", step.output()) : null;
+		return choice(stepPath + ".model", step.model(), bind, output, steps);
 	}
 
 	private static Runnable<Object, Object> choice(String path, ModelChoice model, Map<String, Object> bind,
 			@Nullable Function<ChatModel, Runnable<Object, ?>> output, Steps steps) {
 		Problems problems = steps.problems();
-		Map<String, ConfigurableField> fields = fields(model.getConfigurable());
+		Map<String, ConfigurableField> fields = fields(model.configurable());
 		if (output != null && !fields.isEmpty()) {
 			return problems.invalid(path + ".configurable",
 					"a model step with an output cannot have configurable parameters");
 		}
-		if (model.getAlternatives().isEmpty()) {
-			return steps.models().step(path, blankToNull(model.getName()), bind, fields, output);
+		if (model.alternatives().isEmpty()) {
+			return steps.models().step(path, blankToNull(model.name()), bind, fields, output);
 		}
-		if (model.getName() != null && !model.getName().isBlank()) {
+		if (model.name() != null && !model.name().isBlank()) {
 			return problems.invalid(path, "either a model name or alternatives, not both");
 		}
-		String key = model.getKey();
+		String key = model.key();
 		if (key == null || key.isBlank()) {
 			return problems.invalid(path + ".key", "the key of config.configurable that chooses the model is missing");
 		}
-		String choice = (model.getDefault() != null) ? model.getDefault()
-				: model.getAlternatives().keySet().iterator().next();
-		if (!model.getAlternatives().containsKey(choice)) {
+		String choice = (model.defaultAlternative() != null) ? model.defaultAlternative()
+				: model.alternatives().keySet().iterator().next();
+		if (!model.alternatives().containsKey(choice)) {
 			return problems.invalid(path + ".default", "'" + choice + "' is not one of the alternatives "
-					+ model.getAlternatives().keySet());
+					+ model.alternatives().keySet());
 		}
 		Map<String, Runnable<Object, Object>> alternatives = new LinkedHashMap<>();
-		model.getAlternatives()
+		model.alternatives()
 			.forEach((name, modelName) -> alternatives.put(name, steps.models()
 				.step(path + ".alternatives." + name, blankToNull(modelName), bind, fields, output)));
 		return RunnableConfigurableAlternatives.of(key, choice, alternatives);

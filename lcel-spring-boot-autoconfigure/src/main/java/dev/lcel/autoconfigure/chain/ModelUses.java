@@ -80,8 +80,8 @@ final class ModelUses {
 		ChatModel bound = arguments.isEmpty() ? model : model.bind(arguments);
 		Runnable step = (output != null) ? output.apply(bound)
 				: configurable.isEmpty() ? bound : bound.configurableFields(configurable);
-		RetryProperties retry = models.properties((name != null) ? name : models.defaultModel()).getRetry();
-		return (retry.getMaxAttempts() > 1) ? step.withRetry(retry.toPolicy()) : step;
+		RetryProperties retry = models.properties((name != null) ? name : models.defaultModel()).retry();
+		return (retry.maxAttempts() > 1) ? step.withRetry(retry.toPolicy()) : step;
 	}
 
 }

@@ -9,12 +9,12 @@ import dev.lcel.core.runnable.RunnableParallel;
 final class ParallelStep extends StepKind {
 
 	ParallelStep() {
-		super("parallel", (step) -> !step.getParallel().isEmpty());
+		super("parallel", (step) -> !step.parallel().isEmpty());
 	}
 
 	@Override
 	Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
-		return Steps.erase(RunnableParallel.of(steps.each(path + ".parallel", step.getParallel())));
+		return Steps.erase(RunnableParallel.of(steps.each(path + ".parallel", step.parallel())));
 	}
 
 }

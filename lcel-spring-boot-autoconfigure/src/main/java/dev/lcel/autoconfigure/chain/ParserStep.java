@@ -17,17 +17,17 @@ final class ParserStep extends StepKind {
 			"a class name (parsed into that type)");
 
 	ParserStep() {
-		super("parser", (step) -> step.getParser() != null);
+		super("parser", (step) -> step.parser() != null);
 	}
 
 	@Override
 	Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
-		return switch (step.getParser()) {
+		return switch (step.parser()) {
 			case "str" -> Steps.erase(new StrOutputParser());
 			case "json" -> Steps.erase(new JsonOutputParser());
 			case "list" -> Steps.erase(ListOutputParser.commaSeparated());
 			case "numbered-list" -> Steps.erase(ListOutputParser.numbered());
-			default -> beanParser(path + ".parser", step.getParser(), steps.problems());
+			default -> beanParser(path + ".parser", step.parser(), steps.problems());
 		};
 	}
 

@@ -9,7 +9,7 @@ import dev.lcel.core.runnable.RunnablePassthrough;
 final class PassthroughStep extends StepKind {
 
 	PassthroughStep() {
-		super("passthrough", (step) -> Boolean.TRUE.equals(step.getPassthrough()));
+		super("passthrough", (step) -> Boolean.TRUE.equals(step.passthrough()));
 	}
 
 	@Override

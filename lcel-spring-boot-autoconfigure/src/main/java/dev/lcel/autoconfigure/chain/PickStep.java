@@ -9,12 +9,12 @@ import dev.lcel.core.runnable.RunnablePick;
 final class PickStep extends StepKind {
 
 	PickStep() {
-		super("pick", (step) -> !step.getPick().isEmpty());
+		super("pick", (step) -> !step.pick().isEmpty());
 	}
 
 	@Override
 	Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
-		return Steps.erase(RunnablePick.of(step.getPick().toArray(String[]::new)));
+		return Steps.erase(RunnablePick.of(step.pick().toArray(String[]::new)));
 	}
 
 }

@@ -9,13 +9,13 @@ import dev.lcel.core.runnable.Runnable;
 final class PromptStep extends StepKind {
 
 	PromptStep() {
-		super("prompt", (step) -> step.getPrompt() != null);
+		super("prompt", (step) -> step.prompt() != null);
 	}
 
 	@Override
 	Runnable<Object, Object> build(String path, StepDefinition step, Steps steps) {
 		try {
-			return Steps.erase(ChatPromptTemplate.fromTemplate(step.getPrompt()));
+			return Steps.erase(ChatPromptTemplate.fromTemplate(step.prompt()));
 		}
 		catch (RuntimeException ex) {
 			return steps.problems().invalid(path + ".prompt", ex.getMessage());

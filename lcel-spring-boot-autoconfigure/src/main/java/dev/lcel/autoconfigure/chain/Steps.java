@@ -16,50 +16,16 @@ import org.springframework.beans.factory.ListableBeanFactory;
  * Builds the steps of one configured chain: finds each step's {@link StepKind}, has it build the
  * step, and adds the step's {@code retry} and {@code fallbacks}. The kinds call back here to build
  * the steps inside theirs and to refer to other chains; every problem goes to {@link #problems()}.
+ *
+ * @param chain the name of the chain
+ * @param problems where every problem of the chain's steps is recorded
+ * @param beans the bean factory, for the beans that steps name
+ * @param references the references between chains, to refer to other chains and find cycles
+ * @param models the models the steps use, by property path
+ * @param outputs the builder of a model step's structured output
  */
-final class Steps {
-
-	private final String chain;
-
-	private final Problems problems;
-
-	private final ListableBeanFactory beans;
-
-	private final ChainReferences references;
-
-	private final ModelUses models;
-
-	private final StructuredOutputStep outputs;
-
-	Steps(String chain, Problems problems, ListableBeanFactory beans, ChainReferences references, ModelUses models,
-			StructuredOutputStep outputs) {
-		this.chain = chain;
-		this.problems = problems;
-		this.beans = beans;
-		this.references = references;
-		this.models = models;
-		this.outputs = outputs;
-	}
-
-	Problems problems() {
-		return this.problems;
-	}
-
-	ListableBeanFactory beans() {
-		return this.beans;
-	}
-
-	ModelUses models() {
-		return this.models;
-	}
-
-	StructuredOutputStep outputs() {
-		return this.outputs;
-	}
-
-	ChainReferences references() {
-		return this.references;
-	}
+record Steps(String chain, Problems problems, ListableBeanFactory beans, ChainReferences references, ModelUses models,
+		StructuredOutputStep outputs) {
 
 	/**
 	 * Build one step.
@@ -77,7 +43,7 @@ final class Steps {
 					+ (kinds.isEmpty() ? "none" : kinds.stream().map(StepKind::key).toList()));
 		}
 		StepKind kind = kinds.get(0);
-		if (step.getOutput() != null && !kind.takesOutput()) {
+		if (step.output() != null && !kind.takesOutput()) {
 			return this.problems.invalid(path + ".output", "only a model step has an output; this is a " + kind.key()
 					+ " step");
 		}
@@ -128,17 +94,17 @@ final class Steps {
 
 	private Runnable<Object, Object> decorate(String path, StepDefinition step, Runnable<Object, Object> runnable) {
 		Runnable<Object, Object> decorated = runnable;
-		if (step.getRetry() != null) {
-			if (step.getRetry().getMaxAttempts() < 1) {
+		if (step.retry() != null) {
+			if (step.retry().maxAttempts() < 1) {
 				return this.problems.invalid(path + ".retry.max-attempts", "must be at least 1, was "
-						+ step.getRetry().getMaxAttempts());
+						+ step.retry().maxAttempts());
 			}
-			decorated = decorated.withRetry(step.getRetry().toPolicy());
+			decorated = decorated.withRetry(step.retry().toPolicy());
 		}
-		if (!step.getFallbacks().isEmpty()) {
+		if (!step.fallbacks().isEmpty()) {
 			List<Runnable<Object, Object>> fallbacks = new ArrayList<>();
-			for (int i = 0; i < step.getFallbacks().size(); i++) {
-				fallbacks.add(step(path + ".fallbacks[" + i + "]", step.getFallbacks().get(i)));
+			for (int i = 0; i < step.fallbacks().size(); i++) {
+				fallbacks.add(step(path + ".fallbacks[" + i + "]", step.fallbacks().get(i)));
 			}
 			decorated = decorated.withFallbacks(fallbacks);
 		}
@@ -151,14 +117,14 @@ final class Steps {
 	 */
 	private void checkVariables(String path, @Nullable StepDefinition before, @Nullable StepDefinition step,
 			Runnable<Object, Object> built) {
-		if (before == null || step == null || before.getParallel().isEmpty()
-				|| (step.getPrompt() == null && step.getMessages().isEmpty())) {
+		if (before == null || step == null || before.parallel().isEmpty()
+				|| (step.prompt() == null && step.messages().isEmpty())) {
 			return;
 		}
-		Set<String> produced = before.getParallel().keySet();
+		Set<String> produced = before.parallel().keySet();
 		built.inputSchema().path("required").forEach((variable) -> {
 			if (!produced.contains(variable.asString())) {
-				this.problems.add(path + "." + ((step.getPrompt() != null) ? "prompt" : "messages"), "variable '"
+				this.problems.add(path + "." + ((step.prompt() != null) ? "prompt" : "messages"), "variable '"
 						+ variable.asString() + "' is not produced by the parallel before it, which gives " + produced);
 			}
 		});

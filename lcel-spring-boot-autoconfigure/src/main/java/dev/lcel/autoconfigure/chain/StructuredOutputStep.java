@@ -40,24 +40,24 @@ final class StructuredOutputStep {
 	 */
 	Function<ChatModel, Runnable<Object, ?>> build(String path, OutputDefinition output) {
 		int before = this.problems.count();
-		boolean hasType = output.getType() != null && !output.getType().isBlank();
-		boolean hasSchema = !output.getSchema().isEmpty();
+		boolean hasType = output.type() != null && !output.type().isBlank();
+		boolean hasSchema = !output.schema().isEmpty();
 		if (hasType == hasSchema) {
 			this.problems.add(path, "exactly one of 'type' (a class name) or 'schema' (a JSON Schema) is needed, found "
 					+ (hasType ? "both" : "neither"));
 			return (model) -> this.problems.standIn(path);
 		}
-		StructuredOutputMethod method = method(path + ".method", output.getMethod());
-		if (output.getRetries() < 0 || output.getRetries() > StructuredOutputRunnable.MAX_RETRIES) {
+		StructuredOutputMethod method = method(path + ".method", output.method());
+		if (output.retries() < 0 || output.retries() > StructuredOutputRunnable.MAX_RETRIES) {
 			this.problems.add(path + ".retries", "must be between 0 and " + StructuredOutputRunnable.MAX_RETRIES + ", was "
-					+ output.getRetries());
+					+ output.retries());
 		}
 		Optional<Function<ChatModel, StructuredOutputRunnable<?>>> structured = hasType
-				? byType(path + ".type", output.getType()) : bySchema(path + ".schema", output.getSchema());
+				? byType(path + ".type", output.type()) : bySchema(path + ".schema", output.schema());
 		if (structured.isEmpty() || this.problems.count() > before) {
 			return (model) -> this.problems.standIn(path);
 		}
-		int retries = output.getRetries();
+		int retries = output.retries();
 		return (model) -> {
 			StructuredOutputRunnable<?> runnable = structured.get().apply(model).withRetries(retries);
 			@SuppressWarnings("unchecked")

@@ -55,9 +55,9 @@ public final class GovernanceAutoConfiguration {
 	@ConditionalOnMissingBean
 	RateLimitStore lcelRateLimitStore(GovernanceSettings settings, ObjectProvider<GovernanceRedis> redis) {
 		RateLimitsProperties limits = settings.rateLimits();
-		return store(limits.getStore(), "lcel.governance.rate-limits.store", redis.getIfAvailable(),
-				(shared) -> shared.rateLimitStore(limits.getRedis().getKeyPrefix()),
-				() -> new InMemoryRateLimitStore(limits.getMemory().getMaxBuckets()));
+		return store(limits.store(), "lcel.governance.rate-limits.store", redis.getIfAvailable(),
+				(shared) -> shared.rateLimitStore(limits.redis().keyPrefix()),
+				() -> new InMemoryRateLimitStore(limits.memory().maxBuckets()));
 	}
 
 	@Bean
@@ -125,17 +125,17 @@ public final class GovernanceAutoConfiguration {
 		@ConditionalOnMissingBean
 		QuotaStore lcelQuotaStore(GovernanceSettings settings, ObjectProvider<GovernanceRedis> redis) {
 			QuotasProperties quotas = settings.quotas();
-			return store(quotas.getStore(), "lcel.governance.quotas.store", redis.getIfAvailable(),
-					(shared) -> shared.quotaStore(quotas.getRedis().getKeyPrefix()),
-					() -> new InMemoryQuotaStore(quotas.getMemory().getMaxKeys()));
+			return store(quotas.store(), "lcel.governance.quotas.store", redis.getIfAvailable(),
+					(shared) -> shared.quotaStore(quotas.redis().keyPrefix()),
+					() -> new InMemoryQuotaStore(quotas.memory().maxKeys()));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		TokenQuota lcelTokenQuota(GovernanceSettings settings, QuotaStore store) {
 			QuotasProperties quotas = settings.quotas();
-			return new WindowedTokenQuota(store, "quotas.tokens-per-window", quotas.getTokensPerWindow(),
-					quotas.getWindow());
+			return new WindowedTokenQuota(store, "quotas.tokens-per-window", quotas.tokensPerWindow(),
+					quotas.window());
 		}
 
 		@Bean
@@ -158,7 +158,7 @@ public final class GovernanceAutoConfiguration {
 
 			@Bean
 			QuotaKeyCustomizer lcelQuotaKeyCustomizer(GovernanceSettings settings) {
-				return new QuotaKeyCustomizer(settings.quotas().getKey());
+				return new QuotaKeyCustomizer(settings.quotas().key());
 			}
 
 			@Bean

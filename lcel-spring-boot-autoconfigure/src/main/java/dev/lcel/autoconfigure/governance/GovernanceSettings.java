@@ -8,6 +8,7 @@ import java.util.Set;
 import dev.lcel.autoconfigure.binding.StrictPropertiesBinder;
 import dev.lcel.autoconfigure.model.ModelsProperties;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.env.Environment;
 
 /**
@@ -40,22 +41,22 @@ final class GovernanceSettings {
 	static GovernanceSettings bind(Environment environment) {
 		StrictPropertiesBinder binder = new StrictPropertiesBinder(environment);
 		Properties bound = binder.bind("lcel.governance", Properties.class, "rate-limits", "quotas");
-		Set<String> models = binder.bind("lcel", ModelsProperties.class).getModels().keySet();
+		Set<String> models = binder.bind("lcel", ModelsProperties.class).models().keySet();
 		List<String> problems = new ArrayList<>(binder.problems());
-		checkRateLimits(bound.getRateLimits(), models, problems);
-		checkQuotas(bound.getQuotas(), problems);
+		checkRateLimits(bound.rateLimits(), models, problems);
+		checkQuotas(bound.quotas(), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidGovernanceConfigurationException(problems);
 		}
-		return new GovernanceSettings(bound.getRateLimits(), bound.getQuotas());
+		return new GovernanceSettings(bound.rateLimits(), bound.quotas());
 	}
 
 	private static void checkRateLimits(RateLimitsProperties limits, Set<String> models, List<String> problems) {
-		positive(RATE_LIMITS + ".interval", limits.getInterval(), problems);
-		notNegative(RATE_LIMITS + ".max-wait", limits.getMaxWait(), problems);
-		positive(RATE_LIMITS + ".memory.max-buckets", limits.getMemory().getMaxBuckets(), problems);
-		checkLimit(RATE_LIMITS + ".global", limits.getGlobal(), problems);
-		limits.getModels().forEach((name, limit) -> {
+		positive(RATE_LIMITS + ".interval", limits.interval(), problems);
+		notNegative(RATE_LIMITS + ".max-wait", limits.maxWait(), problems);
+		positive(RATE_LIMITS + ".memory.max-buckets", limits.memory().maxBuckets(), problems);
+		checkLimit(RATE_LIMITS + ".global", limits.global(), problems);
+		limits.models().forEach((name, limit) -> {
 			if (!models.contains(name)) {
 				problems.add(RATE_LIMITS + ".models." + name + ": unknown model '" + name + "'; configured models: "
 						+ models);
@@ -65,21 +66,21 @@ final class GovernanceSettings {
 	}
 
 	private static void checkLimit(String path, RateLimitsProperties.Limit limit, List<String> problems) {
-		notNegative(path + ".requests-per-interval", limit.getRequestsPerInterval(), problems);
-		notNegative(path + ".tokens-per-interval", limit.getTokensPerInterval(), problems);
-		if (limit.getInterval() != null) {
-			positive(path + ".interval", limit.getInterval(), problems);
+		notNegative(path + ".requests-per-interval", limit.requestsPerInterval(), problems);
+		notNegative(path + ".tokens-per-interval", limit.tokensPerInterval(), problems);
+		if (limit.interval() != null) {
+			positive(path + ".interval", limit.interval(), problems);
 		}
 	}
 
 	private static void checkQuotas(QuotasProperties quotas, List<String> problems) {
-		positive(QUOTAS + ".tokens-per-window", quotas.getTokensPerWindow(), problems);
-		positive(QUOTAS + ".window", quotas.getWindow(), problems);
-		positive(QUOTAS + ".memory.max-keys", quotas.getMemory().getMaxKeys(), problems);
-		QuotasProperties.Key key = quotas.getKey();
-		if (key.getSource() != QuotasProperties.KeySource.PRINCIPAL && key.getName().isBlank()) {
-			problems.add(QUOTAS + ".key.name: required by " + QUOTAS + ".key.source=" + key.getSource().name().toLowerCase()
-					+ "; name the " + ((key.getSource() == QuotasProperties.KeySource.HEADER) ? "header" : "metadata key"));
+		positive(QUOTAS + ".tokens-per-window", quotas.tokensPerWindow(), problems);
+		positive(QUOTAS + ".window", quotas.window(), problems);
+		positive(QUOTAS + ".memory.max-keys", quotas.memory().maxKeys(), problems);
+		QuotasProperties.Key key = quotas.key();
+		if (key.source() != QuotasProperties.KeySource.PRINCIPAL && key.name().isBlank()) {
+			problems.add(QUOTAS + ".key.name: required by " + QUOTAS + ".key.source=" + key.source().name().toLowerCase()
+					+ "; name the " + ((key.source() == QuotasProperties.KeySource.HEADER) ? "header" : "metadata key"));
 		}
 	}
 
@@ -115,29 +116,13 @@ final class GovernanceSettings {
 		return this.quotas;
 	}
 
-	/** The shape of {@code lcel.governance} that this package owns, for the strict binder. */
-	public static class Properties {
-
-		private RateLimitsProperties rateLimits = new RateLimitsProperties();
-
-		private QuotasProperties quotas = new QuotasProperties();
-
-		public RateLimitsProperties getRateLimits() {
-			return this.rateLimits;
-		}
-
-		public void setRateLimits(RateLimitsProperties rateLimits) {
-			this.rateLimits = rateLimits;
-		}
-
-		public QuotasProperties getQuotas() {
-			return this.quotas;
-		}
-
-		public void setQuotas(QuotasProperties quotas) {
-			this.quotas = quotas;
-		}
-
+	/**
+	 * The shape of {@code lcel.governance} that this package owns, for the strict binder.
+	 *
+	 * @param rateLimits The rate limits.
+	 * @param quotas The quotas.
+	 */
+	public record Properties(@DefaultValue RateLimitsProperties rateLimits, @DefaultValue QuotasProperties quotas) {
 	}
 
 }

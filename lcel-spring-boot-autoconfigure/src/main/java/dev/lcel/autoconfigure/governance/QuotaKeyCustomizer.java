@@ -22,15 +22,15 @@ final class QuotaKeyCustomizer implements ChainRequestConfigCustomizer, Ordered 
 
 	@Override
 	public RunnableConfig customize(String chain, ServerRequest request, RunnableConfig config) {
-		String value = switch (this.key.getSource()) {
+		String value = switch (this.key.source()) {
 			case PRINCIPAL -> request.attribute(PrincipalCapture.ATTRIBUTE).map(Object::toString).orElse(null);
-			case HEADER -> request.headers().firstHeader(this.key.getName());
+			case HEADER -> request.headers().firstHeader(this.key.name());
 			case METADATA -> {
-				Object metadata = config.metadata().get(this.key.getName());
+				Object metadata = config.metadata().get(this.key.name());
 				yield (metadata != null) ? metadata.toString() : null;
 			}
 		};
-		String resolved = (value != null && !value.isBlank()) ? value : this.key.getAnonymous();
+		String resolved = (value != null && !value.isBlank()) ? value : this.key.anonymous();
 		return config.toBuilder().metadata(TokenQuota.KEY_METADATA, resolved).build();
 	}
 

@@ -3,116 +3,38 @@ package dev.lcel.autoconfigure.governance;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Token quotas per caller, under {@code lcel.governance.quotas}: each key (the authenticated
  * principal, a header or a metadata value of the request) may spend {@code tokens-per-window}
  * tokens per window over the chain routes; past that, its runs' model calls are refused with a 429
  * until the next window.
+ *
+ * @param enabled Whether chain requests are metered by quota.
+ * @param tokensPerWindow The tokens, input and output, each key may spend per window.
+ * @param window The length of a window; windows are aligned to the epoch (a day starts at midnight
+ * UTC).
+ * @param store Where the counts live: memory (per instance) or redis (shared by every instance).
+ * @param key What a request's quota key is.
+ * @param memory Bounds of the memory store.
+ * @param redis Settings of the Redis store.
  */
 @ConfigurationProperties("lcel.governance.quotas")
-public class QuotasProperties {
-
-	/** Whether chain requests are metered by quota. */
-	private boolean enabled;
-
-	/** The tokens, input and output, each key may spend per window. */
-	private long tokensPerWindow = 1_000_000;
-
-	/** The length of a window; windows are aligned to the epoch (a day starts at midnight UTC). */
-	private Duration window = Duration.ofDays(1);
-
-	/** Where the counts live: memory (per instance) or redis (shared by every instance). */
-	private GovernanceStore store = GovernanceStore.MEMORY;
-
-	private final Key key = new Key();
-
-	private final Memory memory = new Memory();
-
-	private final Redis redis = new Redis();
-
-	public boolean isEnabled() {
-		return this.enabled;
-	}
-
-	public void setEnabled(boolean enabled) {
-		this.enabled = enabled;
-	}
-
-	public long getTokensPerWindow() {
-		return this.tokensPerWindow;
-	}
-
-	public void setTokensPerWindow(long tokensPerWindow) {
-		this.tokensPerWindow = tokensPerWindow;
-	}
-
-	public Duration getWindow() {
-		return this.window;
-	}
-
-	public void setWindow(Duration window) {
-		this.window = window;
-	}
-
-	public GovernanceStore getStore() {
-		return this.store;
-	}
-
-	public void setStore(GovernanceStore store) {
-		this.store = store;
-	}
-
-	public Key getKey() {
-		return this.key;
-	}
-
-	public Memory getMemory() {
-		return this.memory;
-	}
-
-	public Redis getRedis() {
-		return this.redis;
-	}
+public record QuotasProperties(boolean enabled, @DefaultValue("1000000") long tokensPerWindow,
+		@DefaultValue("1d") Duration window, @DefaultValue("memory") GovernanceStore store, @DefaultValue Key key,
+		@DefaultValue Memory memory, @DefaultValue Redis redis) {
 
 	/**
 	 * What a request's quota key is.
+	 *
+	 * @param source Where the key comes from: principal, header or metadata.
+	 * @param name The header's name (source header) or the run metadata key (source metadata).
+	 * @param anonymous The key of requests that have none (no principal, no header): one budget they
+	 * share.
 	 */
-	public static class Key {
-
-		/** Where the key comes from: principal, header or metadata. */
-		private KeySource source = KeySource.PRINCIPAL;
-
-		/** The header's name (source header) or the run metadata key (source metadata). */
-		private String name = "";
-
-		/** The key of requests that have none (no principal, no header): one budget they share. */
-		private String anonymous = "anonymous";
-
-		public KeySource getSource() {
-			return this.source;
-		}
-
-		public void setSource(KeySource source) {
-			this.source = source;
-		}
-
-		public String getName() {
-			return this.name;
-		}
-
-		public void setName(String name) {
-			this.name = name;
-		}
-
-		public String getAnonymous() {
-			return this.anonymous;
-		}
-
-		public void setAnonymous(String anonymous) {
-			this.anonymous = anonymous;
-		}
-
+	public record Key(@DefaultValue("principal") KeySource source, @DefaultValue("") String name,
+			@DefaultValue("anonymous") String anonymous) {
 	}
 
 	/**
@@ -133,38 +55,20 @@ public class QuotasProperties {
 
 	/**
 	 * Bounds of the memory store.
+	 *
+	 * @param maxKeys The most keys counted; past that the least recently used key's count is
+	 * forgotten.
 	 */
-	public static class Memory {
-
-		/** The most keys counted; past that the least recently used key's count is forgotten. */
-		private int maxKeys = 100_000;
-
-		public int getMaxKeys() {
-			return this.maxKeys;
-		}
-
-		public void setMaxKeys(int maxKeys) {
-			this.maxKeys = maxKeys;
-		}
-
+	public record Memory(@DefaultValue("100000") int maxKeys) {
 	}
 
 	/**
 	 * Settings of the Redis store.
+	 *
+	 * @param keyPrefix What every count's key starts with, followed by the quota key and the
+	 * window's number.
 	 */
-	public static class Redis {
-
-		/** What every count's key starts with, followed by the quota key and the window's number. */
-		private String keyPrefix = "lcel:quota:";
-
-		public String getKeyPrefix() {
-			return this.keyPrefix;
-		}
-
-		public void setKeyPrefix(String keyPrefix) {
-			this.keyPrefix = keyPrefix;
-		}
-
+	public record Redis(@DefaultValue("lcel:quota:") String keyPrefix) {
 	}
 
 }

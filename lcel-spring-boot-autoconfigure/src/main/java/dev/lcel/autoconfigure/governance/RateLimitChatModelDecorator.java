@@ -45,21 +45,21 @@ public final class RateLimitChatModelDecorator implements ChatModelDecorator, Or
 	@Override
 	public ChatModel decorate(String name, ModelProperties model, ChatModel chatModel) {
 		RateLimiter.Builder limiter = RateLimiter.builder(this.store)
-			.maxWait(this.properties.getMaxWait())
+			.maxWait(this.properties.maxWait())
 			.listener(this.listener)
 			.estimator(this.estimator);
 		boolean limited = false;
-		RateLimitsProperties.Limit own = this.properties.getModels().get(name);
+		RateLimitsProperties.Limit own = this.properties.models().get(name);
 		if (own != null) {
 			limited |= add(limiter, "rate-limits.models." + name, own);
 		}
-		limited |= add(limiter, "rate-limits.global", this.properties.getGlobal());
+		limited |= add(limiter, "rate-limits.global", this.properties.global());
 		return limited ? limiter.build().guard(chatModel) : chatModel;
 	}
 
 	private boolean add(RateLimiter.Builder limiter, String name, RateLimitsProperties.Limit configured) {
-		Duration interval = (configured.getInterval() != null) ? configured.getInterval() : this.properties.getInterval();
-		RateLimit limit = new RateLimit(name, configured.getRequestsPerInterval(), configured.getTokensPerInterval(),
+		Duration interval = (configured.interval() != null) ? configured.interval() : this.properties.interval();
+		RateLimit limit = new RateLimit(name, configured.requestsPerInterval(), configured.tokensPerInterval(),
 				interval);
 		if (limit.limits()) {
 			limiter.limit(limit);

@@ -54,9 +54,9 @@ public class ModelHealthIndicator implements ReactiveHealthIndicator {
 	}
 
 	private static Health.Builder details(Health.Builder builder, ModelProperties properties) {
-		builder.withDetail("provider", String.valueOf(properties.getProvider()));
-		if (properties.getModel() != null) {
-			builder.withDetail("model", properties.getModel());
+		builder.withDetail("provider", String.valueOf(properties.provider()));
+		if (properties.model() != null) {
+			builder.withDetail("model", properties.model());
 		}
 		return builder;
 	}

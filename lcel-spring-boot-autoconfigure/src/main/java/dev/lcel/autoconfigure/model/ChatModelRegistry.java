@@ -50,11 +50,11 @@ public final class ChatModelRegistry {
 	 */
 	public ChatModelRegistry(ModelsProperties properties, List<ChatModelFactory> factories,
 			List<ChatModelDecorator> decorators, WebClient.Builder webClient) {
-		this.models = Collections.unmodifiableMap(new TreeMap<>(properties.getModels()));
+		this.models = Collections.unmodifiableMap(new TreeMap<>(properties.models()));
 		factories.forEach((factory) -> this.factories.putIfAbsent(factory.provider(), factory));
 		this.decorators = List.copyOf(decorators);
 		this.webClient = webClient;
-		this.defaultModel = (properties.getDefaultModel() != null) ? properties.getDefaultModel()
+		this.defaultModel = (properties.defaultModel() != null) ? properties.defaultModel()
 				: (this.models.size() == 1) ? this.models.keySet().iterator().next() : null;
 	}
 
@@ -76,17 +76,17 @@ public final class ChatModelRegistry {
 	}
 
 	private ChatModel create(String name, ModelProperties properties) {
-		ChatModelFactory factory = this.factories.get(properties.getProvider());
+		ChatModelFactory factory = this.factories.get(properties.provider());
 		if (factory == null) {
-			throw new IllegalStateException("Model '" + name + "' has the unknown provider '" + properties.getProvider()
+			throw new IllegalStateException("Model '" + name + "' has the unknown provider '" + properties.provider()
 					+ "'; providers: " + this.factories.keySet());
 		}
 		ChatModel model = factory.create(name, properties, this.webClient.clone());
 		for (int i = this.decorators.size() - 1; i >= 0; i--) {
 			model = this.decorators.get(i).decorate(name, properties, model);
 		}
-		ChatOptions options = new ChatOptions(properties.getTemperature(), properties.getMaxTokens(),
-				properties.getStop(), properties.getTopP(), List.of(), properties.getOptions());
+		ChatOptions options = new ChatOptions(properties.temperature(), properties.maxTokens(),
+				properties.stop(), properties.topP(), List.of(), properties.options());
 		return options.equals(ChatOptions.EMPTY) ? model : model.bind(options);
 	}
 
@@ -97,7 +97,7 @@ public final class ChatModelRegistry {
 	 */
 	public Mono<Void> checkReachable(String name) {
 		ModelProperties properties = this.models.get(name);
-		ChatModelFactory factory = (properties != null) ? this.factories.get(properties.getProvider()) : null;
+		ChatModelFactory factory = (properties != null) ? this.factories.get(properties.provider()) : null;
 		if (factory == null) {
 			return Mono.error(new NoSuchElementException("No model named '" + name + "'"));
 		}
@@ -112,7 +112,7 @@ public final class ChatModelRegistry {
 	 */
 	public List<String> missing(String name) {
 		ModelProperties properties = this.models.get(name);
-		ChatModelFactory factory = (properties != null) ? this.factories.get(properties.getProvider()) : null;
+		ChatModelFactory factory = (properties != null) ? this.factories.get(properties.provider()) : null;
 		return (factory != null) ? factory.missing(properties) : List.of();
 	}
 
@@ -137,10 +137,10 @@ public final class ChatModelRegistry {
 		if (properties == null) {
 			return null;
 		}
-		if ("fake".equals(properties.getProvider())) {
+		if ("fake".equals(properties.provider())) {
 			return FAKE_DESCRIPTION;
 		}
-		return properties.getProvider() + ((properties.getModel() != null) ? " " + properties.getModel() : "");
+		return properties.provider() + ((properties.model() != null) ? " " + properties.model() : "");
 	}
 
 	/**

@@ -20,12 +20,12 @@ class FakeChatModelFactory implements ChatModelFactory {
 
 	@Override
 	public ChatModel create(String name, ModelProperties properties, WebClient.Builder webClient) {
-		ModelProperties.Fake fake = properties.getFake();
+		ModelProperties.Fake fake = properties.fake();
 		return FakeStreamingChatModel.builder()
-			.responses(fake.getResponses().isEmpty() ? List.of("(the fake model '" + name
-					+ "' has no scripted responses; set lcel.models." + name + ".fake.responses)") : fake.getResponses())
-			.chunkSize(Math.max(1, fake.getChunkSize()))
-			.delay(fake.getDelay())
+			.responses(fake.responses().isEmpty() ? List.of("(the fake model '" + name
+					+ "' has no scripted responses; set lcel.models." + name + ".fake.responses)") : fake.responses())
+			.chunkSize(Math.max(1, fake.chunkSize()))
+			.delay(fake.delay())
 			.build();
 	}
 

@@ -27,18 +27,18 @@ public final class ModelAutoConfiguration {
 	}
 
 	@Bean
-	OpenAiChatModelFactory openAiChatModelFactory() {
-		return new OpenAiChatModelFactory();
+	HttpChatModelFactory openAiChatModelFactory() {
+		return HttpChatModelFactory.openAi();
 	}
 
 	@Bean
-	AnthropicChatModelFactory anthropicChatModelFactory() {
-		return new AnthropicChatModelFactory();
+	HttpChatModelFactory anthropicChatModelFactory() {
+		return HttpChatModelFactory.anthropic();
 	}
 
 	@Bean
-	OllamaChatModelFactory ollamaChatModelFactory() {
-		return new OllamaChatModelFactory();
+	HttpChatModelFactory ollamaChatModelFactory() {
+		return HttpChatModelFactory.ollama();
 	}
 
 	@Bean

@@ -26,7 +26,7 @@ public final class ModelProblems {
 	public static List<String> of(ChatModelRegistry models, Map<String, @Nullable String> uses) {
 		List<String> problems = new ArrayList<>();
 		for (String name : models.names()) {
-			String provider = models.properties(name).getProvider();
+			String provider = models.properties(name).provider();
 			if (provider == null || !models.providers().contains(provider)) {
 				problems.add("lcel.models." + name + ".provider: " + ((provider == null) ? "missing"
 						: "unknown provider '" + provider + "'") + "; providers: " + models.providers());
@@ -53,7 +53,7 @@ public final class ModelProblems {
 		}
 		for (String property : models.missing(name)) {
 			problems.add("lcel.models." + name + "." + property + ": required by " + path + " (provider "
-					+ model.getProvider() + "); set it, e.g. from an environment variable");
+					+ model.provider() + "); set it, e.g. from an environment variable");
 		}
 	}
 

@@ -1,7 +1,9 @@
 package dev.lcel.autoconfigure.model;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+
+import dev.lcel.autoconfigure.binding.Unmodifiable;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -10,30 +12,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * none. The one {@code @ConfigurationProperties} class of the {@code lcel} prefix itself; every
  * other group of lcel has its own prefix ({@code lcel.server}, {@code lcel.health}, ...), and
  * {@code lcel.chains} is bound by the chain package (see {@code ChainsProperties}).
+ *
+ * @param models Chat models by name.
+ * @param defaultModel The model a 'model:' step with no name uses; defaults to the only model when
+ * there is one.
  */
 @ConfigurationProperties("lcel")
-public class ModelsProperties {
+public record ModelsProperties(Map<String, ModelProperties> models, @Nullable String defaultModel) {
 
-	/** Chat models by name. */
-	private Map<String, ModelProperties> models = new LinkedHashMap<>();
-
-	/** The model a 'model:' step with no name uses; defaults to the only model when there is one. */
-	private String defaultModel;
-
-	public Map<String, ModelProperties> getModels() {
-		return this.models;
-	}
-
-	public void setModels(Map<String, ModelProperties> models) {
-		this.models = models;
-	}
-
-	public String getDefaultModel() {
-		return this.defaultModel;
-	}
-
-	public void setDefaultModel(String defaultModel) {
-		this.defaultModel = defaultModel;
+	/** Copy the models, in their order. */
+	public ModelsProperties {
+		models = Unmodifiable.map(models);
 	}
 
 }

@@ -3,21 +3,20 @@ package dev.lcel.autoconfigure.model;
 import java.time.Duration;
 
 import dev.lcel.core.runnable.RetryPolicy;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How often and how patiently to try a step or a model call again: the {@code retry} of a step, and
  * {@code lcel.models.<name>.retry}.
+ *
+ * @param maxAttempts The most attempts, the first included.
+ * @param initialBackoff The wait before the second attempt; each later wait doubles.
+ * @param maxBackoff The longest wait between attempts.
  */
-public class RetryProperties {
-
-	/** The most attempts, the first included. */
-	private int maxAttempts = 3;
-
-	/** The wait before the second attempt; each later wait doubles. */
-	private Duration initialBackoff = Duration.ofSeconds(1);
-
-	/** The longest wait between attempts. */
-	private Duration maxBackoff = Duration.ofSeconds(60);
+public record RetryProperties(@DefaultValue("3") int maxAttempts, @DefaultValue("1s") @Nullable Duration initialBackoff,
+		@DefaultValue("60s") @Nullable Duration maxBackoff) {
 
 	/**
 	 * Return the retry policy these settings describe: attempts and backoff as configured, with the
@@ -29,32 +28,8 @@ public class RetryProperties {
 			.withBackoff(nonNegative(this.initialBackoff), nonNegative(this.maxBackoff));
 	}
 
-	private static Duration nonNegative(Duration duration) {
+	private static Duration nonNegative(@Nullable Duration duration) {
 		return (duration == null || duration.isNegative()) ? Duration.ZERO : duration;
-	}
-
-	public int getMaxAttempts() {
-		return this.maxAttempts;
-	}
-
-	public void setMaxAttempts(int maxAttempts) {
-		this.maxAttempts = maxAttempts;
-	}
-
-	public Duration getInitialBackoff() {
-		return this.initialBackoff;
-	}
-
-	public void setInitialBackoff(Duration initialBackoff) {
-		this.initialBackoff = initialBackoff;
-	}
-
-	public Duration getMaxBackoff() {
-		return this.maxBackoff;
-	}
-
-	public void setMaxBackoff(Duration maxBackoff) {
-		this.maxBackoff = maxBackoff;
 	}
 
 }

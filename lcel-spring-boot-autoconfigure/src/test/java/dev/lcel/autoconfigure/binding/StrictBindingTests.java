@@ -7,7 +7,7 @@ import java.util.Map;
 
 import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
 import dev.lcel.autoconfigure.chain.ChainRegistry;
-import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
+import dev.lcel.autoconfigure.support.StartupProblems;
 import dev.lcel.autoconfigure.model.ModelAutoConfiguration;
 import dev.lcel.autoconfigure.model.ModelProperties;
 import dev.lcel.autoconfigure.model.ModelsProperties;
@@ -38,7 +38,7 @@ class StrictBindingTests {
 			.getPropertySources()
 			.addFirst(yaml("binding/typos.yml")))
 			.run((context) -> {
-				List<String> problems = problems(context.getStartupFailure());
+				List<String> problems = StartupProblems.of(context.getStartupFailure());
 				assertThat(problems).anySatisfy((p) -> assertThat(p)
 					.startsWith("lcel.models.gpt.temprature: unknown key; did you mean 'temperature'? Valid keys here: provider, model, base-url, api-key, temperature,")
 					.contains("(class path resource [binding/typos.yml] - 6:19)"));
@@ -64,7 +64,7 @@ class StrictBindingTests {
 					"lcel.chains.a.steps[0].retry.max-attempts=many", "lcel.chains.a.steps[0].prompt=hi",
 					"lcel.chains.a.history.ttl=forever")
 			.run((context) -> {
-				List<String> problems = problems(context.getStartupFailure());
+				List<String> problems = StartupProblems.of(context.getStartupFailure());
 				assertThat(problems).containsExactlyInAnyOrder("lcel.models.m.chunk-size: cannot be read as a whole number",
 						"lcel.models.m.temperature: cannot be read as a number, such as 0.7",
 						"lcel.chains.a.steps[0].retry.max-attempts: cannot be read as a whole number",
@@ -76,7 +76,7 @@ class StrictBindingTests {
 	@Test
 	void aKeyFarFromEveryValidKeyGetsNoSuggestion() {
 		this.contextRunner.withPropertyValues("lcel.chains.a.steps[0].prompt=hi", "lcel.chains.a.steps[0].colour=red")
-			.run((context) -> assertThat(problems(context.getStartupFailure())).singleElement()
+			.run((context) -> assertThat(StartupProblems.of(context.getStartupFailure())).singleElement()
 				.asString()
 				.startsWith("lcel.chains.a.steps[0].colour: unknown key. Valid keys here: prompt, messages, model, bind, output, parser,"));
 	}
@@ -85,7 +85,7 @@ class StrictBindingTests {
 	void keysUnderAValueOrAListAreReported() {
 		this.contextRunner
 			.withPropertyValues("lcel.chains.a.steps[0].prompt.text=hi", "lcel.chains.b.steps.first.prompt=hi")
-			.run((context) -> assertThat(problems(context.getStartupFailure())).containsExactlyInAnyOrder(
+			.run((context) -> assertThat(StartupProblems.of(context.getStartupFailure())).containsExactlyInAnyOrder(
 					"lcel.chains.a.steps[0].prompt: takes a single value, found key 'text' under it",
 					"lcel.chains.b.steps: is a list; write its entries as '- ...' items, found key 'first'"));
 	}
@@ -113,16 +113,16 @@ class StrictBindingTests {
 			.withProperty("lcel.models.m.anthropic.beta", "tools");
 		StrictPropertiesBinder binder = new StrictPropertiesBinder(environment);
 
-		ModelProperties model = binder.bind("lcel", ModelsProperties.class, "models").getModels().get("m");
+		ModelProperties model = binder.bind("lcel", ModelsProperties.class, "models").models().get("m");
 
 		assertThat(binder.problems()).isEmpty();
 		assertThat(binder.deprecations()).containsExactlyInAnyOrder(
 				"lcel.models.m.chunk_size is deprecated; use lcel.models.m.fake.chunk-size",
 				"lcel.models.m.organization is deprecated; use lcel.models.m.openai.organization");
-		assertThat(model.getFake().getResponses()).containsExactly("hi");
-		assertThat(model.getFake().getChunkSize()).isEqualTo(3);
-		assertThat(model.getOpenai().getOrganization()).isEqualTo("org-old");
-		assertThat(model.getAnthropic().getBeta()).isEqualTo("tools");
+		assertThat(model.fake().responses()).containsExactly("hi");
+		assertThat(model.fake().chunkSize()).isEqualTo(3);
+		assertThat(model.openai().organization()).isEqualTo("org-old");
+		assertThat(model.anthropic().beta()).isEqualTo("tools");
 	}
 
 	@Test
@@ -139,30 +139,20 @@ class StrictBindingTests {
 			.withProperty("lcel.models.m.fake.delay", "30ms");
 		StrictPropertiesBinder binder = new StrictPropertiesBinder(environment);
 
-		ModelProperties model = binder.bind("lcel", ModelsProperties.class, "models").getModels().get("m");
+		ModelProperties model = binder.bind("lcel", ModelsProperties.class, "models").models().get("m");
 
-		assertThat(model.getOpenai().getOrganization()).isEqualTo("org-new");
-		assertThat(model.getFake().getResponses()).containsExactly("new");
-		assertThat(model.getFake().getDelay()).isEqualTo(Duration.ofMillis(30));
+		assertThat(model.openai().organization()).isEqualTo("org-new");
+		assertThat(model.fake().responses()).containsExactly("new");
+		assertThat(model.fake().delay()).isEqualTo(Duration.ofMillis(30));
 	}
 
 	@Test
 	void aTypoIsNeverMatchedToADeprecatedKey() {
 		this.contextRunner.withPropertyValues("lcel.models.m.provider=fake", "lcel.models.m.respnses[0]=hi")
-			.run((context) -> assertThat(problems(context.getStartupFailure())).singleElement()
+			.run((context) -> assertThat(StartupProblems.of(context.getStartupFailure())).singleElement()
 				.asString()
 				.startsWith("lcel.models.m.respnses: unknown key. Valid keys here: provider, model,")
 				.doesNotContain("chunk-size"));
-	}
-
-	private static List<String> problems(Throwable failure) {
-		assertThat(failure).isNotNull();
-		Throwable cause = failure;
-		while (!(cause instanceof InvalidChainDefinitionException) && cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		assertThat(cause).isInstanceOf(InvalidChainDefinitionException.class);
-		return ((InvalidChainDefinitionException) cause).getProblems();
 	}
 
 	private static PropertySource<?> yaml(String path) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import dev.lcel.autoconfigure.support.StartupProblems;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableLambda;
 import org.junit.jupiter.api.Test;
@@ -112,9 +113,7 @@ class ConfiguredChainsTests {
 					"lcel.chains.d.steps[0].branch.cases[0].then[0].bean=upper")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				Throwable failure = context.getStartupFailure();
-				assertThat(rootCause(failure)).isInstanceOf(InvalidChainDefinitionException.class);
-				List<String> problems = ((InvalidChainDefinitionException) rootCause(failure)).getProblems();
+				List<String> problems = StartupProblems.of(context.getStartupFailure());
 				assertThat(problems).anySatisfy((p) -> assertThat(p).startsWith("lcel.chains.a.steps[0].chain: unknown chain 'jok'; chains: [")
 					.contains("a", "b", "upper"));
 				assertThat(problems).contains("lcel.chains.a.steps[1].bean: no bean named 'nope'");
@@ -133,7 +132,7 @@ class ConfiguredChainsTests {
 		this.contextRunner
 			.withPropertyValues("lcel.chains.a.steps[0].chain=b", "lcel.chains.b.steps[0].chain=c",
 					"lcel.chains.c.steps[0].chain=a")
-			.run((context) -> assertThat(((InvalidChainDefinitionException) rootCause(context.getStartupFailure())).getProblems())
+			.run((context) -> assertThat(StartupProblems.of(context.getStartupFailure()))
 				.containsExactly("lcel.chains.a: chains refer to each other in a cycle: a -> b -> c -> a"));
 	}
 
@@ -144,14 +143,6 @@ class ConfiguredChainsTests {
 		FailureAnalysis analysis = new InvalidChainDefinitionFailureAnalyzer().analyze(ex);
 		assertThat(analysis.getDescription()).contains("lcel.chains.a.steps[0].chain: unknown chain 'jok'; chains: [joke]");
 		assertThat(analysis.getAction()).contains("Correct the properties");
-	}
-
-	private static Throwable rootCause(Throwable failure) {
-		Throwable cause = failure;
-		while (cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		return cause;
 	}
 
 	@Configuration(proxyBeanMethods = false)

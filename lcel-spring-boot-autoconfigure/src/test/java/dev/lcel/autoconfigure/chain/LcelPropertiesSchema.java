@@ -1,7 +1,7 @@
 package dev.lcel.autoconfigure.chain;
 
-import java.beans.PropertyDescriptor;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,14 +21,15 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.beans.BeanUtils;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.ResolvableType;
 
 /**
  * Writes the JSON Schema of {@code lcel.models} and {@code lcel.chains} in an
  * {@code application.yml} from the property classes: the keys and types from the same
- * {@link PropertyNode}s the strict startup check reads, each key's description from its field's
- * javadoc, defaults from a new instance, suggested values from the hints of
+ * {@link PropertyNode}s the strict startup check reads, each key's description from its record
+ * component's {@code @param} tag, defaults from an instance bound from no properties, suggested values from the hints of
  * {@code additional-spring-configuration-metadata.json}, and the grammar's rules (one kind per
  * step, {@code steps} or {@code parallel} per chain) from {@link StepKind}.
  */
@@ -40,8 +41,11 @@ final class LcelPropertiesSchema {
 
 	private static final Path METADATA = Path.of("src/main/resources/META-INF/additional-spring-configuration-metadata.json");
 
-	private static final Pattern FIELD = Pattern
-		.compile("/\\*\\*((?:(?!\\*/).)*)\\*/\\s*private\\s+(?:final\\s+)?[\\w.<>, ?]+\\s+(\\w+)\\s*[;=]", Pattern.DOTALL);
+	private static final Pattern RECORD = Pattern.compile(
+			"/\\*\\*((?:(?!\\*/).)*)\\*/\\s*(?:@[\\w.]+(?:\\([^)]*\\))?\\s*)*(?:public\\s+)?(?:static\\s+)?record\\s+(\\w+)\\s*[(<]",
+			Pattern.DOTALL);
+
+	private static final Pattern PARAM = Pattern.compile("@param\\s+(\\w+)\\s+((?:(?!@param|@return|@see).)*)", Pattern.DOTALL);
 
 	private static final String DURATION = "^(-?\\d+(ns|us|ms|s|m|h|d)?|-?P(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?)$";
 
@@ -52,6 +56,8 @@ final class LcelPropertiesSchema {
 	private final Map<Class<?>, String> defNames = new HashMap<>();
 
 	private final Map<Class<?>, Map<String, String>> javadoc = new HashMap<>();
+
+	private final Map<Class<?>, Object> defaults = new HashMap<>();
 
 	private final Map<String, List<String>> hints = new LinkedHashMap<>();
 
@@ -103,6 +109,7 @@ final class LcelPropertiesSchema {
 
 	private ObjectNode property(Class<?> owner, PropertyNode parent, String key, String path) {
 		PropertyNode node = parent.children().get(key);
+		Object defaultValue = defaultValue(owner, parent.fieldName(key));
 		ObjectNode schema = schema(node, path);
 		String replacement = parent.replacement(key);
 		String description = (replacement != null) ? "Deprecated: use " + replacement + ", which this key still sets."
@@ -113,7 +120,6 @@ final class LcelPropertiesSchema {
 		if (replacement != null) {
 			schema.put("deprecated", true);
 		}
-		Object defaultValue = defaultValue(owner, key);
 		if (defaultValue instanceof Number number) {
 			schema.put("default", number.longValue());
 		}
@@ -257,36 +263,58 @@ final class LcelPropertiesSchema {
 		}
 	}
 
-	private String description(Class<?> owner, String field) {
-		return this.javadoc.computeIfAbsent(owner, LcelPropertiesSchema::fieldJavadoc).get(field);
+	private String description(Class<?> owner, String component) {
+		return this.javadoc.computeIfAbsent(owner, LcelPropertiesSchema::componentJavadoc).get(component);
 	}
 
-	private static Object defaultValue(Class<?> owner, String key) {
-		String camel = Pattern.compile("-(\\w)").matcher(key).replaceAll((m) -> m.group(1).toUpperCase(Locale.ROOT));
-		PropertyDescriptor descriptor = BeanUtils.getPropertyDescriptor(owner, camel);
+	/**
+	 * A component's default: its value in the instance its owner has by default, which is the one
+	 * bound from no properties unless the owner is a group whose parent sets its defaults.
+	 */
+	private Object defaultValue(Class<?> owner, String component) {
+		Object defaults = this.defaults.computeIfAbsent(owner,
+				(type) -> new Binder(new MapConfigurationPropertySource()).bindOrCreate("defaults", type));
+		for (RecordComponent candidate : owner.getRecordComponents()) {
+			if (candidate.getName().equals(component)) {
+				Object value = invoke(candidate, defaults);
+				if (value != null && value.getClass().isRecord()) {
+					this.defaults.putIfAbsent(value.getClass(), value);
+				}
+				return value;
+			}
+		}
+		throw new IllegalStateException(owner.getName() + " has no component " + component);
+	}
+
+	private static Object invoke(RecordComponent component, Object instance) {
 		try {
-			return descriptor.getReadMethod().invoke(BeanUtils.instantiateClass(owner));
+			return component.getAccessor().invoke(instance);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
 
-	/** The javadoc of each field of a class, read from its source file, as one line. */
-	private static Map<String, String> fieldJavadoc(Class<?> type) {
+	/** The {@code @param} tags of a record's javadoc, read from its source file, each as one line. */
+	private static Map<String, String> componentJavadoc(Class<?> type) {
 		Class<?> top = type.getNestHost();
 		Path source = SOURCES.resolve(top.getName().replace('.', '/') + ".java");
-		Map<String, String> fields = new HashMap<>();
+		Map<String, String> components = new HashMap<>();
 		try {
-			Matcher matcher = FIELD.matcher(Files.readString(source));
-			while (matcher.find()) {
-				fields.put(matcher.group(2), matcher.group(1).replaceAll("\\s*\\n\\s*\\*\\s?", " ").strip());
+			Matcher record = RECORD.matcher(Files.readString(source));
+			while (record.find()) {
+				if (record.group(2).equals(type.getSimpleName())) {
+					Matcher param = PARAM.matcher(record.group(1));
+					while (param.find()) {
+						components.put(param.group(1), param.group(2).replaceAll("\\s*\\n\\s*\\*\\s?", " ").strip());
+					}
+				}
 			}
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("No source for " + type.getName() + " at " + source, ex);
 		}
-		return fields;
+		return components;
 	}
 
 }

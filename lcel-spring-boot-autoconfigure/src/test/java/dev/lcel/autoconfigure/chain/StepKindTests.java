@@ -7,6 +7,9 @@ import java.util.Map;
 import dev.lcel.autoconfigure.binding.PropertyNode;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,24 +43,24 @@ class StepKindTests {
 		assertThat(StepKind.ALL.stream().filter(StepKind::takesOutput).map(StepKind::key)).containsExactly("model");
 	}
 
+	/** A step bound from properties that set one kind's key, as a chain's YAML sets it. */
 	private static StepDefinition stepWith(String key) {
-		StepDefinition step = new StepDefinition();
-		switch (key) {
-			case "prompt" -> step.setPrompt("about {topic}");
-			case "messages" -> step.getMessages().add(Map.of("human", "{question}"));
-			case "model" -> step.setModel(ModelChoice.valueOf("gpt"));
-			case "parser" -> step.setParser("str");
-			case "chain" -> step.setChain("joke");
-			case "bean" -> step.setBean("upper");
-			case "parallel" -> step.getParallel().put("a", new StepDefinition());
-			case "passthrough" -> step.setPassthrough(true);
-			case "assign" -> step.getAssign().put("a", new StepDefinition());
-			case "pick" -> step.getPick().add("a");
-			case "branch" -> step.setBranch(new BranchDefinition());
-			case "agent" -> step.setAgent(new AgentDefinition());
+		Map<String, String> properties = switch (key) {
+			case "prompt" -> Map.of("prompt", "about {topic}");
+			case "messages" -> Map.of("messages[0].human", "{question}");
+			case "model" -> Map.of("model", "gpt");
+			case "parser" -> Map.of("parser", "str");
+			case "chain" -> Map.of("chain", "joke");
+			case "bean" -> Map.of("bean", "upper");
+			case "parallel" -> Map.of("parallel.a.prompt", "about {topic}");
+			case "passthrough" -> Map.of("passthrough", "true");
+			case "assign" -> Map.of("assign.a.prompt", "about {topic}");
+			case "pick" -> Map.of("pick[0]", "a");
+			case "branch" -> Map.of("branch.otherwise[0].passthrough", "true");
+			case "agent" -> Map.of("agent.model", "gpt");
 			default -> throw new IllegalArgumentException("A kind this test does not know: " + key);
-		}
-		return step;
+		};
+		return new Binder(new MapConfigurationPropertySource(properties)).bind("", StepDefinition.class).get();
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.lcel.autoconfigure.chain.ChainAutoConfiguration;
 import dev.lcel.autoconfigure.chain.ChainRegistry;
-import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
+import dev.lcel.autoconfigure.support.StartupProblems;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.messages.AIMessage;
 import dev.lcel.core.messages.AIMessageChunk;
@@ -185,11 +185,7 @@ class ModelAutoConfigurationTests {
 					"lcel.chains.b.steps[0].model=keyed", "lcel.chains.c.steps[0].parser=xml")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				Throwable failure = context.getStartupFailure();
-				while (!(failure instanceof InvalidChainDefinitionException) && failure.getCause() != null) {
-					failure = failure.getCause();
-				}
-				List<String> problems = ((InvalidChainDefinitionException) failure).getProblems();
+				List<String> problems = StartupProblems.of(context.getStartupFailure());
 				assertThat(problems).contains("lcel.chains.c.steps[0].parser: unknown parser 'xml'; parsers: [str, json, list, numbered-list, a class name (parsed into that type)]",
 						"lcel.models.typo.provider: unknown provider 'opneai'; providers: [anthropic, fake, keyed, ollama, openai]",
 						"lcel.chains.a.steps[0].model: unknown model 'gtp4'; configured models: [fake, keyed, typo, unused]",
@@ -210,7 +206,7 @@ class ModelAutoConfigurationTests {
 
 		@Override
 		public List<String> missing(ModelProperties properties) {
-			return (properties.getApiKey() == null) ? List.of("api-key") : List.of();
+			return (properties.apiKey() == null) ? List.of("api-key") : List.of();
 		}
 
 		@Override

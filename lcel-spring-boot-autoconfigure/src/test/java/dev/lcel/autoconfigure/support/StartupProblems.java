@@ -5,13 +5,12 @@ import java.util.List;
 import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
 
 import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
-import org.springframework.core.NestedExceptionUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The problems a context reports when the lcel configuration is invalid: it fails to start, and the
- * root of the failure is one {@link InvalidChainDefinitionException} that lists every problem.
+ * The problems a context reports when the lcel configuration is invalid: it fails to start, and one
+ * {@link InvalidChainDefinitionException} among the failure's causes lists every problem.
  */
 public final class StartupProblems {
 
@@ -25,9 +24,22 @@ public final class StartupProblems {
 	 */
 	public static List<String> of(ApplicationContextAssertProvider<?> context) {
 		assertThat(context).hasFailed();
-		Throwable root = NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure());
-		assertThat(root).isInstanceOf(InvalidChainDefinitionException.class);
-		return ((InvalidChainDefinitionException) root).getProblems();
+		return of(context.getStartupFailure());
+	}
+
+	/**
+	 * Return the problems of a startup failure, asserting that it has them.
+	 * @param failure the context's startup failure
+	 * @return the problems, each starting with its property path
+	 */
+	public static List<String> of(Throwable failure) {
+		assertThat(failure).isNotNull();
+		Throwable cause = failure;
+		while (!(cause instanceof InvalidChainDefinitionException) && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		assertThat(cause).isInstanceOf(InvalidChainDefinitionException.class);
+		return ((InvalidChainDefinitionException) cause).getProblems();
 	}
 
 }

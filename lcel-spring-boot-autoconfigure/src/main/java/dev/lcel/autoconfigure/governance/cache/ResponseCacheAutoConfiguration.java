@@ -1,6 +1,7 @@
 package dev.lcel.autoconfigure.governance.cache;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
 import dev.lcel.autoconfigure.model.ModelsProperties;
@@ -43,15 +44,15 @@ public final class ResponseCacheAutoConfiguration {
 	@ConditionalOnMissingBean
 	ResponseCacheProperties lcelResponseCacheProperties(Environment environment,
 			ObjectProvider<ModelsProperties> models) {
-		ModelsProperties configured = models.getIfAvailable(ModelsProperties::new);
-		return ResponseCacheSettings.bind(environment, configured.getModels().keySet());
+		ModelsProperties configured = models.getIfAvailable(() -> new ModelsProperties(Map.of(), null));
+		return ResponseCacheSettings.bind(environment, configured.models().keySet());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty(name = "lcel.governance.cache.store", havingValue = "memory", matchIfMissing = true)
 	ResponseCacheStore lcelMemoryResponseCacheStore(ResponseCacheProperties properties) {
-		return new InMemoryResponseCacheStore(properties.getMaxEntries(), properties.getMaxBytes().toBytes());
+		return new InMemoryResponseCacheStore(properties.maxEntries(), properties.maxBytes().toBytes());
 	}
 
 	@Bean
@@ -61,7 +62,7 @@ public final class ResponseCacheAutoConfiguration {
 		ResponseCacheStore chosen = store.getIfAvailable();
 		if (chosen == null) {
 			throw new InvalidChainDefinitionException(List.of(ResponseCacheProperties.PREFIX + ".store: "
-					+ properties.getStore().name().toLowerCase()
+					+ properties.store().name().toLowerCase()
 					+ " needs Spring Data Redis and a Redis connection (spring.data.redis.url); choices: memory, redis"));
 		}
 		return new ResponseCacheDecorator(properties, chosen,
@@ -79,7 +80,7 @@ public final class ResponseCacheAutoConfiguration {
 		ResponseCacheStore lcelRedisResponseCacheStore(ReactiveRedisConnectionFactory connections,
 				ResponseCacheProperties properties) {
 			return new RedisResponseCacheStore(new ReactiveStringRedisTemplate(connections),
-					properties.getRedis().getKeyPrefix());
+					properties.redis().keyPrefix());
 		}
 
 	}

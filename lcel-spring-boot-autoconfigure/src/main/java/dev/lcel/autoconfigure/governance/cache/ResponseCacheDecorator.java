@@ -42,8 +42,8 @@ public final class ResponseCacheDecorator implements ChatModelDecorator, Ordered
 			return delegate;
 		}
 		return CachingChatModel.builder(delegate, this.store)
-			.timeToLive(this.properties.getTtl())
-			.cacheNonZeroTemperature(this.properties.isCacheNonzeroTemperature())
+			.timeToLive(this.properties.ttl())
+			.cacheNonZeroTemperature(this.properties.cacheNonzeroTemperature())
 			.listener(this.listeners.listener(name))
 			.build();
 	}

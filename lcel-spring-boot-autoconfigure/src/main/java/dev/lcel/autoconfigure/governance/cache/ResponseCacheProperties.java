@@ -1,119 +1,37 @@
 package dev.lcel.autoconfigure.governance.cache;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.lcel.autoconfigure.binding.Unmodifiable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
  * The response cache of chat model calls: {@code lcel.governance.cache.*}.
+ *
+ * @param enabled Whether to answer repeated model calls from the cache.
+ * @param store Where answers are kept: memory (this instance) or redis (shared by every instance).
+ * @param ttl How long an answer is kept.
+ * @param maxEntries The most answers the memory store keeps; the least recently used go first.
+ * @param maxBytes The most bytes of answers (as stored JSON) the memory store keeps.
+ * @param cacheNonzeroTemperature Whether to cache calls whose temperature is not 0 (or not set) too.
+ * @param redis The Redis store.
+ * @param models The cache per configured model (lcel.models.NAME), by model name.
  */
-@ConfigurationProperties("lcel.governance.cache")
-public class ResponseCacheProperties {
+@ConfigurationProperties(ResponseCacheProperties.PREFIX)
+public record ResponseCacheProperties(boolean enabled, @DefaultValue("memory") Store store,
+		@DefaultValue("1h") Duration ttl, @DefaultValue("10000") int maxEntries, @DefaultValue("64MB") DataSize maxBytes,
+		boolean cacheNonzeroTemperature, @DefaultValue Redis redis, Map<String, ModelCache> models) {
 
 	/** The prefix of these properties. */
 	public static final String PREFIX = "lcel.governance.cache";
 
-	/**
-	 * Whether to answer repeated model calls from the cache.
-	 */
-	private boolean enabled;
-
-	/**
-	 * Where answers are kept: memory (this instance) or redis (shared by every instance).
-	 */
-	private Store store = Store.MEMORY;
-
-	/**
-	 * How long an answer is kept.
-	 */
-	private Duration ttl = Duration.ofHours(1);
-
-	/**
-	 * The most answers the memory store keeps; the least recently used go first.
-	 */
-	private int maxEntries = 10_000;
-
-	/**
-	 * The most bytes of answers (as stored JSON) the memory store keeps.
-	 */
-	private DataSize maxBytes = DataSize.ofMegabytes(64);
-
-	/**
-	 * Whether to cache calls whose temperature is not 0 (or not set) too.
-	 */
-	private boolean cacheNonzeroTemperature;
-
-	/**
-	 * The Redis store.
-	 */
-	private final Redis redis = new Redis();
-
-	/**
-	 * The cache per configured model (lcel.models.NAME), by model name.
-	 */
-	private Map<String, ModelCache> models = new LinkedHashMap<>();
-
-	public boolean isEnabled() {
-		return this.enabled;
-	}
-
-	public void setEnabled(boolean enabled) {
-		this.enabled = enabled;
-	}
-
-	public Store getStore() {
-		return this.store;
-	}
-
-	public void setStore(Store store) {
-		this.store = store;
-	}
-
-	public Duration getTtl() {
-		return this.ttl;
-	}
-
-	public void setTtl(Duration ttl) {
-		this.ttl = ttl;
-	}
-
-	public int getMaxEntries() {
-		return this.maxEntries;
-	}
-
-	public void setMaxEntries(int maxEntries) {
-		this.maxEntries = maxEntries;
-	}
-
-	public DataSize getMaxBytes() {
-		return this.maxBytes;
-	}
-
-	public void setMaxBytes(DataSize maxBytes) {
-		this.maxBytes = maxBytes;
-	}
-
-	public boolean isCacheNonzeroTemperature() {
-		return this.cacheNonzeroTemperature;
-	}
-
-	public void setCacheNonzeroTemperature(boolean cacheNonzeroTemperature) {
-		this.cacheNonzeroTemperature = cacheNonzeroTemperature;
-	}
-
-	public Redis getRedis() {
-		return this.redis;
-	}
-
-	public Map<String, ModelCache> getModels() {
-		return this.models;
-	}
-
-	public void setModels(Map<String, ModelCache> models) {
-		this.models = models;
+	/** Copy the models' caches, in their order. */
+	public ResponseCacheProperties {
+		models = Unmodifiable.map(models);
 	}
 
 	/**
@@ -123,7 +41,7 @@ public class ResponseCacheProperties {
 	 */
 	public boolean cachesModel(String model) {
 		ModelCache cache = this.models.get(model);
-		return cache == null || cache.isEnabled();
+		return cache == null || cache.enabled();
 	}
 
 	/**
@@ -141,42 +59,18 @@ public class ResponseCacheProperties {
 
 	/**
 	 * The Redis store.
+	 *
+	 * @param keyPrefix The prefix of the cache's Redis keys.
 	 */
-	public static class Redis {
-
-		/**
-		 * The prefix of the cache's Redis keys.
-		 */
-		private String keyPrefix = "lcel:cache:";
-
-		public String getKeyPrefix() {
-			return this.keyPrefix;
-		}
-
-		public void setKeyPrefix(String keyPrefix) {
-			this.keyPrefix = keyPrefix;
-		}
-
+	public record Redis(@DefaultValue("lcel:cache:") String keyPrefix) {
 	}
 
 	/**
 	 * The cache of one model.
+	 *
+	 * @param enabled Whether this model's calls are cached.
 	 */
-	public static class ModelCache {
-
-		/**
-		 * Whether this model's calls are cached.
-		 */
-		private boolean enabled = true;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
+	public record ModelCache(@DefaultValue("true") boolean enabled) {
 	}
 
 }

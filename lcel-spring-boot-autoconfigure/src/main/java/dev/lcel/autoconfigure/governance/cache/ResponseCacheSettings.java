@@ -7,6 +7,7 @@ import java.util.Set;
 import dev.lcel.autoconfigure.binding.StrictPropertiesBinder;
 import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.env.Environment;
 
 /**
@@ -21,26 +22,26 @@ final class ResponseCacheSettings {
 
 	/**
 	 * Bind and check the cache's properties.
-	 * @param environment the environment
+	 * @param environment The environment.
 	 * @param models the names of the configured models
 	 * @return the properties
 	 * @throws InvalidChainDefinitionException listing every problem
 	 */
 	static ResponseCacheProperties bind(Environment environment, Set<String> models) {
 		StrictPropertiesBinder binder = new StrictPropertiesBinder(environment);
-		ResponseCacheProperties properties = binder.bind("lcel.governance", Governance.class, "cache").getCache();
+		ResponseCacheProperties properties = binder.bind("lcel.governance", Governance.class, "cache").cache();
 		List<String> problems = new ArrayList<>(binder.problems());
 		String prefix = ResponseCacheProperties.PREFIX;
-		if (properties.getTtl().isNegative() || properties.getTtl().isZero()) {
+		if (properties.ttl().isNegative() || properties.ttl().isZero()) {
 			problems.add(prefix + ".ttl: must be positive, such as 10m or 1h");
 		}
-		if (properties.getMaxEntries() < 1) {
+		if (properties.maxEntries() < 1) {
 			problems.add(prefix + ".max-entries: must be at least 1");
 		}
-		if (properties.getMaxBytes().toBytes() < 1) {
+		if (properties.maxBytes().toBytes() < 1) {
 			problems.add(prefix + ".max-bytes: must be at least 1B, such as 64MB");
 		}
-		for (String model : properties.getModels().keySet()) {
+		for (String model : properties.models().keySet()) {
 			if (!models.contains(model)) {
 				problems.add(prefix + ".models." + model + ": unknown model '" + model + "'; configured models (lcel.models): "
 						+ models);
@@ -54,19 +55,10 @@ final class ResponseCacheSettings {
 
 	/**
 	 * The {@code lcel.governance} group as far as the cache reads it.
+	 *
+	 * @param cache The cache's properties.
 	 */
-	public static final class Governance {
-
-		private final ResponseCacheProperties cache = new ResponseCacheProperties();
-
-		/**
-		 * Return the cache's properties.
-		 * @return the properties
-		 */
-		public ResponseCacheProperties getCache() {
-			return this.cache;
-		}
-
+	public record Governance(@DefaultValue ResponseCacheProperties cache) {
 	}
 
 }

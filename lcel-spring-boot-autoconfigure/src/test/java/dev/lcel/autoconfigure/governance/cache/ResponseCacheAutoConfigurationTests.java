@@ -2,7 +2,7 @@ package dev.lcel.autoconfigure.governance.cache;
 
 import java.util.List;
 
-import dev.lcel.autoconfigure.chain.InvalidChainDefinitionException;
+import dev.lcel.autoconfigure.support.StartupProblems;
 import dev.lcel.autoconfigure.model.ChatModelRegistry;
 import dev.lcel.autoconfigure.model.ModelAutoConfiguration;
 import dev.lcel.core.governance.cache.ResponseCacheStore;
@@ -71,7 +71,7 @@ class ResponseCacheAutoConfigurationTests {
 			.withPropertyValues("lcel.governance.cache.enabled=true", "lcel.governance.cache.max-entires=5",
 					"lcel.governance.cache.store=memroy", "lcel.governance.cache.ttl=0s",
 					"lcel.governance.cache.models.gtp.enabled=false")
-			.run((context) -> assertThat(problems(context)).anySatisfy((problem) -> assertThat(problem)
+			.run((context) -> assertThat(StartupProblems.of(context.getStartupFailure())).anySatisfy((problem) -> assertThat(problem)
 				.startsWith("lcel.governance.cache.max-entires").contains("max-entries"))
 				.anySatisfy((problem) -> assertThat(problem).startsWith("lcel.governance.cache.store").contains("MEMORY", "REDIS"))
 				.anySatisfy((problem) -> assertThat(problem).startsWith("lcel.governance.cache.ttl").contains("positive"))
@@ -82,7 +82,7 @@ class ResponseCacheAutoConfigurationTests {
 	@Test
 	void theRedisStoreNeedsARedisConnection() {
 		this.contextRunner.withPropertyValues("lcel.governance.cache.enabled=true", "lcel.governance.cache.store=redis")
-			.run((context) -> assertThat(problems(context)).singleElement()
+			.run((context) -> assertThat(StartupProblems.of(context.getStartupFailure())).singleElement()
 				.satisfies((problem) -> assertThat(problem).startsWith("lcel.governance.cache.store: redis")
 					.contains("spring.data.redis.url", "memory, redis")));
 	}
@@ -91,16 +91,6 @@ class ResponseCacheAutoConfigurationTests {
 		ChatModel model = context.getBean(ChatModelRegistry.class).get(name);
 		return List.of(model.invoke("tell me").content(), model.astream("tell me").map(AIMessage::content)
 			.reduce(String::concat).block());
-	}
-
-	private static List<String> problems(AssertableApplicationContext context) {
-		Throwable failure = context.getStartupFailure();
-		assertThat(failure).isNotNull();
-		while (!(failure instanceof InvalidChainDefinitionException) && failure.getCause() != null) {
-			failure = failure.getCause();
-		}
-		assertThat(failure).isInstanceOf(InvalidChainDefinitionException.class);
-		return ((InvalidChainDefinitionException) failure).getProblems();
 	}
 
 }
