@@ -94,11 +94,19 @@ public final class EventStream {
 
 		@Override
 		public void onRunStream(RunInfo run, Object chunk) {
-			if (run.runId().equals(this.root)) {
+			if (!this.rootReported && run.runId().equals(this.root)) {
 				this.rootReported = true;
 			}
-			send(new StreamEvent(run.runType().streamEvent(), run.name(), run.runId(), run.parentIds(), run.tags(),
-					run.metadata(), data("chunk", chunk)));
+			StreamEvent event = new StreamEvent(run.runType().streamEvent(), run.name(), run.runId(), run.parentIds(),
+					run.tags(), run.metadata(), data("chunk", chunk));
+			synchronized (this) {
+				// A stream event is never a start or an end: only the first event's rule can apply.
+				if (this.firstEventRun != null) {
+					this.sink.next(event);
+					return;
+				}
+			}
+			send(event);
 		}
 
 		@Override

@@ -59,6 +59,8 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 
 		private final Role role;
 
+		private final Context context;
+
 		private @Nullable Subscription upstream;
 
 		private boolean done;
@@ -67,11 +69,27 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 			this.actual = actual;
 			this.tracker = tracker;
 			this.role = role;
+			this.context = shareChunks(actual.currentContext(), tracker.collected(role == Role.INPUT));
+		}
+
+		/**
+		 * Offer the chunks this run collects to the run downstream that collects the same stream, and
+		 * tell the runs upstream that this one collects what they send.
+		 */
+		private static Context shareChunks(Context context, @Nullable CollectedChunks collected) {
+			if (collected == null) {
+				return context;
+			}
+			CollectedChunks consumer = context.getOrDefault(CollectedChunks.CONSUMER, null);
+			if (consumer != null) {
+				consumer.offer(collected);
+			}
+			return context.put(CollectedChunks.CONSUMER, collected);
 		}
 
 		@Override
 		public Context currentContext() {
-			return this.actual.currentContext();
+			return this.context;
 		}
 
 		@Override
