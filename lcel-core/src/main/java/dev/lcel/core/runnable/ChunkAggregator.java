@@ -3,6 +3,7 @@ package dev.lcel.core.runnable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,6 +197,48 @@ public final class ChunkAggregator {
 				return this.value;
 			}
 		}
+	}
+
+	/**
+	 * Return the join of the first {@code size} of {@code chunks}, made at once: what adding them
+	 * one by one gives, with the common streams (all text, or all {@link Addable}s of one class)
+	 * joined in one pass over them.
+	 * @param chunks the chunks, none {@code null}
+	 * @param size how many of them to join
+	 * @return the aggregate, or {@code null} when {@code size} is 0
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public static @Nullable Object joinAll(Object[] chunks, int size) {
+		if (size == 0) {
+			return null;
+		}
+		Object first = chunks[0];
+		Class<?> type = first.getClass();
+		int uniform = 1;
+		while (uniform < size && chunks[uniform].getClass() == type) {
+			uniform++;
+		}
+		if (uniform == size && size > 1) {
+			if (type == String.class) {
+				int length = 0;
+				for (int i = 0; i < size; i++) {
+					length += ((String) chunks[i]).length();
+				}
+				StringBuilder text = new StringBuilder(length);
+				for (int i = 0; i < size; i++) {
+					text.append((String) chunks[i]);
+				}
+				return text.toString();
+			}
+			if (first instanceof Addable addable) {
+				return addable.addAll(Arrays.asList(chunks).subList(1, size));
+			}
+		}
+		ChunkAggregator aggregator = new ChunkAggregator();
+		for (int i = 0; i < size; i++) {
+			aggregator.add(chunks[i]);
+		}
+		return aggregator.current();
 	}
 
 	/**

@@ -147,12 +147,7 @@ final class CollectedChunks {
 		if (joined != null && joined.size == size) {
 			return joined.value;
 		}
-		Object[] chunks = (Object[]) CHUNKS.getAcquire(this);
-		ChunkAggregator aggregator = new ChunkAggregator();
-		for (int i = 0; i < size; i++) {
-			aggregator.add(chunks[i]);
-		}
-		Object value = aggregator.current();
+		Object value = ChunkAggregator.joinAll((Object[]) CHUNKS.getAcquire(this), size);
 		if (value instanceof String || value instanceof Addable<?>) {
 			this.joined = new Joined(size, value);
 		}

@@ -107,12 +107,16 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 				return;
 			}
 			try {
-				switch (this.role) {
-					case INPUT -> this.tracker.inputChunk(chunk);
-					case REPORTED_OUTPUT -> this.tracker.stream(chunk);
-					case COLLECTED_OUTPUT -> this.tracker.collect(chunk);
-					case OUTPUT -> {
-					}
+				// An identity test per role rather than a switch: no table lookup per chunk.
+				Role role = this.role;
+				if (role == Role.REPORTED_OUTPUT) {
+					this.tracker.stream(chunk);
+				}
+				else if (role == Role.INPUT) {
+					this.tracker.inputChunk(chunk);
+				}
+				else if (role == Role.COLLECTED_OUTPUT) {
+					this.tracker.collect(chunk);
 				}
 			}
 			catch (Throwable ex) {
