@@ -135,6 +135,19 @@ final class EventSink<T> implements Subscription {
 		drain();
 	}
 
+	/** End the stream once the events waiting have been delivered, taking the lock. */
+	void completeLocked() {
+		boolean locked = this.lock.lock();
+		try {
+			complete();
+		}
+		finally {
+			if (locked) {
+				this.lock.unlock();
+			}
+		}
+	}
+
 	/** End the stream once the events waiting have been delivered; the caller holds the lock. */
 	void complete() {
 		if (!this.done) {

@@ -171,15 +171,7 @@ public final class RunLogStream {
 
 		@Override
 		public void rootCompleted() {
-			boolean locked = this.lock.lock();
-			try {
-				this.sink.complete();
-			}
-			finally {
-				if (locked) {
-					this.lock.unlock();
-				}
-			}
+			this.sink.completeLocked();
 		}
 
 		@Override

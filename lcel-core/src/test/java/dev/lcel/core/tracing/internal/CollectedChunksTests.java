@@ -24,8 +24,7 @@ class CollectedChunksTests {
 	@Test
 	void aRunWhoseStreamIsTheEarlierRunsSharesItsChunksAndTheirJoin() {
 		CollectedChunks earlier = new CollectedChunks();
-		CollectedChunks later = new CollectedChunks();
-		later.offer(earlier);
+		CollectedChunks later = after(earlier);
 		for (String chunk : List.of("a", "b", "c")) {
 			earlier.add(chunk);
 			later.add(chunk);
@@ -38,8 +37,7 @@ class CollectedChunksTests {
 	@Test
 	void aLaterRunThatReceivesFewerChunksJoinsOnlyThose() {
 		CollectedChunks earlier = new CollectedChunks();
-		CollectedChunks later = new CollectedChunks();
-		later.offer(earlier);
+		CollectedChunks later = after(earlier);
 		earlier.add("a");
 		later.add("a");
 		earlier.add("b");
@@ -50,8 +48,7 @@ class CollectedChunksTests {
 	@Test
 	void aChunkThatIsNotTheEarlierRunsMakesTheLaterRunKeepItsOwn() {
 		CollectedChunks earlier = new CollectedChunks();
-		CollectedChunks later = new CollectedChunks();
-		later.offer(earlier);
+		CollectedChunks later = after(earlier);
 		earlier.add("a");
 		later.add("a");
 		earlier.add("b");
@@ -65,8 +62,7 @@ class CollectedChunksTests {
 	@Test
 	void anEqualChunkThatIsAnotherObjectIsNotShared() {
 		CollectedChunks earlier = new CollectedChunks();
-		CollectedChunks later = new CollectedChunks();
-		later.offer(earlier);
+		CollectedChunks later = after(earlier);
 		Map<String, Object> first = Map.of("k", List.of(1));
 		earlier.add(first);
 		later.add(Map.of("k", List.of(1)));
@@ -79,8 +75,7 @@ class CollectedChunksTests {
 	@Test
 	void aMapJoinIsBuiltForEachRunThatSharesIt() {
 		CollectedChunks earlier = new CollectedChunks();
-		CollectedChunks later = new CollectedChunks();
-		later.offer(earlier);
+		CollectedChunks later = after(earlier);
 		for (Map<String, Object> chunk : List.<Map<String, Object>>of(Map.of("k", "a"), Map.of("k", "b"))) {
 			earlier.add(chunk);
 			later.add(chunk);
@@ -117,6 +112,13 @@ class CollectedChunksTests {
 		assertThat(model.aggregate()).isEqualTo("0123456789".repeat(4));
 		assertThat(parser.aggregate()).isSameAs(model.aggregate());
 		assertThat(chain.aggregate()).isEqualTo("0123456789".repeat(4) + "!");
+	}
+
+	/** Return the chunks of a run whose stream is {@code earlier}'s run's. */
+	private static CollectedChunks after(CollectedChunks earlier) {
+		CollectedChunks later = new CollectedChunks();
+		later.offer(earlier);
+		return later;
 	}
 
 }
