@@ -3,6 +3,7 @@ package dev.lcel.core.runnable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,21 +20,48 @@ import reactor.core.publisher.Mono;
  * deliberately: every map merges (LangChain merges the dictionaries its runnables stream and
  * replaces a plain one), and booleans are replaced rather than added (Python adds {@code True} as 1).
  *
- * <p>An aggregator is a mutable accumulator for one stream: strings are collected in a
- * {@link StringBuilder}, and {@link Addable}s are joined all at once with {@link Addable#addAll}, so
- * joining n one-character chunks costs O(n), not O(n²). Not thread-safe;
- * a stream delivers its chunks one at a time.
+ * <p>An aggregator is a mutable accumulator for one stream: it collects the chunks and builds the
+ * value they add up to only when {@link #current()} asks for it. Strings are collected in a
+ * {@link StringBuilder}, {@link Addable}s are joined all at once with {@link Addable#addAll}, a
+ * list's items are appended to one list, and a map keeps an aggregator per key; so joining n chunks
+ * costs O(n) in all, never O(length) per chunk. Adding a chunk of the same class as the one before
+ * costs one class comparison. Not thread-safe; a stream delivers its chunks one at a time.
  */
 public final class ChunkAggregator {
 
-	private Object value;
+	/** No chunk yet. */
+	private static final int EMPTY = 0;
 
-	private StringBuilder text;
+	/** One value so far ({@link #value}): a single chunk, a replacing chunk or a sum of numbers. */
+	private static final int VALUE = 1;
+
+	/** Text: {@link #text}. */
+	private static final int TEXT = 2;
+
+	/** Addables: {@link #value}, then {@link #pending}, all of {@link #type}'s class. */
+	private static final int ADDABLES = 3;
+
+	/** A map: an aggregator per key, in {@link #entries}. */
+	private static final int MAP = 4;
+
+	/** A list: its items in {@link #items}. */
+	private static final int LIST = 5;
+
+	private int mode = EMPTY;
+
+	private @Nullable Object value;
+
+	/** The exact class of the chunks the current mode takes without a type test. */
+	private @Nullable Class<?> type;
+
+	private @Nullable StringBuilder text;
 
 	/** Addable chunks not yet joined to {@link #value}: joined all at once when asked for. */
-	private final List<Object> pendingAddables = new ArrayList<>();
+	private @Nullable List<Object> pending;
 
-	private boolean empty = true;
+	private @Nullable Map<Object, ChunkAggregator> entries;
+
+	private @Nullable List<Object> items;
 
 	/**
 	 * Add the next chunk.
@@ -43,25 +71,91 @@ public final class ChunkAggregator {
 		if (chunk == null) {
 			return;
 		}
-		if (this.empty) {
-			this.empty = false;
-			this.value = chunk;
-			return;
-		}
-		if (chunk instanceof CharSequence next && (this.text != null || this.value instanceof CharSequence)) {
-			if (this.text == null) {
-				this.text = new StringBuilder((CharSequence) this.value);
-				this.value = null;
+		switch (this.mode) {
+			case EMPTY -> {
+				this.mode = VALUE;
+				this.value = chunk;
+				return;
 			}
-			this.text.append(next);
-			return;
+			case TEXT -> {
+				if (chunk.getClass() == this.type || chunk instanceof CharSequence) {
+					this.text.append((CharSequence) chunk);
+					return;
+				}
+			}
+			case ADDABLES -> {
+				if (chunk.getClass() == this.type || this.type.isInstance(chunk)) {
+					this.pending.add(chunk);
+					return;
+				}
+			}
+			case MAP -> {
+				if (chunk instanceof Map<?, ?> map) {
+					merge(map);
+					return;
+				}
+			}
+			case LIST -> {
+				if (chunk instanceof List<?> list) {
+					this.items.addAll(list);
+					return;
+				}
+			}
+			default -> {
+				// VALUE: what the next chunk makes of it is decided below
+			}
 		}
-		if (this.text == null && this.value instanceof Addable<?> && this.value.getClass().isInstance(chunk)) {
-			this.pendingAddables.add(chunk);
-			return;
+		start(current(), chunk);
+	}
+
+	/**
+	 * Continue from {@code first} joined with {@code second}, in the mode that collects what may
+	 * follow: the same rules, in the same order, as {@link #join}.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private void start(Object first, Object second) {
+		clear();
+		if (first instanceof CharSequence a && second instanceof CharSequence b) {
+			this.mode = TEXT;
+			this.type = second.getClass();
+			this.text = new StringBuilder(Math.max(16, 2 * (a.length() + b.length()))).append(a).append(b);
 		}
-		this.value = join(current(), chunk);
+		else if (first instanceof Addable && first.getClass().isInstance(second)) {
+			this.mode = ADDABLES;
+			this.type = first.getClass();
+			this.value = first;
+			this.pending = new ArrayList<>();
+			this.pending.add(second);
+		}
+		else if (first instanceof Map<?, ?> a && second instanceof Map<?, ?> b) {
+			this.mode = MAP;
+			this.entries = new LinkedHashMap<>();
+			merge(a);
+			merge(b);
+		}
+		else if (first instanceof List<?> a && second instanceof List<?> b) {
+			this.mode = LIST;
+			this.items = new ArrayList<>(a.size() + b.size());
+			this.items.addAll(a);
+			this.items.addAll(b);
+		}
+		else {
+			this.mode = VALUE;
+			this.value = (first instanceof Number a && second instanceof Number b) ? add(a, b) : second;
+		}
+	}
+
+	private void merge(Map<?, ?> map) {
+		map.forEach((key, value) -> this.entries.computeIfAbsent(key, (k) -> new ChunkAggregator()).add(value));
+	}
+
+	private void clear() {
+		this.value = null;
+		this.type = null;
 		this.text = null;
+		this.pending = null;
+		this.entries = null;
+		this.items = null;
 	}
 
 	/**
@@ -69,20 +163,82 @@ public final class ChunkAggregator {
 	 * @return {@code true} before the first non-null chunk
 	 */
 	public boolean isEmpty() {
-		return this.empty;
+		return this.mode == EMPTY;
 	}
 
 	/**
-	 * Return the value of the chunks added so far.
+	 * Return the value of the chunks added so far, built from them now; more chunks may be added
+	 * after. A map or list is a new one on each call.
 	 * @return the aggregate, or {@code null} if no chunk was added
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public @Nullable Object current() {
-		if (!this.pendingAddables.isEmpty()) {
-			this.value = ((Addable) this.value).addAll(new ArrayList<>(this.pendingAddables));
-			this.pendingAddables.clear();
+		switch (this.mode) {
+			case TEXT -> {
+				return this.text.toString();
+			}
+			case ADDABLES -> {
+				if (!this.pending.isEmpty()) {
+					List<Object> rest = this.pending;
+					this.pending = new ArrayList<>();
+					this.value = ((Addable) this.value).addAll(rest);
+				}
+				return this.value;
+			}
+			case MAP -> {
+				Map<Object, Object> merged = new LinkedHashMap<>();
+				this.entries.forEach((key, aggregator) -> merged.put(key, aggregator.current()));
+				return merged;
+			}
+			case LIST -> {
+				return new ArrayList<>(this.items);
+			}
+			default -> {
+				return this.value;
+			}
 		}
-		return (this.text != null) ? this.text.toString() : this.value;
+	}
+
+	/**
+	 * Return the join of the first {@code size} of {@code chunks}, made at once: what adding them
+	 * one by one gives, with the common streams (all text, or all {@link Addable}s of one class)
+	 * joined in one pass over them.
+	 * @param chunks the chunks, none {@code null}
+	 * @param size how many of them to join
+	 * @return the aggregate, or {@code null} when {@code size} is 0
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public static @Nullable Object joinAll(Object[] chunks, int size) {
+		if (size == 0) {
+			return null;
+		}
+		Object first = chunks[0];
+		Class<?> type = first.getClass();
+		int uniform = 1;
+		while (uniform < size && chunks[uniform].getClass() == type) {
+			uniform++;
+		}
+		if (uniform == size && size > 1) {
+			if (type == String.class) {
+				int length = 0;
+				for (int i = 0; i < size; i++) {
+					length += ((String) chunks[i]).length();
+				}
+				StringBuilder text = new StringBuilder(length);
+				for (int i = 0; i < size; i++) {
+					text.append((String) chunks[i]);
+				}
+				return text.toString();
+			}
+			if (first instanceof Addable addable) {
+				return addable.addAll(Arrays.asList(chunks).subList(1, size));
+			}
+		}
+		ChunkAggregator aggregator = new ChunkAggregator();
+		for (int i = 0; i < size; i++) {
+			aggregator.add(chunks[i]);
+		}
+		return aggregator.current();
 	}
 
 	/**

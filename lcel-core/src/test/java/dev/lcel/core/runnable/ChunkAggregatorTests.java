@@ -1,7 +1,10 @@
 package dev.lcel.core.runnable;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -79,6 +82,80 @@ class ChunkAggregatorTests {
 			aggregator.add("x");
 		}
 		assertThat((String) aggregator.current()).hasSize(100_000);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void manySmallMapsAndListsJoinWithoutQuadraticCopying() {
+		ChunkAggregator maps = new ChunkAggregator();
+		ChunkAggregator lists = new ChunkAggregator();
+		for (int i = 0; i < 100_000; i++) {
+			maps.add(Map.of("text", "x", "parts", List.of(i)));
+			lists.add(List.of(i));
+		}
+		Map<?, ?> map = (Map<?, ?>) maps.current();
+		assertThat((String) map.get("text")).hasSize(100_000);
+		assertThat((List<Object>) map.get("parts")).hasSize(100_000).startsWith(0, 1, 2).endsWith(99_999);
+		assertThat((List<Object>) lists.current()).hasSize(100_000).startsWith(0, 1).endsWith(99_999);
+	}
+
+	@Test
+	void aMapOrListAskedForMidStreamIsNotChangedByLaterChunks() {
+		ChunkAggregator aggregator = new ChunkAggregator();
+		aggregator.add(List.of(1));
+		aggregator.add(List.of(2));
+		Object early = aggregator.current();
+		aggregator.add(List.of(3));
+		assertThat(early).isEqualTo(List.of(1, 2));
+		assertThat(aggregator.current()).isEqualTo(List.of(1, 2, 3));
+	}
+
+	/**
+	 * Adding chunks one by one gives what joining them in turn gives, whatever the mix of types and
+	 * wherever {@link ChunkAggregator#current()} is asked for in between. Seeded; the seed is
+	 * printed, and {@code -Dlcel.test.seed=N} replays it.
+	 */
+	@Test
+	void aggregatingEqualsJoiningInTurnForRandomStreams() {
+		long seed = Long.getLong("lcel.test.seed", System.nanoTime());
+		System.out.println("ChunkAggregatorTests seed: " + seed + " (replay with -Dlcel.test.seed=" + seed + ")");
+		Random random = new Random(seed);
+		for (int stream = 0; stream < 2_000; stream++) {
+			ChunkAggregator aggregator = new ChunkAggregator();
+			Object joined = null;
+			int length = random.nextInt(12);
+			for (int i = 0; i < length; i++) {
+				Object chunk = randomChunk(random, 2);
+				aggregator.add(chunk);
+				joined = ChunkAggregator.join(joined, chunk);
+				if (random.nextInt(4) == 0) {
+					assertThat(aggregator.current()).as("seed %d, stream %d, chunk %d", seed, stream, i).isEqualTo(joined);
+				}
+			}
+			assertThat(aggregator.current()).as("seed %d, stream %d", seed, stream).isEqualTo(joined);
+			assertThat(aggregator.isEmpty()).isEqualTo(joined == null);
+		}
+	}
+
+	private static Object randomChunk(Random random, int depth) {
+		int kind = random.nextInt((depth > 0) ? 9 : 7);
+		return switch (kind) {
+			case 0, 1 -> String.valueOf((char) ('a' + random.nextInt(3)));
+			case 2 -> random.nextInt(5);
+			case 3 -> random.nextDouble();
+			case 4 -> new Count(random.nextInt(5));
+			case 5 -> random.nextBoolean();
+			case 6 -> (random.nextInt(4) == 0) ? new StringBuilder("s") : List.of(random.nextInt(5));
+			default -> {
+				Map<String, Object> map = new LinkedHashMap<>();
+				int size = random.nextInt(3);
+				for (int i = 0; i < size; i++) {
+					map.put(String.valueOf((char) ('k' + random.nextInt(3))),
+							(random.nextInt(5) == 0) ? null : randomChunk(random, depth - 1));
+				}
+				yield (random.nextBoolean()) ? map : new ArrayList<>(List.of(map));
+			}
+		};
 	}
 
 	record Count(int value) implements Addable<Count> {

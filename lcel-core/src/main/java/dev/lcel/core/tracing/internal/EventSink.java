@@ -20,9 +20,9 @@ import reactor.core.publisher.Operators;
  * The subscription of an event or log stream: events its handler emits reach the subscriber
  * directly while it has demand, and wait in order while it has none.
  *
- * <p>Every method but {@link #request} and {@link #cancel} is called holding the handler's lock
- * (its methods are {@code synchronized}, as LangChain's rules for the order of events need), and
- * so are the subscriber's signals: the handler serialises its calls once, where a
+ * <p>Every method but {@link #request} and {@link #cancel} is called holding the handler's
+ * {@link EventLock} (LangChain's rules for the order of events need one), and so are the
+ * subscriber's signals: the handler serialises its calls once, where a
  * {@code FluxSink} would serialise them again and pass each event through a queue and its
  * atomics. Cancelling disposes of the run outside the lock, so a run that reports its
  * cancellation to the handler cannot wait on itself.
@@ -33,7 +33,7 @@ final class EventSink<T> implements Subscription {
 
 	private final Subscriber<? super T> actual;
 
-	private final Object lock;
+	private final EventLock lock;
 
 	private final ArrayDeque<T> backlog = new ArrayDeque<>();
 
@@ -49,7 +49,7 @@ final class EventSink<T> implements Subscription {
 
 	private volatile @Nullable Disposable run;
 
-	EventSink(Subscriber<? super T> actual, Object lock) {
+	EventSink(Subscriber<? super T> actual, EventLock lock) {
 		this.actual = actual;
 		this.lock = lock;
 	}
@@ -135,6 +135,19 @@ final class EventSink<T> implements Subscription {
 		drain();
 	}
 
+	/** End the stream once the events waiting have been delivered, taking the lock. */
+	void completeLocked() {
+		boolean locked = this.lock.lock();
+		try {
+			complete();
+		}
+		finally {
+			if (locked) {
+				this.lock.unlock();
+			}
+		}
+	}
+
 	/** End the stream once the events waiting have been delivered; the caller holds the lock. */
 	void complete() {
 		if (!this.done) {
@@ -157,9 +170,15 @@ final class EventSink<T> implements Subscription {
 		if (!Operators.validate(n)) {
 			return;
 		}
-		synchronized (this.lock) {
+		boolean locked = this.lock.lock();
+		try {
 			this.requested = Operators.addCap(this.requested, n);
 			drain();
+		}
+		finally {
+			if (locked) {
+				this.lock.unlock();
+			}
 		}
 	}
 
@@ -173,8 +192,14 @@ final class EventSink<T> implements Subscription {
 		if (run != null) {
 			run.dispose();
 		}
-		synchronized (this.lock) {
+		boolean locked = this.lock.lock();
+		try {
 			this.backlog.clear();
+		}
+		finally {
+			if (locked) {
+				this.lock.unlock();
+			}
 		}
 	}
 

@@ -51,6 +51,8 @@ public final class EventStream {
 
 	private static final class Emitter implements EventSink.Source<StreamEvent> {
 
+		private final EventLock lock = new EventLock();
+
 		private final EventSink<StreamEvent> sink;
 
 		private final RunFilter filter;
@@ -70,7 +72,7 @@ public final class EventStream {
 		private @Nullable UUID firstEventRun;
 
 		Emitter(Subscriber<? super StreamEvent> subscriber, RunFilter filter, UUID root, @Nullable Object input) {
-			this.sink = new EventSink<>(subscriber, this);
+			this.sink = new EventSink<>(subscriber, this.lock);
 			this.filter = filter;
 			this.root = root;
 			this.input = input;
@@ -94,11 +96,25 @@ public final class EventStream {
 
 		@Override
 		public void onRunStream(RunInfo run, Object chunk) {
-			if (run.runId().equals(this.root)) {
+			if (!this.rootReported && run.runId().equals(this.root)) {
 				this.rootReported = true;
 			}
-			send(new StreamEvent(run.runType().streamEvent(), run.name(), run.runId(), run.parentIds(), run.tags(),
-					run.metadata(), data("chunk", chunk)));
+			StreamEvent event = new StreamEvent(run.runType().streamEvent(), run.name(), run.runId(), run.parentIds(),
+					run.tags(), run.metadata(), data("chunk", chunk));
+			boolean locked = this.lock.lock();
+			try {
+				// A stream event is never a start or an end: only the first event's rule can apply.
+				if (this.firstEventRun != null) {
+					this.sink.next(event);
+					return;
+				}
+			}
+			finally {
+				if (locked) {
+					this.lock.unlock();
+				}
+			}
+			send(event);
 		}
 
 		@Override
@@ -107,13 +123,21 @@ public final class EventStream {
 		}
 
 		@Override
-		public synchronized void rootCompleted() {
-			this.sink.complete();
+		public void rootCompleted() {
+			this.sink.completeLocked();
 		}
 
 		@Override
-		public synchronized void rootFailed(Throwable error) {
-			this.sink.error(error);
+		public void rootFailed(Throwable error) {
+			boolean locked = this.lock.lock();
+			try {
+				this.sink.error(error);
+			}
+			finally {
+				if (locked) {
+					this.lock.unlock();
+				}
+			}
 		}
 
 		/**
@@ -167,16 +191,24 @@ public final class EventStream {
 		 * Send an event with LangChain's two rules for the root: the first event sent carries the
 		 * call's input, and the end of the run that sent it carries none.
 		 */
-		private synchronized void send(StreamEvent event) {
-			if (this.firstEventRun == null) {
-				this.firstEventRun = event.runId();
-				event = withData(event, "input", this.input);
+		private void send(StreamEvent event) {
+			boolean locked = this.lock.lock();
+			try {
+				if (this.firstEventRun == null) {
+					this.firstEventRun = event.runId();
+					event = withData(event, "input", this.input);
+				}
+				else if (event.data().containsKey("input") && event.runId().equals(this.firstEventRun)
+						&& event.event().endsWith("_end")) {
+					event = withData(event, "input", null);
+				}
+				this.sink.next(event);
 			}
-			else if (event.data().containsKey("input") && event.runId().equals(this.firstEventRun)
-					&& event.event().endsWith("_end")) {
-				event = withData(event, "input", null);
+			finally {
+				if (locked) {
+					this.lock.unlock();
+				}
 			}
-			this.sink.next(event);
 		}
 
 		private static StreamEvent withData(StreamEvent event, String key, Object value) {

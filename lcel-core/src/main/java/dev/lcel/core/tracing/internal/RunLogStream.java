@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,20 +63,23 @@ public final class RunLogStream {
 
 	private static final class Recorder implements EventSink.Source<RunLogPatch> {
 
+		private final EventLock lock = new EventLock();
+
 		private final EventSink<RunLogPatch> sink;
 
 		private final RunFilter filter;
 
 		private final Map<String, Integer> nameCounts = new HashMap<>();
 
-		private final Map<UUID, LogPaths> paths = new HashMap<>();
+		/** Each logged run's paths, found by the run itself (a run is one object): no id hashed per chunk. */
+		private final Map<RunInfo, LogPaths> paths = new IdentityHashMap<>();
 
 		private final UUID root;
 
 		private final ChunkAggregator rootOutput = new ChunkAggregator();
 
 		Recorder(Subscriber<? super RunLogPatch> subscriber, RunFilter filter, UUID root) {
-			this.sink = new EventSink<>(subscriber, this);
+			this.sink = new EventSink<>(subscriber, this.lock);
 			this.filter = filter;
 			this.root = root;
 		}
@@ -89,44 +93,60 @@ public final class RunLogStream {
 		}
 
 		@Override
-		public synchronized void onRunStart(RunInfo run, @Nullable Object input) {
-			if (run.runId().equals(this.root)) {
-				Map<String, Object> state = new LinkedHashMap<>();
-				state.put("id", run.runId().toString());
-				state.put("name", run.name());
-				state.put("type", logType(run.runType()));
-				state.put("streamed_output", new ArrayList<>());
-				state.put("final_output", null);
-				state.put("logs", new LinkedHashMap<>());
-				emit(JsonPatchOp.replace("", state));
-				return;
+		public void onRunStart(RunInfo run, @Nullable Object input) {
+			boolean locked = this.lock.lock();
+			try {
+				if (run.runId().equals(this.root)) {
+					Map<String, Object> state = new LinkedHashMap<>();
+					state.put("id", run.runId().toString());
+					state.put("name", run.name());
+					state.put("type", logType(run.runType()));
+					state.put("streamed_output", new ArrayList<>());
+					state.put("final_output", null);
+					state.put("logs", new LinkedHashMap<>());
+					emit(JsonPatchOp.replace("", state));
+					return;
+				}
+				if (!this.filter.test(run)) {
+					return;
+				}
+				LogPaths paths = new LogPaths(uniqueKey(run.name()), run.runType());
+				this.paths.put(run, paths);
+				Map<String, Object> entry = new LinkedHashMap<>();
+				entry.put("id", run.runId().toString());
+				entry.put("name", run.name());
+				entry.put("type", logType(run.runType()));
+				entry.put("tags", run.tags());
+				entry.put("metadata", run.metadata());
+				entry.put("start_time", run.startTime().toString());
+				entry.put("streamed_output", new ArrayList<>());
+				entry.put("streamed_output_str", new ArrayList<>());
+				entry.put("final_output", null);
+				entry.put("end_time", null);
+				emit(JsonPatchOp.add(paths.entry, entry));
 			}
-			if (!this.filter.test(run)) {
-				return;
+			finally {
+				if (locked) {
+					this.lock.unlock();
+				}
 			}
-			LogPaths paths = new LogPaths(uniqueKey(run.name()), run.runType());
-			this.paths.put(run.runId(), paths);
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("id", run.runId().toString());
-			entry.put("name", run.name());
-			entry.put("type", logType(run.runType()));
-			entry.put("tags", run.tags());
-			entry.put("metadata", run.metadata());
-			entry.put("start_time", run.startTime().toString());
-			entry.put("streamed_output", new ArrayList<>());
-			entry.put("streamed_output_str", new ArrayList<>());
-			entry.put("final_output", null);
-			entry.put("end_time", null);
-			emit(JsonPatchOp.add(paths.entry, entry));
 		}
 
 		/**
 		 * Log a chunk of the root's output, as it reaches the caller.
 		 */
 		@Override
-		public synchronized void rootChunk(Object chunk) {
-			this.rootOutput.add(chunk);
-			emit(JsonPatchOp.add("/streamed_output/-", chunk));
+		public void rootChunk(Object chunk) {
+			boolean locked = this.lock.lock();
+			try {
+				this.rootOutput.add(chunk);
+				emit(JsonPatchOp.add("/streamed_output/-", chunk));
+			}
+			finally {
+				if (locked) {
+					this.lock.unlock();
+				}
+			}
 		}
 
 		/**
@@ -134,16 +154,24 @@ public final class RunLogStream {
 		 * log, which adds up the output as it streams, shows it.
 		 */
 		@Override
-		public synchronized void rootFailed(Throwable error) {
-			if (!this.rootOutput.isEmpty()) {
-				emit(JsonPatchOp.replace("/final_output", this.rootOutput.current()));
+		public void rootFailed(Throwable error) {
+			boolean locked = this.lock.lock();
+			try {
+				if (!this.rootOutput.isEmpty()) {
+					emit(JsonPatchOp.replace("/final_output", this.rootOutput.current()));
+				}
+				this.sink.error(error);
 			}
-			this.sink.error(error);
+			finally {
+				if (locked) {
+					this.lock.unlock();
+				}
+			}
 		}
 
 		@Override
-		public synchronized void rootCompleted() {
-			this.sink.complete();
+		public void rootCompleted() {
+			this.sink.completeLocked();
 		}
 
 		@Override
@@ -152,26 +180,42 @@ public final class RunLogStream {
 		}
 
 		@Override
-		public synchronized void onRunStream(RunInfo run, Object chunk) {
-			LogPaths paths = this.paths.get(run.runId());
-			if (paths == null) {
-				return;
+		public void onRunStream(RunInfo run, Object chunk) {
+			boolean locked = this.lock.lock();
+			try {
+				LogPaths paths = this.paths.get(run);
+				if (paths == null) {
+					return;
+				}
+				JsonPatchOp output = JsonPatchOp.add(paths.streamedOutput, chunk);
+				this.sink.next(new RunLogPatch((paths.type == RunType.CHAT_MODEL && chunk instanceof AIMessage message)
+						? List.of(JsonPatchOp.add(paths.streamedOutputStr, message.content()), output)
+						: List.of(output)));
 			}
-			JsonPatchOp output = JsonPatchOp.add(paths.streamedOutput, chunk);
-			this.sink.next(new RunLogPatch((paths.type == RunType.CHAT_MODEL && chunk instanceof AIMessage message)
-					? List.of(JsonPatchOp.add(paths.streamedOutputStr, message.content()), output)
-					: List.of(output)));
+			finally {
+				if (locked) {
+					this.lock.unlock();
+				}
+			}
 		}
 
 		@Override
-		public synchronized void onRunEnd(RunInfo run, @Nullable Object input, @Nullable Object output) {
-			if (run.runId().equals(this.root)) {
-				emit(JsonPatchOp.replace("/final_output", output));
-				return;
+		public void onRunEnd(RunInfo run, @Nullable Object input, @Nullable Object output) {
+			boolean locked = this.lock.lock();
+			try {
+				if (run.runId().equals(this.root)) {
+					emit(JsonPatchOp.replace("/final_output", output));
+					return;
+				}
+				LogPaths paths = this.paths.get(run);
+				if (paths != null) {
+					finish(paths, JsonPatchOp.add(paths.entry + "/final_output", finalOutput(run.runType(), output)));
+				}
 			}
-			LogPaths paths = this.paths.get(run.runId());
-			if (paths != null) {
-				finish(paths, JsonPatchOp.add(paths.entry + "/final_output", finalOutput(run.runType(), output)));
+			finally {
+				if (locked) {
+					this.lock.unlock();
+				}
 			}
 		}
 
@@ -206,11 +250,19 @@ public final class RunLogStream {
 		}
 
 		@Override
-		public synchronized void onRunError(RunInfo run, Throwable error) {
-			LogPaths paths = this.paths.get(run.runId());
-			if (paths != null) {
-				finish(paths, JsonPatchOp.add(paths.entry + "/error",
-						error.getClass().getName() + ": " + error.getMessage()));
+		public void onRunError(RunInfo run, Throwable error) {
+			boolean locked = this.lock.lock();
+			try {
+				LogPaths paths = this.paths.get(run);
+				if (paths != null) {
+					finish(paths, JsonPatchOp.add(paths.entry + "/error",
+							error.getClass().getName() + ": " + error.getMessage()));
+				}
+			}
+			finally {
+				if (locked) {
+					this.lock.unlock();
+				}
 			}
 		}
 

@@ -6,7 +6,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.lcel.core.config.RunnableConfig;
-import dev.lcel.core.runnable.ChunkAggregator;
 import dev.lcel.core.tracing.CallbackHandler;
 import dev.lcel.core.tracing.RunInfo;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * do), so it starts after the runs before it have produced something, and before its children.
  *
  * <p>Chunks go only to the handlers that read this run's chunks ({@link CallbackHandler#needsChunks(RunInfo)},
- * asked once); an output's chunks arrive one at a time (Reactive Streams' serial signals), and its
- * end after its last chunk, so collecting them takes no lock.
+ * asked once). The streamed input and output are collected in {@link CollectedChunks}, shared with
+ * the run before when its stream is this one's, and joined only at the end; neither takes a lock
+ * (a run may end while its input still streams: it reads the chunks published so far).
  */
 final class RunTracker {
 
@@ -38,9 +38,9 @@ final class RunTracker {
 
 	private final AtomicBoolean finished = new AtomicBoolean();
 
-	private final ChunkAggregator input = new ChunkAggregator();
+	private final CollectedChunks input = new CollectedChunks();
 
-	private final ChunkAggregator output = new ChunkAggregator();
+	private final CollectedChunks output = new CollectedChunks();
 
 	private final boolean collect;
 
@@ -112,11 +112,19 @@ final class RunTracker {
 
 	private void input(Object chunk) {
 		if (this.collect) {
-			// A run may end while its input still streams (it needed only the start of it).
-			synchronized (this.input) {
-				this.input.add(chunk);
-			}
+			this.input.add(chunk);
 		}
+	}
+
+	/**
+	 * Return where the chunks of this run's input ({@code input}) or output are collected, or
+	 * {@code null} when no handler reads them.
+	 */
+	@Nullable CollectedChunks collected(boolean input) {
+		if (!this.collect) {
+			return null;
+		}
+		return input ? this.input : this.output;
 	}
 
 	/**
@@ -147,16 +155,13 @@ final class RunTracker {
 	}
 
 	void complete() {
-		end(this.output.current());
+		end(this.output.aggregate());
 	}
 
 	void end(@Nullable Object result) {
 		start(null);
 		if (this.finished.compareAndSet(false, true)) {
-			Object whole;
-			synchronized (this.input) {
-				whole = this.input.current();
-			}
+			Object whole = this.input.aggregate();
 			for (CallbackHandler handler : this.handlers) {
 				handler.onRunEnd(this.run, whole, result);
 			}

@@ -59,6 +59,8 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 
 		private final Role role;
 
+		private final Context context;
+
 		private @Nullable Subscription upstream;
 
 		private boolean done;
@@ -67,11 +69,27 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 			this.actual = actual;
 			this.tracker = tracker;
 			this.role = role;
+			this.context = shareChunks(actual.currentContext(), tracker.collected(role == Role.INPUT));
+		}
+
+		/**
+		 * Offer the chunks this run collects to the run downstream that collects the same stream, and
+		 * tell the runs upstream that this one collects what they send.
+		 */
+		private static Context shareChunks(Context context, @Nullable CollectedChunks collected) {
+			if (collected == null) {
+				return context;
+			}
+			CollectedChunks consumer = context.getOrDefault(CollectedChunks.CONSUMER, null);
+			if (consumer != null) {
+				consumer.offer(collected);
+			}
+			return context.put(CollectedChunks.CONSUMER, collected);
 		}
 
 		@Override
 		public Context currentContext() {
-			return this.actual.currentContext();
+			return this.context;
 		}
 
 		@Override
@@ -89,12 +107,16 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 				return;
 			}
 			try {
-				switch (this.role) {
-					case INPUT -> this.tracker.inputChunk(chunk);
-					case REPORTED_OUTPUT -> this.tracker.stream(chunk);
-					case COLLECTED_OUTPUT -> this.tracker.collect(chunk);
-					case OUTPUT -> {
-					}
+				// An identity test per role rather than a switch: no table lookup per chunk.
+				Role role = this.role;
+				if (role == Role.REPORTED_OUTPUT) {
+					this.tracker.stream(chunk);
+				}
+				else if (role == Role.INPUT) {
+					this.tracker.inputChunk(chunk);
+				}
+				else if (role == Role.COLLECTED_OUTPUT) {
+					this.tracker.collect(chunk);
 				}
 			}
 			catch (Throwable ex) {
