@@ -2,6 +2,7 @@ package dev.lcel.core.tracing.internal;
 
 import java.util.ArrayDeque;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 
 import dev.lcel.core.config.RunnableConfig;
@@ -21,7 +22,7 @@ import reactor.core.publisher.Operators;
  * directly while it has demand, and wait in order while it has none.
  *
  * <p>Every method but {@link #request} and {@link #cancel} is called holding the handler's
- * {@link EventLock} (LangChain's rules for the order of events need one), and so are the
+ * {@link ReentrantLock} (LangChain's rules for the order of events need one), and so are the
  * subscriber's signals: the handler serialises its calls once, where a
  * {@code FluxSink} would serialise them again and pass each event through a queue and its
  * atomics. Cancelling disposes of the run outside the lock, so a run that reports its
@@ -33,7 +34,7 @@ final class EventSink<T> implements Subscription {
 
 	private final Subscriber<? super T> actual;
 
-	private final EventLock lock;
+	private final ReentrantLock lock;
 
 	private final ArrayDeque<T> backlog = new ArrayDeque<>();
 
@@ -49,7 +50,7 @@ final class EventSink<T> implements Subscription {
 
 	private volatile @Nullable Disposable run;
 
-	EventSink(Subscriber<? super T> actual, EventLock lock) {
+	EventSink(Subscriber<? super T> actual, ReentrantLock lock) {
 		this.actual = actual;
 		this.lock = lock;
 	}
@@ -137,14 +138,12 @@ final class EventSink<T> implements Subscription {
 
 	/** End the stream once the events waiting have been delivered, taking the lock. */
 	void completeLocked() {
-		boolean locked = this.lock.lock();
+		this.lock.lock();
 		try {
 			complete();
 		}
 		finally {
-			if (locked) {
-				this.lock.unlock();
-			}
+			this.lock.unlock();
 		}
 	}
 
@@ -170,15 +169,13 @@ final class EventSink<T> implements Subscription {
 		if (!Operators.validate(n)) {
 			return;
 		}
-		boolean locked = this.lock.lock();
+		this.lock.lock();
 		try {
 			this.requested = Operators.addCap(this.requested, n);
 			drain();
 		}
 		finally {
-			if (locked) {
-				this.lock.unlock();
-			}
+			this.lock.unlock();
 		}
 	}
 
@@ -192,14 +189,12 @@ final class EventSink<T> implements Subscription {
 		if (run != null) {
 			run.dispose();
 		}
-		boolean locked = this.lock.lock();
+		this.lock.lock();
 		try {
 			this.backlog.clear();
 		}
 		finally {
-			if (locked) {
-				this.lock.unlock();
-			}
+			this.lock.unlock();
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
@@ -51,7 +52,7 @@ public final class EventStream {
 
 	private static final class Emitter implements EventSink.Source<StreamEvent> {
 
-		private final EventLock lock = new EventLock();
+		private final ReentrantLock lock = new ReentrantLock();
 
 		private final EventSink<StreamEvent> sink;
 
@@ -101,7 +102,7 @@ public final class EventStream {
 			}
 			StreamEvent event = new StreamEvent(run.runType().streamEvent(), run.name(), run.runId(), run.parentIds(),
 					run.tags(), run.metadata(), data("chunk", chunk));
-			boolean locked = this.lock.lock();
+			this.lock.lock();
 			try {
 				// A stream event is never a start or an end: only the first event's rule can apply.
 				if (this.firstEventRun != null) {
@@ -110,9 +111,7 @@ public final class EventStream {
 				}
 			}
 			finally {
-				if (locked) {
-					this.lock.unlock();
-				}
+				this.lock.unlock();
 			}
 			send(event);
 		}
@@ -129,14 +128,12 @@ public final class EventStream {
 
 		@Override
 		public void rootFailed(Throwable error) {
-			boolean locked = this.lock.lock();
+			this.lock.lock();
 			try {
 				this.sink.error(error);
 			}
 			finally {
-				if (locked) {
-					this.lock.unlock();
-				}
+				this.lock.unlock();
 			}
 		}
 
@@ -192,7 +189,7 @@ public final class EventStream {
 		 * call's input, and the end of the run that sent it carries none.
 		 */
 		private void send(StreamEvent event) {
-			boolean locked = this.lock.lock();
+			this.lock.lock();
 			try {
 				if (this.firstEventRun == null) {
 					this.firstEventRun = event.runId();
@@ -205,9 +202,7 @@ public final class EventStream {
 				this.sink.next(event);
 			}
 			finally {
-				if (locked) {
-					this.lock.unlock();
-				}
+				this.lock.unlock();
 			}
 		}
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.json.JsonPatchOp;
@@ -63,7 +64,7 @@ public final class RunLogStream {
 
 	private static final class Recorder implements EventSink.Source<RunLogPatch> {
 
-		private final EventLock lock = new EventLock();
+		private final ReentrantLock lock = new ReentrantLock();
 
 		private final EventSink<RunLogPatch> sink;
 
@@ -94,7 +95,7 @@ public final class RunLogStream {
 
 		@Override
 		public void onRunStart(RunInfo run, @Nullable Object input) {
-			boolean locked = this.lock.lock();
+			this.lock.lock();
 			try {
 				if (run.runId().equals(this.root)) {
 					Map<String, Object> state = new LinkedHashMap<>();
@@ -126,9 +127,7 @@ public final class RunLogStream {
 				emit(JsonPatchOp.add(paths.entry, entry));
 			}
 			finally {
-				if (locked) {
-					this.lock.unlock();
-				}
+				this.lock.unlock();
 			}
 		}
 
@@ -137,15 +136,13 @@ public final class RunLogStream {
 		 */
 		@Override
 		public void rootChunk(Object chunk) {
-			boolean locked = this.lock.lock();
+			this.lock.lock();
 			try {
 				this.rootOutput.add(chunk);
 				emit(JsonPatchOp.add("/streamed_output/-", chunk));
 			}
 			finally {
-				if (locked) {
-					this.lock.unlock();
-				}
+				this.lock.unlock();
 			}
 		}
 
@@ -155,7 +152,7 @@ public final class RunLogStream {
 		 */
 		@Override
 		public void rootFailed(Throwable error) {
-			boolean locked = this.lock.lock();
+			this.lock.lock();
 			try {
 				if (!this.rootOutput.isEmpty()) {
 					emit(JsonPatchOp.replace("/final_output", this.rootOutput.current()));
@@ -163,9 +160,7 @@ public final class RunLogStream {
 				this.sink.error(error);
 			}
 			finally {
-				if (locked) {
-					this.lock.unlock();
-				}
+				this.lock.unlock();
 			}
 		}
 
@@ -181,7 +176,7 @@ public final class RunLogStream {
 
 		@Override
 		public void onRunStream(RunInfo run, Object chunk) {
-			boolean locked = this.lock.lock();
+			this.lock.lock();
 			try {
 				LogPaths paths = this.paths.get(run);
 				if (paths == null) {
@@ -193,15 +188,13 @@ public final class RunLogStream {
 						: List.of(output)));
 			}
 			finally {
-				if (locked) {
-					this.lock.unlock();
-				}
+				this.lock.unlock();
 			}
 		}
 
 		@Override
 		public void onRunEnd(RunInfo run, @Nullable Object input, @Nullable Object output) {
-			boolean locked = this.lock.lock();
+			this.lock.lock();
 			try {
 				if (run.runId().equals(this.root)) {
 					emit(JsonPatchOp.replace("/final_output", output));
@@ -213,9 +206,7 @@ public final class RunLogStream {
 				}
 			}
 			finally {
-				if (locked) {
-					this.lock.unlock();
-				}
+				this.lock.unlock();
 			}
 		}
 
@@ -251,7 +242,7 @@ public final class RunLogStream {
 
 		@Override
 		public void onRunError(RunInfo run, Throwable error) {
-			boolean locked = this.lock.lock();
+			this.lock.lock();
 			try {
 				LogPaths paths = this.paths.get(run);
 				if (paths != null) {
@@ -260,9 +251,7 @@ public final class RunLogStream {
 				}
 			}
 			finally {
-				if (locked) {
-					this.lock.unlock();
-				}
+				this.lock.unlock();
 			}
 		}
 
