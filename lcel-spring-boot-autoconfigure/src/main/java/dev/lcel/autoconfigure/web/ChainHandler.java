@@ -126,11 +126,12 @@ final class ChainHandler {
 
 	Mono<ServerResponse> invoke(ServerRequest request) {
 		return withChain(request, (chain) -> this.reader.body(request).flatMap((body) -> {
-			ChainRequestReader.Call call = this.reader.call(name(request), chain, request, body);
-			UUID runId = call.config().runId();
 			UsageCallbackHandler usage = new UsageCallbackHandler();
-			return chain.ainvoke(call.input(), usage.addTo(call.config()))
-				.subscribeOn(Schedulers.boundedElastic())
+			ChainRequestReader.Call call = this.reader.call(name(request), chain, request, body, usage);
+			UUID runId = call.config().runId();
+			// The body is delivered on bounded elastic (JsonRequestBody): the chain runs on that
+			// thread, off the event loop, without a second hand-off.
+			return chain.ainvoke(call.input(), call.config())
 				.map((output) -> response(output, withUsage(Map.of("run_id", runId.toString(), "feedback_tokens", List.of()), usage)))
 				.defaultIfEmpty(response(null, withUsage(Map.of("run_id", runId.toString(), "feedback_tokens", List.of()), usage)))
 				.flatMap(this::ok)
@@ -141,8 +142,7 @@ final class ChainHandler {
 	Mono<ServerResponse> batch(ServerRequest request) {
 		return withChain(request, (chain) -> this.reader.body(request).flatMap((body) -> {
 			UsageCallbackHandler usage = new UsageCallbackHandler();
-			List<ChainRequestReader.Call> calls = this.reader.calls(name(request), chain, request, body).stream()
-				.map((call) -> new ChainRequestReader.Call(call.input(), usage.addTo(call.config()))).toList();
+			List<ChainRequestReader.Call> calls = this.reader.calls(name(request), chain, request, body, usage);
 			List<String> runIds = calls.stream().map((call) -> call.config().runId().toString()).toList();
 			int concurrency = BatchRun.concurrency(body, this.properties.getMaxBatchConcurrency());
 			return BatchRun.run(chain, calls, concurrency)
@@ -230,10 +230,10 @@ final class ChainHandler {
 	 */
 	private Mono<ServerResponse> sse(ServerRequest request, StreamBody body) {
 		return withChain(request, (chain) -> this.reader.body(request).flatMap((json) -> {
-			ChainRequestReader.Call call = this.reader.call(name(request), chain, request, json);
-			UUID runId = call.config().runId();
 			UsageCallbackHandler usage = new UsageCallbackHandler();
-			Flux<?> values = body.stream(chain, new BodyCall(call.input(), usage.addTo(call.config()), json))
+			ChainRequestReader.Call call = this.reader.call(name(request), chain, request, json, usage);
+			UUID runId = call.config().runId();
+			Flux<?> values = body.stream(chain, new BodyCall(call.input(), call.config(), json))
 				.subscribeOn(Schedulers.boundedElastic());
 			Map<String, Object> metadata = Map.of("run_id", runId.toString());
 			return unbuffered(ServerResponse.ok()).contentType(SseEncoder.EVENT_STREAM)

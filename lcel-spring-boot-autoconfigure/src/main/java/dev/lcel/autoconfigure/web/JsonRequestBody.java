@@ -118,6 +118,10 @@ public final class JsonRequestBody {
 	 * surrogates encoded in UTF-8, truncated and stray continuation bytes.
 	 */
 	private static void checkUtf8(byte[] bytes) {
+		if (isAscii(bytes)) {
+			// ASCII is valid UTF-8: most bodies need no decoder (and its 16 KB buffer) at all.
+			return;
+		}
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -134,6 +138,15 @@ public final class JsonRequestBody {
 			}
 			out.clear();
 		}
+	}
+
+	private static boolean isAscii(byte[] bytes) {
+		for (byte b : bytes) {
+			if (b < 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
