@@ -132,8 +132,9 @@ final class ChainHandler {
 			// The body is delivered on bounded elastic (JsonRequestBody): the chain runs on that
 			// thread, off the event loop, without a second hand-off.
 			return chain.ainvoke(call.input(), call.config())
-				.map((output) -> response(output, withUsage(Map.of("run_id", runId.toString(), "feedback_tokens", List.of()), usage)))
-				.defaultIfEmpty(response(null, withUsage(Map.of("run_id", runId.toString(), "feedback_tokens", List.of()), usage)))
+				.map((output) -> response(output, invokeMetadata(runId, usage)))
+				// Built once the run has ended, with its usage, and only for a run without output.
+				.switchIfEmpty(Mono.fromSupplier(() -> response(null, invokeMetadata(runId, usage))))
 				.flatMap(this::ok)
 				.onErrorResume((ex) -> ChainErrors.problem(request, ex, runId));
 		}));
@@ -296,6 +297,15 @@ final class ChainHandler {
 		response.put("output", output);
 		response.put("metadata", metadata);
 		return response;
+	}
+
+	/** The metadata of an {@code invoke} answer: LangServe's run id and feedback tokens, then the usage. */
+	private static Map<String, Object> invokeMetadata(UUID runId, UsageCallbackHandler usage) {
+		Map<String, Object> metadata = new LinkedHashMap<>();
+		metadata.put("run_id", runId.toString());
+		metadata.put("feedback_tokens", List.of());
+		metadata.put("usage", usage.usage());
+		return metadata;
 	}
 
 	/** The metadata of a response with the run's token usage ({@code usage}) after its other keys. */
