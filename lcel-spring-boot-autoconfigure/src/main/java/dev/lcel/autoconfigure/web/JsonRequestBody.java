@@ -91,7 +91,10 @@ public final class JsonRequestBody {
 			byte[] bytes = new byte[buffer.readableByteCount()];
 			buffer.read(bytes);
 			checkUtf8(bytes);
-			checkValueCount(bytes);
+			if (bytes.length > this.maxValues) {
+				// Every value starts at a byte of its own: a body of n bytes holds at most n values.
+				checkValueCount(bytes);
+			}
 			JsonNode body = this.json.readTree(bytes);
 			if (body == null || !body.isObject()) {
 				throw new ChainRequestException(HttpStatus.BAD_REQUEST, "The request body must be a JSON object");
