@@ -21,8 +21,8 @@ class JsonRequestBodyTests {
 
 	@Test
 	void aBodyLongerThanTheValueLimitHasItsValuesCounted() {
-		// 21 bytes, 7 values (the object, the array and its five numbers): counted, and too many.
-		StepVerifier.create(this.body.read(request("{\"input\":[1,1,1,1,1]}".getBytes(StandardCharsets.UTF_8))))
+		// 27 bytes, 10 values (the object, the array and its eight numbers): counted, and too many.
+		StepVerifier.create(this.body.read(request("{\"input\":[1,1,1,1,1,1,1,1]}".getBytes(StandardCharsets.UTF_8))))
 			.verifyErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ChainRequestException.class, (refused) -> {
 				assertThat(refused.getStatus()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
 				assertThat(refused.getMessage()).contains("more than 8 JSON values (lcel.server.limits.max-json-values)");
