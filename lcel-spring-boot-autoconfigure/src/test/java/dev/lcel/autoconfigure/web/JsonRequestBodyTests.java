@@ -22,40 +22,41 @@ class JsonRequestBodyTests {
 	@Test
 	void aBodyLongerThanTheValueLimitHasItsValuesCounted() {
 		// 27 bytes, 10 values (the object, the array and its eight numbers): counted, and too many.
-		StepVerifier.create(this.body.read(request("{\"input\":[1,1,1,1,1,1,1,1]}".getBytes(StandardCharsets.UTF_8))))
-			.verifyErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ChainRequestException.class, (refused) -> {
-				assertThat(refused.getStatus()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
-				assertThat(refused.getMessage()).contains("more than 8 JSON values (lcel.server.limits.max-json-values)");
-			}));
+		assertRefused(utf8("{\"input\":[1,1,1,1,1,1,1,1]}"), HttpStatus.CONTENT_TOO_LARGE,
+				"The request body holds more than 8 JSON values (lcel.server.limits.max-json-values)");
 	}
 
 	@Test
 	void aBodyWithinTheValueLimitInBytesIsReadWithoutCounting() {
-		StepVerifier.create(this.body.read(request("{\"a\":[1,2]}".getBytes(StandardCharsets.UTF_8))))
+		StepVerifier.create(this.body.read(request(utf8("{\"a\":[1,2]}"))))
 			.assertNext((json) -> assertThat(json.get("a").size()).isEqualTo(2))
 			.verifyComplete();
 	}
 
 	@Test
 	void aShortBodyThatIsNotJsonIsStillRefusedAsSuch() {
-		StepVerifier.create(this.body.read(request("{\"a\" 1}".getBytes(StandardCharsets.UTF_8))))
-			.verifyErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ChainRequestException.class, (refused) -> {
-				assertThat(refused.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
-				assertThat(refused.getMessage()).startsWith("The request body is not valid JSON (line 1, column");
-			}));
+		assertRefused(utf8("{\"a\" 1}"), HttpStatus.BAD_REQUEST, "The request body is not valid JSON (line 1, column 6)");
 	}
 
 	@Test
 	void nonAsciiUtf8IsReadAndOverlongFormsAreRefused() {
-		StepVerifier.create(this.body.read(request("{\"a\":\"ours é\"}".getBytes(StandardCharsets.UTF_8))))
+		StepVerifier.create(this.body.read(request(utf8("{\"a\":\"ours é\"}"))))
 			.assertNext((json) -> assertThat(json.get("a").asString()).isEqualTo("ours é"))
 			.verifyComplete();
 		byte[] overlong = { '{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAE, '"', '}' };
-		StepVerifier.create(this.body.read(request(overlong)))
+		assertRefused(overlong, HttpStatus.BAD_REQUEST, "The request body is not valid UTF-8 (at byte 6)");
+	}
+
+	private void assertRefused(byte[] bytes, HttpStatus status, String message) {
+		StepVerifier.create(this.body.read(request(bytes)))
 			.verifyErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ChainRequestException.class, (refused) -> {
-				assertThat(refused.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
-				assertThat(refused.getMessage()).isEqualTo("The request body is not valid UTF-8 (at byte 6)");
+				assertThat(refused.getStatus()).isEqualTo(status);
+				assertThat(refused.getMessage()).isEqualTo(message);
 			}));
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static MockServerRequest request(byte[] bytes) {
