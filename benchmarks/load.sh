@@ -46,6 +46,8 @@ baseline_jar=benchmarks/target/benchmarks-0.1.0-SNAPSHOT-baseline.jar
 driver_jar=benchmarks/target/benchmarks.jar
 if [ "$build" = 1 ]; then
 	echo "building the demo and the driver (./mvnw -pl demo-app,benchmarks -am package -DskipTests)"
+	# Without this, a demo jar already repackaged can stay as it was when only the libraries changed.
+	rm -f "$demo_jar"
 	./mvnw -q -pl demo-app,benchmarks -am package -DskipTests
 fi
 
@@ -85,6 +87,20 @@ driver=(java -Xmx1g -cp "$driver_jar" dev.lcel.benchmarks.http.LoadDriver --url=
 
 # The server's CPU time so far (user + system), in clock ticks of 1/CLK_TCK s.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+# The same for the threads that serve requests only (Netty's event loops, Reactor's bounded elastic
+# and parallel workers): without the JIT compiler's and the GC's threads, which on a loaded machine
+# are still compiling long after the warm-up and would be charged to whichever endpoint runs then.
+request_cpu_ticks() {
+	local total=0 task name ticks
+	for task in /proc/"$server"/task/*; do
+		read -r name <"$task/comm" 2>/dev/null || continue
+		case "$name" in reactor-http-* | boundedElastic* | parallel-*) ;; *) continue ;; esac
+		# the fields after the command name, which is in parentheses: utime is the 12th, stime the 13th
+		ticks=$(sed 's/^.*) //' "$task/stat" 2>/dev/null | awk '{ print $12 + $13 }') || continue
+		total=$(( total + ${ticks:-0} ))
+	done
+	echo "$total"
+}
 
 # /invoke with wrk: warm both endpoints up, then alternate them in three rounds (a shared 2-core
 # machine drifts; alternating spreads the drift over both) and compare the totals.
@@ -101,15 +117,17 @@ invoke_with_wrk() {
 	for _ in 1 2 3; do
 		for path in /baseline/invoke /chains/joke/invoke; do
 			echo "== $path" >>"$log.wrk"
-			local before; before=$(cpu_ticks)
+			local before requests_before; before=$(cpu_ticks) requests_before=$(request_cpu_ticks)
 			wrk -t1 -c"$c" -d"$round"s --latency -s "$lua" "$url$path" >>"$log.wrk"
 			echo "server_cpu_ticks $(( $(cpu_ticks) - before ))" >>"$log.wrk"
+			echo "request_cpu_ticks $(( $(request_cpu_ticks) - requests_before ))" >>"$log.wrk"
 		done
 	done
 	awk -v c="$c" -v d="$d" -v hz="$(getconf CLK_TCK)" '
 		/^== / { path = $2 }
 		/requests in/ { sub(/s,$/, "", $4); n[path] += $1; t[path] += $4 }
 		/^server_cpu_ticks/ { ticks[path] += $2 }
+		/^request_cpu_ticks/ { rticks[path] += $2 }
 		/^ +50%/ { p50[path] = p50[path] " " $2 }
 		/^ +99%/ { p99[path] = p99[path] " " $2 }
 		/Non-2xx|Socket errors/ { bad[path] = bad[path] " " $0 }
@@ -123,6 +141,8 @@ invoke_with_wrk() {
 			cb = ticks["/baseline/invoke"] / hz * 1e6 / n["/baseline/invoke"]; cl = ticks["/chains/joke/invoke"] / hz * 1e6 / n["/chains/joke/invoke"]
 			printf "| server CPU per request: plain / lcel | %.0f us / %.0f us |\n", cb, cl
 			printf "| plain / lcel (CPU per request) | %.2f |\n", cb / cl
+			rb = rticks["/baseline/invoke"] / hz * 1e6 / n["/baseline/invoke"]; rl = rticks["/chains/joke/invoke"] / hz * 1e6 / n["/chains/joke/invoke"]
+			printf "| CPU per request of the request threads (event loops, bounded elastic; no JIT, GC): plain / lcel | %.0f us / %.0f us (%.2f) |\n", rb, rl, rb / rl
 			printf "| errors (wrk) | %s |\n\n", (bad["/baseline/invoke"] bad["/chains/joke/invoke"]) == "" ? "0" : bad["/baseline/invoke"] bad["/chains/joke/invoke"]
 			exit (bad["/baseline/invoke"] bad["/chains/joke/invoke"]) == "" ? 0 : 1
 		}' "$log.wrk"

@@ -1,10 +1,24 @@
 package dev.lcel.benchmarks;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.governance.usage.UsageCallbackHandler;
+import dev.lcel.core.models.FakeStreamingChatModel;
+import dev.lcel.core.parsers.StrOutputParser;
+import dev.lcel.core.prompts.ChatPromptTemplate;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableLambda;
+import dev.lcel.core.tracing.ObservationCallbackHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Setup;
@@ -14,19 +28,41 @@ import org.openjdk.jmh.annotations.Setup;
  * {@code RunnableLambda(x -> x + 1)} steps, synchronously and through {@code ainvoke().block()},
  * against the baseline of the same ten functions composed with {@link Function#andThen}.
  *
+ * <p>Beside it, the pieces of a served {@code /invoke} (issue 23), each against a baseline in the
+ * same run: the demo's joke chain (prompt, the fake model's 103-character reply in 3-character
+ * chunks, string parser) invoked bare ({@code jokeChainBare}) and as the server runs it
+ * ({@code jokeChainServed}: every step observed into a meter registry, as Boot's meter handler
+ * does, and the request's usage handler), against formatting the prompt and returning the reply by
+ * hand ({@code jokeBaseline}); and recording a model call's duration through a timer looked up in
+ * a map ({@code meterCached}, what {@code MeterCache} does for the GenAI and token metrics) against
+ * Micrometer's builder ({@code meterByBuilder}), as those metrics did for every run.
+ *
  * <p>Run with {@code java -jar benchmarks/target/benchmarks.jar InvokeOverhead}; report the
- * chain's score as a ratio to {@code baselineFunctions} from the same run.
+ * chain's score as a ratio to {@code baselineFunctions} from the same run, the joke chain's to
+ * {@code jokeBaseline} and the cached timer's to {@code meterByBuilder}.
  */
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class InvokeOverheadBenchmark extends AverageTimeBenchmark {
 
 	private static final int STEPS = 10;
 
+	private static final String REPLY = "Why do bears have hairy coats? Fur protection! (a scripted reply from the offline fake model, streamed)";
+
 	private Runnable<Integer, Integer> chain;
 
 	private Function<Integer, Integer> functions;
 
 	private Integer input;
+
+	private final Map<String, Object> topic = Map.of("topic", "bears");
+
+	private Runnable<Map<String, ?>, String> jokeChain;
+
+	private RunnableConfig served;
+
+	private MeterRegistry meters;
+
+	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
 	@Setup
 	public void setUp() {
@@ -39,6 +75,22 @@ public class InvokeOverheadBenchmark extends AverageTimeBenchmark {
 		this.chain = chain;
 		this.functions = functions;
 		this.input = 1;
+		this.jokeChain = ChatPromptTemplate.fromTemplate("tell me a joke about {topic}")
+			.pipe(FakeStreamingChatModel.builder().responses(REPLY).chunkSize(3).build())
+			.pipe(new StrOutputParser());
+		this.meters = new SimpleMeterRegistry();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(this.meters));
+		this.served = RunnableConfig.builder()
+			.callbacks(new ObservationCallbackHandler(observations, null, ObservationCallbackHandler.ALL_RUNS))
+			.build();
+	}
+
+	private static Timer durationTimer(MeterRegistry meters, String model) {
+		return Timer.builder("gen_ai.client.operation.duration")
+			.description("Duration of chat model calls")
+			.tags(Tags.of("gen_ai.operation.name", "chat", "gen_ai.provider.name", "fake", "gen_ai.request.model", model))
+			.register(meters);
 	}
 
 	@Benchmark
@@ -54,6 +106,36 @@ public class InvokeOverheadBenchmark extends AverageTimeBenchmark {
 	@Benchmark
 	public Integer sequenceAinvokeBlock() {
 		return this.chain.ainvoke(this.input).block();
+	}
+
+	@Benchmark
+	public String jokeBaseline() {
+		String prompt = "tell me a joke about " + this.topic.get("topic");
+		return (prompt.isEmpty()) ? "" : REPLY;
+	}
+
+	@Benchmark
+	public String jokeChainBare() {
+		return this.jokeChain.invoke(this.topic);
+	}
+
+	@Benchmark
+	public String jokeChainServed() {
+		return this.jokeChain.invoke(this.topic, new UsageCallbackHandler().addTo(this.served));
+	}
+
+	@Benchmark
+	public Timer meterByBuilder() {
+		Timer timer = durationTimer(this.meters, "fake-streaming");
+		timer.record(1, TimeUnit.MILLISECONDS);
+		return timer;
+	}
+
+	@Benchmark
+	public Timer meterCached() {
+		Timer timer = this.timers.computeIfAbsent("fake-streaming", (model) -> durationTimer(this.meters, model));
+		timer.record(1, TimeUnit.MILLISECONDS);
+		return timer;
 	}
 
 }

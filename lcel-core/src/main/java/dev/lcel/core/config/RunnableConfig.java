@@ -105,7 +105,7 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 	 */
 	public RunnableConfig merge(RunnableConfig override) {
 		Objects.requireNonNull(override, "override must not be null");
-		if (override == EMPTY || override.equals(EMPTY)) {
+		if (override == EMPTY || override.isEmpty()) {
 			return this;
 		}
 		if (this == EMPTY) {
@@ -138,6 +138,13 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 	 */
 	public RunnableConfig withRecursionLimit(int recursionLimit) {
 		return toBuilder().recursionLimit(recursionLimit).build();
+	}
+
+	/** Whether this config sets nothing: {@code equals(EMPTY)}, without comparing collections. */
+	private boolean isEmpty() {
+		return this.tags.isEmpty() && this.metadata.isEmpty() && this.callbacks.isEmpty() && this.runName == null
+				&& this.runId == null && this.maxConcurrency == null && this.recursionLimit == DEFAULT_RECURSION_LIMIT
+				&& this.configurable.isEmpty();
 	}
 
 	private static Map<String, Object> mergeMaps(Map<String, Object> base, Map<String, Object> override) {

@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.messages.AIMessage;
 import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.messages.BaseMessage;
 import dev.lcel.core.messages.UsageMetadata;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * A chat model that streams scripted responses in chunks, with an optional delay before each
@@ -57,28 +59,65 @@ public final class FakeStreamingChatModel extends ChatModel {
 	@Override
 	protected Flux<AIMessageChunk> streamChunks(List<BaseMessage> messages, ChatOptions options, RunnableConfig config) {
 		return Flux.defer(() -> {
-			String response = this.responses.next();
-			String id = "fake-" + java.util.UUID.randomUUID();
-			if (FakeToolCalls.isScript(response)) {
-				Flux<AIMessageChunk> call = Flux.just(FakeToolCalls.chunk(response, id));
-				return this.delay.isZero() ? call : call.delayElements(this.delay);
-			}
-			List<String> pieces = ScriptedResponses.split(response, this.chunkSize);
-			int inputTokens = messages.stream().mapToInt((m) -> countWords(m.content())).sum();
-			List<AIMessageChunk> chunks = new ArrayList<>(pieces.size());
-			for (int i = 0; i < pieces.size(); i++) {
-				boolean last = (i == pieces.size() - 1);
-				chunks.add(new AIMessageChunk(pieces.get(i), null, last ? UsageMetadata.of(inputTokens, pieces.size()) : null,
-						last ? Map.of("model_name", "fake-streaming", "finish_reason", "stop") : null, id, null));
-			}
-			Flux<AIMessageChunk> flux = Flux.fromIterable(chunks);
+			Flux<AIMessageChunk> flux = Flux.fromIterable(chunks(messages));
 			return this.delay.isZero() ? flux : flux.delayElements(this.delay);
 		});
 	}
 
+	/**
+	 * Without a delay, the chunks are joined at once in one pass: the same message as adding up
+	 * the stream, without streaming it when no one reads the chunks (a call on {@code invoke}).
+	 */
+	@Override
+	protected Mono<AIMessage> generate(List<BaseMessage> messages, ChatOptions options, RunnableConfig config) {
+		if (!this.delay.isZero()) {
+			return super.generate(messages, options, config);
+		}
+		return Mono.fromSupplier(() -> {
+			List<AIMessageChunk> chunks = chunks(messages);
+			return chunks.get(0).addAll(chunks.subList(1, chunks.size())).toMessage();
+		});
+	}
+
+	/** The next response's chunks: one for a tool-call script, else its pieces, the last with usage. */
+	private List<AIMessageChunk> chunks(List<BaseMessage> messages) {
+		String response = this.responses.next();
+		String id = "fake-" + java.util.UUID.randomUUID();
+		if (FakeToolCalls.isScript(response)) {
+			return List.of(FakeToolCalls.chunk(response, id));
+		}
+		List<String> pieces = ScriptedResponses.split(response, this.chunkSize);
+		int inputTokens = 0;
+		for (BaseMessage message : messages) {
+			inputTokens += countWords(message.content());
+		}
+		List<AIMessageChunk> chunks = new ArrayList<>(pieces.size());
+		for (int i = 0; i < pieces.size(); i++) {
+			boolean last = (i == pieces.size() - 1);
+			chunks.add(new AIMessageChunk(pieces.get(i), null, last ? UsageMetadata.of(inputTokens, pieces.size()) : null,
+					last ? Map.of("model_name", "fake-streaming", "finish_reason", "stop") : null, id, null));
+		}
+		return chunks;
+	}
+
+	/** The words of a text once stripped: its runs of {@code \S+}, without a regular expression. */
 	private static int countWords(String text) {
 		String stripped = text.strip();
-		return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
+		int words = 0;
+		boolean inWord = false;
+		for (int i = 0; i < stripped.length(); i++) {
+			boolean space = isRegexSpace(stripped.charAt(i));
+			if (!space && !inWord) {
+				words++;
+			}
+			inWord = !space;
+		}
+		return words;
+	}
+
+	/** Whether a character is in {@code \s}: space, tab, newline, vertical tab, form feed, return. */
+	private static boolean isRegexSpace(char c) {
+		return c == ' ' || (c >= '\t' && c <= '\r');
 	}
 
 	/**

@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 public class GenAiMetricsCallbackHandler implements CallbackHandler {
 
-	private final MeterRegistry registry;
+	/** The default of {@code lcel.metrics.max-tag-values}: how many models' meters are kept. */
+	private static final int DEFAULT_MAX_TAG_VALUES = 500;
 
 	private final Map<UUID, Long> modelStarts = new ConcurrentHashMap<>();
 
@@ -39,12 +40,39 @@ public class GenAiMetricsCallbackHandler implements CallbackHandler {
 
 	private final AtomicInteger activeStreams = new AtomicInteger();
 
+	private final MeterRegistry registry;
+
+	private final MeterCache<Model, Timer> durations;
+
+	private final MeterCache<Model, Timer> firstChunks;
+
+	private final MeterCache<Model, DistributionSummary> inputTokens;
+
+	private final MeterCache<Model, DistributionSummary> outputTokens;
+
 	/**
-	 * Create a handler that records into {@code registry}.
+	 * Create a handler that records into {@code registry}, keeping the meters of up to 500 models.
 	 * @param registry the registry
 	 */
 	public GenAiMetricsCallbackHandler(MeterRegistry registry) {
+		this(registry, DEFAULT_MAX_TAG_VALUES);
+	}
+
+	/**
+	 * Create a handler that records into {@code registry}.
+	 * @param registry the registry
+	 * @param maxModels how many models' meters are kept for reuse ({@code lcel.metrics.max-tag-values});
+	 * further models' meters are registered on each call
+	 */
+	public GenAiMetricsCallbackHandler(MeterRegistry registry, int maxModels) {
 		this.registry = registry;
+		this.durations = new MeterCache<>((model) -> durationTimer(model.tags()), maxModels);
+		this.firstChunks = new MeterCache<>((model) -> Timer.builder("gen_ai.client.operation.time_to_first_chunk")
+			.description("Time from a chat model request to its first streamed chunk")
+			.tags(model.tags())
+			.register(registry), maxModels);
+		this.inputTokens = new MeterCache<>((model) -> tokenSummary(model, "input"), maxModels);
+		this.outputTokens = new MeterCache<>((model) -> tokenSummary(model, "output"), maxModels);
 		Gauge.builder("lcel.streams.active", this.activeStreams, AtomicInteger::get)
 			.description("Chains streaming their output right now")
 			.register(registry);
@@ -85,11 +113,7 @@ public class GenAiMetricsCallbackHandler implements CallbackHandler {
 		if (this.awaitingFirstChunk.remove(run.runId()) != null) {
 			Long start = this.modelStarts.get(run.runId());
 			if (start != null) {
-				Timer.builder("gen_ai.client.operation.time_to_first_chunk")
-					.description("Time from a chat model request to its first streamed chunk")
-					.tags(tags(run))
-					.register(this.registry)
-					.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+				this.firstChunks.get(Model.of(run)).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 			}
 		}
 	}
@@ -102,11 +126,12 @@ public class GenAiMetricsCallbackHandler implements CallbackHandler {
 			return;
 		}
 		this.awaitingFirstChunk.remove(run.runId());
-		duration(run, start, tags(run));
+		Model model = Model.of(run);
+		this.durations.get(model).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 		if (output instanceof AIMessage message && message.usageMetadata() != null) {
 			UsageMetadata usage = message.usageMetadata();
-			tokens(run, "input", usage.inputTokens());
-			tokens(run, "output", usage.outputTokens());
+			this.inputTokens.get(model).record(usage.inputTokens());
+			this.outputTokens.get(model).record(usage.outputTokens());
 		}
 	}
 
@@ -116,7 +141,8 @@ public class GenAiMetricsCallbackHandler implements CallbackHandler {
 		Long start = this.modelStarts.remove(run.runId());
 		if (start != null) {
 			this.awaitingFirstChunk.remove(run.runId());
-			duration(run, start, tags(run).and("error.type", error.getClass().getName()));
+			durationTimer(Model.of(run).tags().and("error.type", error.getClass().getName()))
+				.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 		}
 	}
 
@@ -126,28 +152,35 @@ public class GenAiMetricsCallbackHandler implements CallbackHandler {
 		}
 	}
 
-	private void duration(RunInfo run, long start, Tags tags) {
-		Timer.builder("gen_ai.client.operation.duration")
+	private Timer durationTimer(Tags tags) {
+		return Timer.builder("gen_ai.client.operation.duration")
 			.description("Duration of chat model calls")
 			.tags(tags)
-			.register(this.registry)
-			.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			.register(this.registry);
 	}
 
-	private void tokens(RunInfo run, String type, int count) {
-		DistributionSummary.builder("gen_ai.client.token.usage")
+	private DistributionSummary tokenSummary(Model model, String type) {
+		return DistributionSummary.builder("gen_ai.client.token.usage")
 			.description("Tokens used by chat model calls")
 			// OpenTelemetry writes the unit {token}; Prometheus would make that gen_ai_client_token_usage__token__count.
 			.baseUnit("tokens")
-			.tags(tags(run).and("gen_ai.token.type", type))
-			.register(this.registry)
-			.record(count);
+			.tags(model.tags().and("gen_ai.token.type", type))
+			.register(this.registry);
 	}
 
-	private static Tags tags(RunInfo run) {
-		return Tags.of("gen_ai.operation.name", "chat", "gen_ai.provider.name",
-				String.valueOf(run.metadata().getOrDefault("ls_provider", "unknown")), "gen_ai.request.model",
-				String.valueOf(run.metadata().getOrDefault("ls_model_name", run.name())));
+	/** The model a run called, as its meters' tags tell it: its provider and name. */
+	private record Model(String provider, String name) {
+
+		static Model of(RunInfo run) {
+			return new Model(String.valueOf(run.metadata().getOrDefault("ls_provider", "unknown")),
+					String.valueOf(run.metadata().getOrDefault("ls_model_name", run.name())));
+		}
+
+		Tags tags() {
+			return Tags.of("gen_ai.operation.name", "chat", "gen_ai.provider.name", this.provider,
+					"gen_ai.request.model", this.name);
+		}
+
 	}
 
 }

@@ -26,8 +26,8 @@ public final class LcelMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	GenAiMetricsCallbackHandler genAiMetricsCallbackHandler(MeterRegistry registry) {
-		return new GenAiMetricsCallbackHandler(registry);
+	GenAiMetricsCallbackHandler genAiMetricsCallbackHandler(MeterRegistry registry, LcelMetricsProperties properties) {
+		return new GenAiMetricsCallbackHandler(registry, properties.getMaxTagValues());
 	}
 
 	@Bean

@@ -126,13 +126,15 @@ final class ChainHandler {
 
 	Mono<ServerResponse> invoke(ServerRequest request) {
 		return withChain(request, (chain) -> this.reader.body(request).flatMap((body) -> {
-			ChainRequestReader.Call call = this.reader.call(name(request), chain, request, body);
-			UUID runId = call.config().runId();
 			UsageCallbackHandler usage = new UsageCallbackHandler();
-			return chain.ainvoke(call.input(), usage.addTo(call.config()))
-				.subscribeOn(Schedulers.boundedElastic())
-				.map((output) -> response(output, withUsage(Map.of("run_id", runId.toString(), "feedback_tokens", List.of()), usage)))
-				.defaultIfEmpty(response(null, withUsage(Map.of("run_id", runId.toString(), "feedback_tokens", List.of()), usage)))
+			ChainRequestReader.Call call = this.reader.call(name(request), chain, request, body, usage);
+			UUID runId = call.config().runId();
+			// The body is delivered on bounded elastic (JsonRequestBody): the chain runs on that
+			// thread, off the event loop, without a second hand-off.
+			return chain.ainvoke(call.input(), call.config())
+				.map((output) -> response(output, invokeMetadata(runId, usage)))
+				// Built once the run has ended, with its usage, and only for a run without output.
+				.switchIfEmpty(Mono.fromSupplier(() -> response(null, invokeMetadata(runId, usage))))
 				.flatMap(this::ok)
 				.onErrorResume((ex) -> ChainErrors.problem(request, ex, runId));
 		}));
@@ -141,8 +143,7 @@ final class ChainHandler {
 	Mono<ServerResponse> batch(ServerRequest request) {
 		return withChain(request, (chain) -> this.reader.body(request).flatMap((body) -> {
 			UsageCallbackHandler usage = new UsageCallbackHandler();
-			List<ChainRequestReader.Call> calls = this.reader.calls(name(request), chain, request, body).stream()
-				.map((call) -> new ChainRequestReader.Call(call.input(), usage.addTo(call.config()))).toList();
+			List<ChainRequestReader.Call> calls = this.reader.calls(name(request), chain, request, body, usage);
 			List<String> runIds = calls.stream().map((call) -> call.config().runId().toString()).toList();
 			int concurrency = BatchRun.concurrency(body, this.properties.maxBatchConcurrency());
 			return BatchRun.run(chain, calls, concurrency)
@@ -230,10 +231,10 @@ final class ChainHandler {
 	 */
 	private Mono<ServerResponse> sse(ServerRequest request, StreamBody body) {
 		return withChain(request, (chain) -> this.reader.body(request).flatMap((json) -> {
-			ChainRequestReader.Call call = this.reader.call(name(request), chain, request, json);
-			UUID runId = call.config().runId();
 			UsageCallbackHandler usage = new UsageCallbackHandler();
-			Flux<?> values = body.stream(chain, new BodyCall(call.input(), usage.addTo(call.config()), json))
+			ChainRequestReader.Call call = this.reader.call(name(request), chain, request, json, usage);
+			UUID runId = call.config().runId();
+			Flux<?> values = body.stream(chain, new BodyCall(call.input(), call.config(), json))
 				.subscribeOn(Schedulers.boundedElastic());
 			Map<String, Object> metadata = Map.of("run_id", runId.toString());
 			return unbuffered(ServerResponse.ok()).contentType(SseEncoder.EVENT_STREAM)
@@ -296,6 +297,15 @@ final class ChainHandler {
 		response.put("output", output);
 		response.put("metadata", metadata);
 		return response;
+	}
+
+	/** The metadata of an {@code invoke} answer: LangServe's run id and feedback tokens, then the usage. */
+	private static Map<String, Object> invokeMetadata(UUID runId, UsageCallbackHandler usage) {
+		Map<String, Object> metadata = new LinkedHashMap<>();
+		metadata.put("run_id", runId.toString());
+		metadata.put("feedback_tokens", List.of());
+		metadata.put("usage", usage.usage());
+		return metadata;
 	}
 
 	/** The metadata of a response with the run's token usage ({@code usage}) after its other keys. */

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
+import dev.lcel.core.tracing.CallbackHandler;
 import dev.lcel.core.tracing.DefaultRunObservationConvention;
 import dev.lcel.core.wire.ConfigCodec;
 import dev.lcel.core.wire.ConfigLimits;
@@ -62,17 +63,17 @@ final class ChainRequestReader {
 		return this.body.read(request);
 	}
 
-	Call call(String name, Runnable<?, ?> chain, ServerRequest request, JsonNode body) {
+	Call call(String name, Runnable<?, ?> chain, ServerRequest request, JsonNode body, CallbackHandler handler) {
 		JsonNode input = body.get("input");
 		if (input == null) {
 			throw new ChainRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "The request has no 'input'",
 					List.of(Map.of("field", "/input", "message", "required")));
 		}
 		this.validator.validate(chain, input, "/input");
-		return new Call(input(chain, input, "/input"), config(name, request, body.get("config"), "/config"));
+		return new Call(input(chain, input, "/input"), config(name, request, body.get("config"), "/config", handler));
 	}
 
-	List<Call> calls(String name, Runnable<?, ?> chain, ServerRequest request, JsonNode body) {
+	List<Call> calls(String name, Runnable<?, ?> chain, ServerRequest request, JsonNode body, CallbackHandler handler) {
 		JsonNode inputs = body.get("inputs");
 		if (inputs == null || !inputs.isArray()) {
 			throw new ChainRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "The request has no 'inputs' array",
@@ -89,7 +90,7 @@ final class ChainRequestReader {
 			boolean each = configs != null && configs.isArray();
 			JsonNode config = each ? configs.get(i) : configs;
 			calls.add(new Call(input(chain, inputs.get(i), "/inputs/" + i),
-					config(name, request, config, each ? "/config/" + i : "/config")));
+					config(name, request, config, each ? "/config/" + i : "/config", handler)));
 		}
 		return calls;
 	}
@@ -121,10 +122,11 @@ final class ChainRequestReader {
 
 	/**
 	 * Read a call's config: the client's allow-listed keys, then the customizers, then what the
-	 * server sets itself (a new run id, and the chain's registered name for metrics, which no
-	 * client value can replace).
+	 * server sets itself (a new run id, the chain's registered name for metrics, which no client
+	 * value can replace, and the request's own handler, such as its usage).
 	 */
-	private RunnableConfig config(String name, ServerRequest request, @Nullable JsonNode json, String pointer) {
+	private RunnableConfig config(String name, ServerRequest request, @Nullable JsonNode json, String pointer,
+			CallbackHandler handler) {
 		RunnableConfig config;
 		try {
 			config = this.clientConfig.read(json, pointer);
@@ -138,6 +140,7 @@ final class ChainRequestReader {
 		return config.toBuilder()
 			.runId(UUID.randomUUID())
 			.metadata(DefaultRunObservationConvention.CHAIN_METADATA_KEY, name)
+			.callbacks(handler)
 			.build();
 	}
 

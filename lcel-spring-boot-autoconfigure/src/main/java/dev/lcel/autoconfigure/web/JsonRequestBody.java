@@ -91,7 +91,10 @@ public final class JsonRequestBody {
 			byte[] bytes = new byte[buffer.readableByteCount()];
 			buffer.read(bytes);
 			checkUtf8(bytes);
-			checkValueCount(bytes);
+			if (bytes.length > this.maxValues) {
+				// Every value starts at a byte of its own: a body of n bytes holds at most n values.
+				checkValueCount(bytes);
+			}
 			JsonNode body = this.json.readTree(bytes);
 			if (body == null || !body.isObject()) {
 				throw new ChainRequestException(HttpStatus.BAD_REQUEST, "The request body must be a JSON object");
@@ -118,6 +121,10 @@ public final class JsonRequestBody {
 	 * surrogates encoded in UTF-8, truncated and stray continuation bytes.
 	 */
 	private static void checkUtf8(byte[] bytes) {
+		if (isAscii(bytes)) {
+			// ASCII is valid UTF-8: most bodies need no decoder (and its 16 KB buffer) at all.
+			return;
+		}
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -134,6 +141,15 @@ public final class JsonRequestBody {
 			}
 			out.clear();
 		}
+	}
+
+	private static boolean isAscii(byte[] bytes) {
+		for (byte b : bytes) {
+			if (b < 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.lcel.autoconfigure.observation.MeterCache;
 import dev.lcel.core.governance.usage.ModelCallUsage;
 import dev.lcel.core.messages.UsageMetadata;
 import dev.lcel.core.tracing.CallbackHandler;
@@ -22,16 +23,35 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public class ChainTokenMetrics implements CallbackHandler {
 
-	private final MeterRegistry registry;
+	/** The default of {@code lcel.metrics.max-tag-values}, which bounds the counters kept. */
+	private static final int DEFAULT_MAX_TAG_VALUES = 500;
 
 	private final Map<UUID, String> roots = new ConcurrentHashMap<>();
+
+	private final MeterCache<Key, Counter> counters;
+
+	/**
+	 * Create a handler that records into {@code registry}, keeping up to 500 counters for reuse.
+	 * @param registry the registry
+	 */
+	public ChainTokenMetrics(MeterRegistry registry) {
+		this(registry, DEFAULT_MAX_TAG_VALUES);
+	}
 
 	/**
 	 * Create a handler that records into {@code registry}.
 	 * @param registry the registry
+	 * @param maxCounters how many counters (chain, model and token type) are kept for reuse
+	 * ({@code lcel.metrics.max-tag-values}); further ones are registered on each call
 	 */
-	public ChainTokenMetrics(MeterRegistry registry) {
-		this.registry = registry;
+	public ChainTokenMetrics(MeterRegistry registry, int maxCounters) {
+		this.counters = new MeterCache<>((key) -> Counter.builder("lcel.run.tokens")
+			.description("Tokens used by the model calls of chains' runs")
+			.baseUnit("tokens")
+			.tag("lcel.run.name", key.chain())
+			.tag("gen_ai.request.model", key.model())
+			.tag("gen_ai.token.type", key.type())
+			.register(registry), maxCounters);
 	}
 
 	@Override
@@ -68,14 +88,11 @@ public class ChainTokenMetrics implements CallbackHandler {
 	}
 
 	private void tokens(String chain, String model, String type, int count) {
-		Counter.builder("lcel.run.tokens")
-			.description("Tokens used by the model calls of chains' runs")
-			.baseUnit("tokens")
-			.tag("lcel.run.name", chain)
-			.tag("gen_ai.request.model", model)
-			.tag("gen_ai.token.type", type)
-			.register(this.registry)
-			.increment(count);
+		this.counters.get(new Key(chain, model, type)).increment(count);
+	}
+
+	/** The tag values of one counter. */
+	private record Key(String chain, String model, String type) {
 	}
 
 }

@@ -1,8 +1,10 @@
 package dev.lcel.autoconfigure.governance.usage;
 
+import dev.lcel.autoconfigure.observation.LcelMetricsProperties;
 import dev.lcel.core.governance.usage.UsageCallbackHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,8 +25,8 @@ public final class UsageMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ChainTokenMetrics lcelChainTokenMetrics(MeterRegistry registry) {
-		return new ChainTokenMetrics(registry);
+	ChainTokenMetrics lcelChainTokenMetrics(MeterRegistry registry, ObjectProvider<LcelMetricsProperties> properties) {
+		return new ChainTokenMetrics(registry, properties.getIfAvailable(LcelMetricsProperties::new).getMaxTagValues());
 	}
 
 }
