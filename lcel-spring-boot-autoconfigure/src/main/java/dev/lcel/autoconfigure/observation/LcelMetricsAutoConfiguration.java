@@ -27,7 +27,7 @@ public final class LcelMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	GenAiMetricsCallbackHandler genAiMetricsCallbackHandler(MeterRegistry registry, LcelMetricsProperties properties) {
-		return new GenAiMetricsCallbackHandler(registry, properties.getMaxTagValues());
+		return new GenAiMetricsCallbackHandler(registry, properties.maxTagValues());
 	}
 
 	@Bean

@@ -11,6 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * per meter; meters with more are dropped.
  */
 @ConfigurationProperties("lcel.metrics")
-public record LcelMetricsProperties(@DefaultValue("true") boolean enabled, @DefaultValue("500") int maxTagValues) {
+public record LcelMetricsProperties(@DefaultValue("true") boolean enabled,
+		@DefaultValue("" + LcelMetricsProperties.DEFAULT_MAX_TAG_VALUES) int maxTagValues) {
+
+	/** The default of {@link #maxTagValues()}, for readers that run without these properties bound. */
+	public static final int DEFAULT_MAX_TAG_VALUES = 500;
 
 }

@@ -26,7 +26,9 @@ public final class UsageMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ChainTokenMetrics lcelChainTokenMetrics(MeterRegistry registry, ObjectProvider<LcelMetricsProperties> properties) {
-		return new ChainTokenMetrics(registry, properties.getIfAvailable(LcelMetricsProperties::new).getMaxTagValues());
+		LcelMetricsProperties metrics = properties.getIfAvailable();
+		return new ChainTokenMetrics(registry,
+				(metrics != null) ? metrics.maxTagValues() : LcelMetricsProperties.DEFAULT_MAX_TAG_VALUES);
 	}
 
 }
