@@ -1,8 +1,8 @@
 package dev.lcel.autoconfigure.openai;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
+
+import dev.lcel.autoconfigure.binding.Unmodifiable;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +35,7 @@ public record OpenAiApiProperties(boolean enabled, @DefaultValue("/v1") String b
 	 * Create the properties, keeping an unmodifiable copy of the chains, in their order.
 	 */
 	public OpenAiApiProperties {
-		chains = Collections.unmodifiableMap(new LinkedHashMap<>(chains));
+		chains = Unmodifiable.map(chains);
 	}
 
 	/**
@@ -61,8 +61,8 @@ public record OpenAiApiProperties(boolean enabled, @DefaultValue("/v1") String b
 		 * Create a chain's settings, keeping unmodifiable copies of the maps, in their order.
 		 */
 		public ChatChainProperties {
-			inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
-			options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+			inputs = Unmodifiable.map(inputs);
+			options = Unmodifiable.map(options);
 		}
 
 	}

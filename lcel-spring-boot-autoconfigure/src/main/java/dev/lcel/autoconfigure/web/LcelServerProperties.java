@@ -1,10 +1,10 @@
 package dev.lcel.autoconfigure.web;
 
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import dev.lcel.autoconfigure.binding.Unmodifiable;
 
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +45,7 @@ public record LcelServerProperties(@DefaultValue("true") boolean enabled, @Defau
 	public LcelServerProperties {
 		expose = List.copyOf(expose);
 		configKeys = List.copyOf(configKeys);
-		chainRoutes = Collections.unmodifiableMap(new LinkedHashMap<>(chainRoutes));
+		chainRoutes = Unmodifiable.map(chainRoutes);
 	}
 
 	/**
