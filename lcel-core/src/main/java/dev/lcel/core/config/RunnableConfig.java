@@ -1,13 +1,17 @@
 package dev.lcel.core.config;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import dev.lcel.core.tracing.CallbackHandler;
 import dev.lcel.core.tracing.internal.RunCallbacks;
@@ -111,9 +115,7 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 		if (this == EMPTY) {
 			return override;
 		}
-		LinkedHashSet<String> mergedTags = new LinkedHashSet<>(this.tags);
-		mergedTags.addAll(override.tags);
-		return new RunnableConfig(new ArrayList<>(mergedTags), mergeMaps(this.metadata, override.metadata),
+		return new RunnableConfig(mergeTags(this.tags, override.tags), mergeMaps(this.metadata, override.metadata),
 				RunCallbacks.join(this.callbacks, override.callbacks),
 				(override.runName != null) ? override.runName : this.runName,
 				(override.runId != null) ? override.runId : this.runId,
@@ -147,6 +149,18 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 				&& this.configurable.isEmpty();
 	}
 
+	private static List<String> mergeTags(List<String> base, List<String> override) {
+		if (override.isEmpty()) {
+			return base;
+		}
+		if (base.isEmpty()) {
+			return override;
+		}
+		LinkedHashSet<String> merged = new LinkedHashSet<>(base);
+		merged.addAll(override);
+		return new ArrayList<>(merged);
+	}
+
 	private static Map<String, Object> mergeMaps(Map<String, Object> base, Map<String, Object> override) {
 		if (override.isEmpty()) {
 			return base;
@@ -154,17 +168,79 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 		if (base.isEmpty()) {
 			return override;
 		}
-		Map<String, Object> merged = new LinkedHashMap<>(base);
+		LinkedHashMap<String, Object> merged = new LinkedHashMap<>(base);
 		merged.putAll(override);
-		return merged;
+		return new Frozen(merged);
 	}
 
 	private static Map<String, Object> unmodifiableCopy(@Nullable Map<String, Object> map) {
 		if (map == null || map.isEmpty()) {
 			return Map.of();
 		}
+		if (map instanceof Frozen) {
+			// Already a copy that only configs hold: a child's or a merged config shares it.
+			return map;
+		}
 		// LinkedHashMap keeps the caller's order; Map.copyOf would not, and rejects null values.
-		return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+		return new Frozen(new LinkedHashMap<>(map));
+	}
+
+	/** The builder's own copy, handed over without copying it again. */
+	private static Map<String, Object> frozen(Map<String, Object> copy) {
+		return copy.isEmpty() ? Map.of() : new Frozen((LinkedHashMap<String, Object>) copy);
+	}
+
+	/**
+	 * An unmodifiable map over a copy that no one else holds, so that configs made from configs
+	 * ({@link #forChild()}, {@link #withCallbacks}, {@link #merge}) share it instead of copying it
+	 * once more per run.
+	 */
+	private static final class Frozen extends AbstractMap<String, Object> {
+
+		private final Map<String, Object> map;
+
+		private final Map<String, Object> view;
+
+		private Frozen(LinkedHashMap<String, Object> map) {
+			this.map = map;
+			this.view = Collections.unmodifiableMap(map);
+		}
+
+		@Override
+		public Set<Entry<String, Object>> entrySet() {
+			return this.view.entrySet();
+		}
+
+		@Override
+		public int size() {
+			return this.map.size();
+		}
+
+		@Override
+		public boolean containsKey(Object key) {
+			return this.map.containsKey(key);
+		}
+
+		@Override
+		public @Nullable Object get(Object key) {
+			return this.map.get(key);
+		}
+
+		@Override
+		public Set<String> keySet() {
+			return this.view.keySet();
+		}
+
+		@Override
+		public Collection<Object> values() {
+			return this.view.values();
+		}
+
+		@Override
+		public void forEach(BiConsumer<? super String, ? super Object> action) {
+			this.map.forEach(action);
+		}
+
 	}
 
 	/**
@@ -172,13 +248,20 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 	 */
 	public static final class Builder {
 
+		// Copied on the first change only: a builder that sets a run id copies no collection, and
+		// build() hands its copies to the config (the next change copies again).
+
 		private List<String> tags;
+
+		private boolean ownTags;
 
 		private Map<String, Object> metadata;
 
+		private boolean ownMetadata;
+
 		private final List<CallbackHandler> inheritedCallbacks;
 
-		private final List<CallbackHandler> callbacks = new ArrayList<>();
+		private @Nullable List<CallbackHandler> callbacks;
 
 		private @Nullable String runName;
 
@@ -190,15 +273,41 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 
 		private Map<String, Object> configurable;
 
+		private boolean ownConfigurable;
+
 		private Builder(RunnableConfig from) {
-			this.tags = new ArrayList<>(from.tags);
-			this.metadata = new LinkedHashMap<>(from.metadata);
+			this.tags = from.tags;
+			this.metadata = from.metadata;
 			this.inheritedCallbacks = from.callbacks;
 			this.runName = from.runName;
 			this.runId = from.runId;
 			this.maxConcurrency = from.maxConcurrency;
 			this.recursionLimit = from.recursionLimit;
-			this.configurable = new LinkedHashMap<>(from.configurable);
+			this.configurable = from.configurable;
+		}
+
+		private List<String> tagsToChange() {
+			if (!this.ownTags) {
+				this.tags = new ArrayList<>(this.tags);
+				this.ownTags = true;
+			}
+			return this.tags;
+		}
+
+		private Map<String, Object> metadataToChange() {
+			if (!this.ownMetadata) {
+				this.metadata = new LinkedHashMap<>(this.metadata);
+				this.ownMetadata = true;
+			}
+			return this.metadata;
+		}
+
+		private Map<String, Object> configurableToChange() {
+			if (!this.ownConfigurable) {
+				this.configurable = new LinkedHashMap<>(this.configurable);
+				this.ownConfigurable = true;
+			}
+			return this.configurable;
 		}
 
 		/**
@@ -207,7 +316,7 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 		 * @return this builder
 		 */
 		public Builder tags(String... tags) {
-			this.tags.addAll(List.of(tags));
+			tagsToChange().addAll(List.of(tags));
 			return this;
 		}
 
@@ -218,7 +327,7 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 		 * @return this builder
 		 */
 		public Builder metadata(String key, Object value) {
-			this.metadata.put(key, value);
+			metadataToChange().put(key, value);
 			return this;
 		}
 
@@ -228,7 +337,9 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 		 * @return this builder
 		 */
 		public Builder metadata(Map<String, ?> metadata) {
-			this.metadata.putAll(metadata);
+			if (!metadata.isEmpty()) {
+				metadataToChange().putAll(metadata);
+			}
 			return this;
 		}
 
@@ -238,6 +349,9 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 		 * @return this builder
 		 */
 		public Builder callbacks(CallbackHandler... callbacks) {
+			if (this.callbacks == null) {
+				this.callbacks = new ArrayList<>(callbacks.length);
+			}
 			this.callbacks.addAll(List.of(callbacks));
 			return this;
 		}
@@ -289,7 +403,7 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 		 * @return this builder
 		 */
 		public Builder configurable(String key, Object value) {
-			this.configurable.put(key, value);
+			configurableToChange().put(key, value);
 			return this;
 		}
 
@@ -298,9 +412,21 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 		 * @return the config
 		 */
 		public RunnableConfig build() {
-			return new RunnableConfig(this.tags, this.metadata,
-					RunCallbacks.join(this.inheritedCallbacks, List.copyOf(this.callbacks)), this.runName, this.runId,
-					this.maxConcurrency, this.recursionLimit, this.configurable);
+			if (this.ownTags) {
+				this.tags = List.copyOf(this.tags);
+				this.ownTags = false;
+			}
+			if (this.ownMetadata) {
+				this.metadata = frozen(this.metadata);
+				this.ownMetadata = false;
+			}
+			if (this.ownConfigurable) {
+				this.configurable = frozen(this.configurable);
+				this.ownConfigurable = false;
+			}
+			List<CallbackHandler> added = (this.callbacks != null) ? List.copyOf(this.callbacks) : List.of();
+			return new RunnableConfig(this.tags, this.metadata, RunCallbacks.join(this.inheritedCallbacks, added),
+					this.runName, this.runId, this.maxConcurrency, this.recursionLimit, this.configurable);
 		}
 
 	}

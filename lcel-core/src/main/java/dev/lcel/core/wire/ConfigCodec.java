@@ -89,8 +89,22 @@ public final class ConfigCodec {
 	 */
 	public RunnableConfig read(@Nullable JsonNode config, String pointer) {
 		RunnableConfig.Builder builder = RunnableConfig.builder();
+		read(config, pointer, builder);
+		return builder.build();
+	}
+
+	/**
+	 * Read a client's config into a config being built, for a server that adds its own values to the
+	 * same builder and builds each request's config once.
+	 * @param config the JSON, may be {@code null}
+	 * @param pointer where the config is in the request body, such as {@code /config}
+	 * @param builder where the client's allow-listed values are set
+	 * @throws InvalidWireValueException with a pointer from the body's root if an allow-listed key
+	 * is malformed or over a limit
+	 */
+	public void read(@Nullable JsonNode config, String pointer, RunnableConfig.Builder builder) {
 		if (config == null || config.isNull()) {
-			return builder.build();
+			return;
 		}
 		if (!config.isObject()) {
 			throw new InvalidWireValueException(pointer, "must be an object");
@@ -113,7 +127,6 @@ public final class ConfigCodec {
 				}
 			}
 		}
-		return builder.build();
 	}
 
 	private String[] tags(JsonNode value, String field) {
@@ -184,9 +197,18 @@ public final class ConfigCodec {
 		return map;
 	}
 
+	private static boolean hasUpperCase(String key) {
+		for (int i = 0; i < key.length(); i++) {
+			if (Character.isUpperCase(key.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static String snakeCase(String key) {
 		// Python's clients send snake_case already: no matcher for them.
-		if (key.chars().noneMatch(Character::isUpperCase)) {
+		if (!hasUpperCase(key)) {
 			return key;
 		}
 		return UPPER_CASE.matcher(key).replaceAll("_$1").toLowerCase(Locale.ROOT);

@@ -18,7 +18,6 @@ import dev.lcel.core.wire.InvalidWireValueException;
 import dev.lcel.core.wire.SseEncoder;
 import dev.lcel.core.wire.SseEvent;
 import dev.lcel.core.wire.StreamError;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -62,6 +61,8 @@ final class ChainHandler {
 
 	private final SseEncoder events;
 
+	private final LangServeAnswers answers;
+
 	ChainHandler(ChainRegistry chains, LcelServerProperties properties, JsonMapper json,
 			List<ChainRequestConfigCustomizer> customizers, Function<String, String> models) {
 		this.chains = chains;
@@ -71,6 +72,7 @@ final class ChainHandler {
 		this.reader = new ChainRequestReader(json, properties, customizers);
 		this.switches = new RouteSwitches(properties);
 		this.events = new SseEncoder(json);
+		this.answers = new LangServeAnswers(json);
 	}
 
 	/**
@@ -132,10 +134,10 @@ final class ChainHandler {
 			// The body is delivered on bounded elastic (JsonRequestBody): the chain runs on that
 			// thread, off the event loop, without a second hand-off.
 			return chain.ainvoke(call.input(), call.config())
-				.map((output) -> response(output, invokeMetadata(runId, usage)))
-				// Built once the run has ended, with its usage, and only for a run without output.
-				.switchIfEmpty(Mono.fromSupplier(() -> response(null, invokeMetadata(runId, usage))))
-				.flatMap(this::ok)
+				.map((output) -> this.answers.invoke(output, runId, usage.usage()))
+				// Written once the run has ended, with its usage, and only for a run without output.
+				.switchIfEmpty(Mono.fromSupplier(() -> this.answers.invoke(null, runId, usage.usage())))
+				.flatMap(LangServeAnswers::ok)
 				.onErrorResume((ex) -> ChainErrors.problem(request, ex, runId));
 		}));
 	}
@@ -147,7 +149,7 @@ final class ChainHandler {
 			List<String> runIds = calls.stream().map((call) -> call.config().runId().toString()).toList();
 			int concurrency = BatchRun.concurrency(body, this.properties.maxBatchConcurrency());
 			return BatchRun.run(chain, calls, concurrency)
-				.flatMap((outputs) -> ok(response(outputs, withUsage(Map.of("run_ids", runIds), usage))))
+				.flatMap((outputs) -> LangServeAnswers.ok(this.answers.batch(outputs, runIds, usage.usage())))
 				.onErrorResume((ex) -> ChainErrors.problem(request, ex, null));
 		}));
 	}
@@ -290,22 +292,6 @@ final class ChainHandler {
 
 	private boolean exposed(String name) {
 		return this.properties.expose().isEmpty() || this.properties.expose().contains(name);
-	}
-
-	private static Map<String, Object> response(@Nullable Object output, Map<String, Object> metadata) {
-		Map<String, Object> response = new LinkedHashMap<>();
-		response.put("output", output);
-		response.put("metadata", metadata);
-		return response;
-	}
-
-	/** The metadata of an {@code invoke} answer: LangServe's run id and feedback tokens, then the usage. */
-	private static Map<String, Object> invokeMetadata(UUID runId, UsageCallbackHandler usage) {
-		Map<String, Object> metadata = new LinkedHashMap<>();
-		metadata.put("run_id", runId.toString());
-		metadata.put("feedback_tokens", List.of());
-		metadata.put("usage", usage.usage());
-		return metadata;
 	}
 
 	/** The metadata of a response with the run's token usage ({@code usage}) after its other keys. */

@@ -41,6 +41,9 @@ final class ChainRequestReader {
 
 	private final JsonRequestBody body;
 
+	/** LangServe's defaults when they come first, set on each request's builder rather than by customizing. */
+	private final @Nullable LangServeRunDefaults defaults;
+
 	private final List<ChainRequestConfigCustomizer> customizers;
 
 	ChainRequestReader(JsonMapper json, LcelServerProperties properties, List<ChainRequestConfigCustomizer> customizers) {
@@ -52,7 +55,9 @@ final class ChainRequestReader {
 		this.validator = new InputValidator(properties.limits());
 		this.body = new JsonRequestBody(json, properties.maxRequestSize().toBytes(),
 				properties.limits().maxJsonValues());
-		this.customizers = customizers;
+		boolean defaultsFirst = !customizers.isEmpty() && customizers.get(0) instanceof LangServeRunDefaults;
+		this.defaults = defaultsFirst ? (LangServeRunDefaults) customizers.get(0) : null;
+		this.customizers = List.copyOf(defaultsFirst ? customizers.subList(1, customizers.size()) : customizers);
 	}
 
 	/** One input with its config. */
@@ -127,18 +132,26 @@ final class ChainRequestReader {
 	 */
 	private RunnableConfig config(String name, ServerRequest request, @Nullable JsonNode json, String pointer,
 			CallbackHandler handler) {
-		RunnableConfig config;
+		// One builder for the client's keys, LangServe's defaults and the server's own values: the
+		// config is built once per call unless an application customizer needs a config in between.
+		RunnableConfig.Builder builder = RunnableConfig.builder();
 		try {
-			config = this.clientConfig.read(json, pointer);
+			this.clientConfig.read(json, pointer, builder);
 		}
 		catch (InvalidWireValueException ex) {
 			throw ChainRequestException.unprocessable(ex.pointer(), ex.problem());
 		}
-		for (ChainRequestConfigCustomizer customizer : this.customizers) {
-			config = customizer.customize(name, request, config);
+		if (this.defaults != null) {
+			this.defaults.apply(name, request, builder);
 		}
-		return config.toBuilder()
-			.runId(UUID.randomUUID())
+		if (!this.customizers.isEmpty()) {
+			RunnableConfig config = builder.build();
+			for (ChainRequestConfigCustomizer customizer : this.customizers) {
+				config = customizer.customize(name, request, config);
+			}
+			builder = config.toBuilder();
+		}
+		return builder.runId(UUID.randomUUID())
 			.metadata(DefaultRunObservationConvention.CHAIN_METADATA_KEY, name)
 			.callbacks(handler)
 			.build();

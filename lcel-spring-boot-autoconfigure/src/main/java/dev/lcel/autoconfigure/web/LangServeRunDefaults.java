@@ -22,13 +22,26 @@ final class LangServeRunDefaults implements ChainRequestConfigCustomizer {
 
 	@Override
 	public RunnableConfig customize(String chain, ServerRequest request, RunnableConfig config) {
+		RunnableConfig.Builder builder = config.toBuilder();
+		apply(chain, request, builder);
+		return builder.build();
+	}
+
+	/**
+	 * Set the defaults on a config being built: what {@link #customize} does, without building a
+	 * config of its own (the request reader builds each request's config once).
+	 * @param chain the name of the requested chain
+	 * @param request the HTTP request
+	 * @param builder the config being built
+	 */
+	void apply(String chain, ServerRequest request, RunnableConfig.Builder builder) {
 		String path = request.path();
-		RunnableConfig.Builder builder = config.toBuilder().runName(this.basePath + "/" + chain);
+		builder.runName(this.basePath + "/" + chain);
 		String userAgent = request.headers().firstHeader(HttpHeaders.USER_AGENT);
 		if (userAgent != null) {
 			builder.metadata("__useragent", userAgent);
 		}
-		return builder.metadata("__langserve_endpoint", path.substring(path.lastIndexOf('/') + 1)).build();
+		builder.metadata("__langserve_endpoint", path.substring(path.lastIndexOf('/') + 1));
 	}
 
 }

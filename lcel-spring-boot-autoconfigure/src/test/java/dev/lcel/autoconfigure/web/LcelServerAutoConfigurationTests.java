@@ -1,8 +1,10 @@
 package dev.lcel.autoconfigure.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -69,6 +71,20 @@ class LcelServerAutoConfigurationTests {
 			.jsonPath("$.output").isEqualTo("Hello, Ada!")
 			.jsonPath("$.metadata.run_id").isNotEmpty()
 			.jsonPath("$.metadata.feedback_tokens").isArray());
+	}
+
+	@Test
+	void invokeAnswersLangServesBytesWithTheirLength() {
+		this.contextRunner.run((context) -> postJson(client(context), "/chains/greet/invoke", "{\"input\": {\"name\": \"Ada\"}}")
+			.expectStatus().isOk()
+			.expectHeader().contentType(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.consumeWith((result) -> {
+				String body = new String(result.getResponseBody(), StandardCharsets.UTF_8);
+				assertThat(body).matches("\\{\"output\":\"Hello, Ada!\",\"metadata\":\\{\"run_id\":\"[0-9a-f-]{36}\","
+						+ "\"feedback_tokens\":\\[],\"usage\":\\{\"models\":\\{},\"total\":\\{.*}}}}");
+				assertThat(result.getResponseHeaders().getContentLength()).isEqualTo(result.getResponseBody().length);
+			}));
 	}
 
 	@Test
@@ -240,6 +256,29 @@ class LcelServerAutoConfigurationTests {
 					.expectStatus().isOk();
 				RunnableConfig seen = context.getBean(Chains.class).seen.get();
 				assertThat(seen.metadata()).containsEntry("user", "grace").containsEntry("chain", "spy");
+			});
+	}
+
+	@Test
+	void customizersSeeLangServesDefaultsAndTheServerSetsTheRunIdAfterThem() {
+		AtomicReference<RunnableConfig> given = new AtomicReference<>();
+		UUID chosen = UUID.randomUUID();
+		this.contextRunner
+			.withBean(ChainRequestConfigCustomizer.class, () -> (chain, request, config) -> {
+				given.set(config);
+				return config.toBuilder().runId(chosen).tags("customized").build();
+			})
+			.run((context) -> {
+				postJson(client(context), "/chains/spy/invoke",
+						"{\"input\": \"x\", \"config\": {\"run_name\": \"mine\", \"tags\": [\"client\"]}}")
+					.expectStatus().isOk();
+				assertThat(given.get().runName()).isEqualTo("/chains/spy");
+				assertThat(given.get().metadata()).containsEntry("__langserve_endpoint", "invoke");
+				assertThat(given.get().runId()).isNull();
+				RunnableConfig seen = context.getBean(Chains.class).seen.get();
+				assertThat(seen.tags()).containsExactly("client", "customized");
+				assertThat(seen.metadata()).containsEntry("__langserve_endpoint", "invoke");
+				assertThat(seen.runName()).isEqualTo("/chains/spy");
 			});
 	}
 
