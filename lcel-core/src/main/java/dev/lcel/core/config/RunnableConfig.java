@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import dev.lcel.core.tracing.CallbackHandler;
 import dev.lcel.core.tracing.internal.RunCallbacks;
@@ -239,6 +241,74 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 		@Override
 		public void forEach(BiConsumer<? super String, ? super Object> action) {
 			this.map.forEach(action);
+		}
+
+		// Every change refused, as Collections.unmodifiableMap refuses it (Map's defaults would not
+		// always, such as a compute that changes nothing).
+
+		@Override
+		public Object put(String key, Object value) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void putAll(Map<? extends String, ?> map) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Object remove(Object key) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void clear() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Object putIfAbsent(String key, Object value) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public boolean remove(Object key, Object value) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public boolean replace(String key, Object oldValue, Object newValue) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Object replace(String key, Object value) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void replaceAll(BiFunction<? super String, ? super Object, ?> function) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Object computeIfAbsent(String key, Function<? super String, ?> function) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Object computeIfPresent(String key, BiFunction<? super String, ? super Object, ?> function) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Object compute(String key, BiFunction<? super String, ? super @Nullable Object, ?> function) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Object merge(String key, Object value, BiFunction<? super Object, ? super Object, ?> function) {
+			throw new UnsupportedOperationException();
 		}
 
 	}

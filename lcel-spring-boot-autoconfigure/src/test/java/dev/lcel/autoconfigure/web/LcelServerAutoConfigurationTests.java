@@ -278,7 +278,6 @@ class LcelServerAutoConfigurationTests {
 				RunnableConfig seen = context.getBean(Chains.class).seen.get();
 				assertThat(seen.tags()).containsExactly("client", "customized");
 				assertThat(seen.metadata()).containsEntry("__langserve_endpoint", "invoke");
-				assertThat(seen.runName()).isEqualTo("/chains/spy");
 			});
 	}
 
