@@ -15,8 +15,10 @@
 #
 # Flags: --endpoint=stream|invoke|soak|amplification|openai, --clients=N (streams, connections for
 # invoke, attackers for amplification),
-# --duration=SECONDS, --warmup=SECONDS, --ramp=SECONDS (over which the stream clients start,
-# default 5), --tool=wrk|driver (invoke only), --port=PORT,
+# --duration=SECONDS, --warmup=SECONDS (per endpoint; default 10 for streams, 60 for invoke, whose
+# rounds alternate the two endpoints in 10 s rounds: the JIT on a 2-core machine compiles for 60-70 s
+# per endpoint), --ramp=SECONDS (over which the stream clients start, default 5),
+# --tool=wrk|driver (invoke only), --port=PORT,
 # --no-build. The server runs with SERVER_JAVA_OPTS (default -Xmx512m) and SERVER_ARGS (more
 # --property=value arguments, e.g. SERVER_ARGS=--lcel.observations.enabled=false); each stream's
 # fake model sends CHUNK_DELAY (default 100ms; 0ms for openai) apart 3-character chunks of a
@@ -24,7 +26,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-endpoint=stream clients="" duration="" warmup=10 ramp=5 tool="" port=18080 build=1
+endpoint=stream clients="" duration="" warmup="" ramp=5 tool="" port=18080 build=1
 for arg in "$@"; do
 	case "$arg" in
 		--endpoint=*) endpoint="${arg#*=}" ;;
@@ -39,6 +41,7 @@ for arg in "$@"; do
 	esac
 done
 case "$endpoint" in stream | soak | invoke | amplification | openai) ;; *) echo "--endpoint must be stream, invoke, soak, amplification or openai" >&2; exit 2 ;; esac
+if [ -z "$warmup" ]; then warmup=$([ "$endpoint" = invoke ] && echo 60 || echo 10); fi
 if [ -z "$tool" ]; then tool=$(command -v wrk >/dev/null && echo wrk || echo driver); fi
 
 demo_jar=demo-app/target/demo-app-0.1.0-SNAPSHOT.jar
@@ -102,38 +105,57 @@ request_cpu_ticks() {
 	echo "$total"
 }
 
-# /invoke with wrk: warm both endpoints up, then alternate them in three rounds (a shared 2-core
-# machine drifts; alternating spreads the drift over both) and compare the totals.
+# The bytes the server's JVM has allocated so far (Micrometer's jvm.gc.memory.allocated, which counts
+# at each collection: read after one that jcmd asks for, so that the count is up to date).
+allocated_bytes() {
+	jcmd "$server" GC.run >/dev/null 2>&1 || true
+	sleep 1
+	curl -fs "$url/actuator/metrics/jvm.gc.memory.allocated" | grep -o '"value":[0-9.eE+-]*' | head -1 | cut -d: -f2
+}
+
+# /invoke with wrk: warm both endpoints up in alternating rounds for $warmup s each (the JIT compiles
+# both paths for about a minute each on this machine; a shorter warm-up measures the compiler), then
+# alternate them in three rounds (a shared 2-core machine drifts; alternating spreads the drift over
+# both) and compare the totals: throughput, CPU per request, and the bytes allocated per request,
+# which the machine's load does not move.
 invoke_with_wrk() {
 	local lua; lua="$(mktemp -t lcel-load.XXXXXX.lua)"
 	printf '%s\n' 'wrk.method = "POST"' 'wrk.body = '"'"'{"input":{"topic":"bears"}}'"'"'' \
 		'wrk.headers["Content-Type"] = "application/json"' >"$lua"
 	local c="${clients:-64}" d="${duration:-30}" round=$(( ${duration:-30} / 3 ))
-	echo "warming up: /chains/joke/invoke and /baseline/invoke for $warmup s each (wrk)"
-	wrk -t1 -c"$c" -d"$warmup"s -s "$lua" "$url/chains/joke/invoke" >/dev/null
-	wrk -t1 -c"$c" -d"$warmup"s -s "$lua" "$url/baseline/invoke" >/dev/null
+	local step=$(( warmup < 10 ? warmup : 10 )) left="$warmup"
+	echo "warming up: /chains/joke/invoke and /baseline/invoke for $warmup s each, alternating in rounds of up to $step s (wrk)"
+	while [ "$left" -gt 0 ]; do
+		step=$(( left < step ? left : step ))
+		wrk -t1 -c"$c" -d"$step"s -s "$lua" "$url/chains/joke/invoke" >/dev/null
+		wrk -t1 -c"$c" -d"$step"s -s "$lua" "$url/baseline/invoke" >/dev/null
+		left=$(( left - step ))
+	done
 	echo "measuring: $c connections, 3 alternating rounds of $round s per endpoint (wrk)"
 	: >"$log.wrk"
 	for _ in 1 2 3; do
 		for path in /baseline/invoke /chains/joke/invoke; do
 			echo "== $path" >>"$log.wrk"
-			local before requests_before; before=$(cpu_ticks) requests_before=$(request_cpu_ticks)
+			local before requests_before bytes_before; bytes_before=$(allocated_bytes)
+			before=$(cpu_ticks) requests_before=$(request_cpu_ticks)
 			wrk -t1 -c"$c" -d"$round"s --latency -s "$lua" "$url$path" >>"$log.wrk"
 			echo "server_cpu_ticks $(( $(cpu_ticks) - before ))" >>"$log.wrk"
 			echo "request_cpu_ticks $(( $(request_cpu_ticks) - requests_before ))" >>"$log.wrk"
+			echo "allocated_bytes ${bytes_before:-nan} $(allocated_bytes)" >>"$log.wrk"
 		done
 	done
-	awk -v c="$c" -v d="$d" -v hz="$(getconf CLK_TCK)" '
+	awk -v c="$c" -v d="$d" -v w="$warmup" -v hz="$(getconf CLK_TCK)" '
 		/^== / { path = $2 }
 		/requests in/ { sub(/s,$/, "", $4); n[path] += $1; t[path] += $4 }
 		/^server_cpu_ticks/ { ticks[path] += $2 }
 		/^request_cpu_ticks/ { rticks[path] += $2 }
+		/^allocated_bytes/ { if ($2 == "nan" || $3 == "") nobytes = 1; else bytes[path] += $3 - $2 }
 		/^ +50%/ { p50[path] = p50[path] " " $2 }
 		/^ +99%/ { p99[path] = p99[path] " " $2 }
 		/Non-2xx|Socket errors/ { bad[path] = bad[path] " " $0 }
 		END {
 			b = n["/baseline/invoke"] / t["/baseline/invoke"]; l = n["/chains/joke/invoke"] / t["/chains/joke/invoke"]
-			printf "\ninvoke: %d connections, %d s per endpoint in 3 alternating rounds (tool: wrk)\n\n", c, d
+			printf "\ninvoke: %d connections, %d s per endpoint in 3 alternating rounds after %d s of warm-up each (tool: wrk)\n\n", c, d, w
 			print "| measurement | value |"; print "|---|---|"
 			printf "| plain WebFlux handler /baseline/invoke | %.0f requests/s (p50 per round:%s; p99:%s) |\n", b, p50["/baseline/invoke"], p99["/baseline/invoke"]
 			printf "| lcel /chains/joke/invoke | %.0f requests/s (p50 per round:%s; p99:%s) |\n", l, p50["/chains/joke/invoke"], p99["/chains/joke/invoke"]
@@ -143,6 +165,8 @@ invoke_with_wrk() {
 			printf "| plain / lcel (CPU per request) | %.2f |\n", cb / cl
 			rb = rticks["/baseline/invoke"] / hz * 1e6 / n["/baseline/invoke"]; rl = rticks["/chains/joke/invoke"] / hz * 1e6 / n["/chains/joke/invoke"]
 			printf "| CPU per request of the request threads (event loops, bounded elastic; no JIT, GC): plain / lcel | %.0f us / %.0f us (%.2f) |\n", rb, rl, rb / rl
+			if (nobytes) print "| bytes allocated per request: plain / lcel | n/a (no /actuator/metrics/jvm.gc.memory.allocated) |"
+			else printf "| bytes allocated per request (heap, jvm.gc.memory.allocated): plain / lcel | %.0f B / %.0f B (%.2f) |\n", bytes["/baseline/invoke"] / n["/baseline/invoke"], bytes["/chains/joke/invoke"] / n["/chains/joke/invoke"], (bytes["/baseline/invoke"] / n["/baseline/invoke"]) / (bytes["/chains/joke/invoke"] / n["/chains/joke/invoke"])
 			printf "| errors (wrk) | %s |\n\n", (bad["/baseline/invoke"] bad["/chains/joke/invoke"]) == "" ? "0" : bad["/baseline/invoke"] bad["/chains/joke/invoke"]
 			exit (bad["/baseline/invoke"] bad["/chains/joke/invoke"]) == "" ? 0 : 1
 		}' "$log.wrk"

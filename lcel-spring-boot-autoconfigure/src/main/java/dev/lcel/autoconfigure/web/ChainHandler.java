@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import dev.lcel.autoconfigure.chain.ChainRegistry;
@@ -127,9 +128,9 @@ final class ChainHandler {
 	}
 
 	Mono<ServerResponse> invoke(ServerRequest request) {
-		return withChain(request, (chain) -> this.reader.body(request).flatMap((body) -> {
+		return withChain(request, (name, chain) -> this.reader.body(request).flatMap((body) -> {
 			UsageCallbackHandler usage = new UsageCallbackHandler();
-			ChainRequestReader.Call call = this.reader.call(name(request), chain, request, body, usage);
+			ChainRequestReader.Call call = this.reader.call(name, chain, request, body, usage);
 			UUID runId = call.config().runId();
 			// The body is delivered on bounded elastic (JsonRequestBody): the chain runs on that
 			// thread, off the event loop, without a second hand-off.
@@ -143,9 +144,9 @@ final class ChainHandler {
 	}
 
 	Mono<ServerResponse> batch(ServerRequest request) {
-		return withChain(request, (chain) -> this.reader.body(request).flatMap((body) -> {
+		return withChain(request, (name, chain) -> this.reader.body(request).flatMap((body) -> {
 			UsageCallbackHandler usage = new UsageCallbackHandler();
-			List<ChainRequestReader.Call> calls = this.reader.calls(name(request), chain, request, body, usage);
+			List<ChainRequestReader.Call> calls = this.reader.calls(name, chain, request, body, usage);
 			List<String> runIds = calls.stream().map((call) -> call.config().runId().toString()).toList();
 			int concurrency = BatchRun.concurrency(body, this.properties.maxBatchConcurrency());
 			return BatchRun.run(chain, calls, concurrency)
@@ -273,8 +274,14 @@ final class ChainHandler {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
 	private Mono<ServerResponse> withChain(ServerRequest request, Function<Runnable<Object, Object>, Mono<ServerResponse>> handler) {
+		return withChain(request, (name, chain) -> handler.apply(chain));
+	}
+
+	/** As {@link #withChain(ServerRequest, Function)}, giving the handler the chain's name read once. */
+	@SuppressWarnings("unchecked")
+	private Mono<ServerResponse> withChain(ServerRequest request,
+			BiFunction<String, Runnable<Object, Object>, Mono<ServerResponse>> handler) {
 		String name = request.pathVariable("name");
 		Runnable<Object, Object> chain = exposed(name) ? (Runnable<Object, Object>) this.chains.find(name).orElse(null) : null;
 		if (chain == null) {
@@ -283,7 +290,7 @@ final class ChainHandler {
 					new ChainRequestException(HttpStatus.NOT_FOUND, "No chain named '" + name + "'; the chains are " + known),
 					null);
 		}
-		return Mono.defer(() -> handler.apply(chain)).onErrorResume((ex) -> ChainErrors.problem(request, ex, null));
+		return Mono.defer(() -> handler.apply(name, chain)).onErrorResume((ex) -> ChainErrors.problem(request, ex, null));
 	}
 
 	private static String name(ServerRequest request) {

@@ -19,6 +19,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -41,6 +42,9 @@ public final class JsonRequestBody {
 
 	private final JsonMapper json;
 
+	/** Reads trees with the mapper's settings, configured once rather than per body. */
+	private final ObjectReader trees;
+
 	private final long limit;
 
 	private final int maxValues;
@@ -53,6 +57,7 @@ public final class JsonRequestBody {
 	 */
 	public JsonRequestBody(JsonMapper json, long limit, int maxValues) {
 		this.json = json;
+		this.trees = json.reader();
 		this.limit = limit;
 		this.maxValues = maxValues;
 	}
@@ -95,7 +100,7 @@ public final class JsonRequestBody {
 				// Every value starts at a byte of its own: a body of n bytes holds at most n values.
 				checkValueCount(bytes);
 			}
-			JsonNode body = this.json.readTree(bytes);
+			JsonNode body = this.trees.readTree(bytes);
 			if (body == null || !body.isObject()) {
 				throw new ChainRequestException(HttpStatus.BAD_REQUEST, "The request body must be a JSON object");
 			}
