@@ -1,6 +1,8 @@
 package dev.lcel.benchmarks;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -13,6 +15,8 @@ import dev.lcel.core.prompts.ChatPromptTemplate;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableLambda;
 import dev.lcel.core.tracing.ObservationCallbackHandler;
+import dev.lcel.core.wire.ConfigCodec;
+import dev.lcel.core.wire.ConfigLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -24,6 +28,8 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Workload 1 of the benchmark plan: the cost of running a sequence of ten
@@ -37,11 +43,15 @@ import org.openjdk.jmh.annotations.State;
  * does, and the request's usage handler), against formatting the prompt and returning the reply by
  * hand ({@code jokeBaseline}); and recording a model call's duration through a timer looked up in
  * a map ({@code meterCached}, what {@code MeterCache} does for the GenAI and token metrics) against
- * Micrometer's builder ({@code meterByBuilder}), as those metrics did for every run.
+ * Micrometer's builder ({@code meterByBuilder}), as those metrics did for every run; and a
+ * request's config read from its JSON and completed by the server in one builder
+ * ({@code requestConfigOneBuilder}, what {@code ChainRequestReader} does) against building it three
+ * times over ({@code requestConfigThreeBuilds}, as it did before).
  *
  * <p>Run with {@code java -jar benchmarks/target/benchmarks.jar InvokeOverhead}; report the
  * chain's score as a ratio to {@code baselineFunctions} from the same run, the joke chain's to
- * {@code jokeBaseline} and the cached timer's to {@code meterByBuilder}.
+ * {@code jokeBaseline}, the cached timer's to {@code meterByBuilder} and the one-builder config's to
+ * {@code requestConfigThreeBuilds}.
  */
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class InvokeOverheadBenchmark extends AverageTimeBenchmark {
@@ -103,6 +113,32 @@ public class InvokeOverheadBenchmark extends AverageTimeBenchmark {
 
 	}
 
+	/**
+	 * A request's {@code config} as the server reads it: the client's JSON, the allow-listed keys,
+	 * and what the server adds (LangServe's run name and endpoint, a run id, the chain's name, the
+	 * usage handler).
+	 */
+	@State(Scope.Benchmark)
+	public static class Request {
+
+		private final UUID runId = UUID.fromString("5b1d7a4e-0c2f-4c3e-9d1a-6f2b8e7c9a10");
+
+		private final UsageCallbackHandler usage = new UsageCallbackHandler();
+
+		private ConfigCodec codec;
+
+		private JsonNode config;
+
+		@Setup
+		public void setUp() {
+			JsonMapper json = JsonMapper.builder().build();
+			this.codec = new ConfigCodec(List.of("tags", "metadata", "run_name", "configurable"),
+					new ConfigLimits(20, 200, 16384, ""), json);
+			this.config = json.readTree("{\"tags\": [\"web\"], \"metadata\": {\"user\": \"ada\"}}");
+		}
+
+	}
+
 	private static Timer durationTimer(MeterRegistry meters, String model) {
 		return Timer.builder("gen_ai.client.operation.duration")
 			.description("Duration of chat model calls")
@@ -139,6 +175,25 @@ public class InvokeOverheadBenchmark extends AverageTimeBenchmark {
 	@Benchmark
 	public String jokeChainServed(Served served) {
 		return served.jokeChain.invoke(served.topic, new UsageCallbackHandler().addTo(served.config));
+	}
+
+	@Benchmark
+	public RunnableConfig requestConfigOneBuilder(Request request) {
+		RunnableConfig.Builder builder = RunnableConfig.builder();
+		request.codec.read(request.config, "/config", builder);
+		return builder.runName("/chains/joke")
+			.metadata("__langserve_endpoint", "invoke")
+			.runId(request.runId)
+			.metadata("lcel.chain", "joke")
+			.callbacks(request.usage)
+			.build();
+	}
+
+	@Benchmark
+	public RunnableConfig requestConfigThreeBuilds(Request request) {
+		RunnableConfig config = request.codec.read(request.config, "/config");
+		config = config.toBuilder().runName("/chains/joke").metadata("__langserve_endpoint", "invoke").build();
+		return config.toBuilder().runId(request.runId).metadata("lcel.chain", "joke").callbacks(request.usage).build();
 	}
 
 	@Benchmark

@@ -35,6 +35,21 @@ class ConfigCodecTests {
 	}
 
 	@Test
+	void readingIntoABuilderKeepsWhatTheServerSetBeforeAndAfter() {
+		RunnableConfig.Builder builder = RunnableConfig.builder().tags("server").metadata("first", 1);
+
+		this.codec.read(json("{\"tags\": [\"client\"], \"runName\": \"theirs\", \"metadata\": {\"user\": \"ann\"}}"),
+				"/config", builder);
+		RunnableConfig read = builder.runName("ours").metadata("last", 2).build();
+
+		assertThat(read.tags()).containsExactly("server", "client");
+		assertThat(read.metadata().keySet()).containsExactly("first", "user", "last");
+		assertThat(read.runName()).isEqualTo("ours");
+		this.codec.read(null, "/config", builder);
+		assertThat(builder.build()).isEqualTo(read);
+	}
+
+	@Test
 	void aClientWritesOnlyWhatIsSetInSnakeCase() {
 		assertThat(ConfigCodec.write(RunnableConfig.EMPTY)).isEmpty();
 		assertThat(ConfigCodec.write(RunnableConfig.builder().runName("x").build())).containsOnlyKeys("run_name");
