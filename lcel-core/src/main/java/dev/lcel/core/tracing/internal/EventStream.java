@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
@@ -52,7 +51,7 @@ public final class EventStream {
 
 	private static final class Emitter implements EventSink.Source<StreamEvent> {
 
-		private final ReentrantLock lock = new ReentrantLock();
+		private final EventLock lock = new EventLock();
 
 		private final EventSink<StreamEvent> sink;
 
