@@ -100,7 +100,7 @@ public final class EventStream {
 				this.rootReported = true;
 			}
 			StreamEvent event = new StreamEvent(run.runType().streamEvent(), run.name(), run.runId(), run.parentIds(),
-					run.tags(), run.metadata(), data("chunk", chunk));
+					run.tags(), run.metadata(), new ChunkData(chunk));
 			this.lock.lock();
 			try {
 				// A stream event is never a start or an end: only the first event's rule can apply.
@@ -146,7 +146,7 @@ public final class EventStream {
 				this.tapRoot = !this.rootReported;
 			}
 			if (this.tapRoot && !this.rootEnded && this.rootRun != null) {
-				emit(this.rootRun, this.rootRun.runType().streamEvent(), data("chunk", chunk));
+				emit(this.rootRun, this.rootRun.runType().streamEvent(), new ChunkData(chunk));
 			}
 		}
 
