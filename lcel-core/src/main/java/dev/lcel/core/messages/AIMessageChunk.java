@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -100,23 +101,36 @@ public final class AIMessageChunk extends AIMessage implements Addable<AIMessage
 		if (rest.isEmpty()) {
 			return this;
 		}
-		StringBuilder content = new StringBuilder(content());
+		int size = rest.size();
+		if (!(rest instanceof RandomAccess)) {
+			rest = new ArrayList<>(rest);
+		}
+		int length = content().length();
+		for (int i = 0; i < size; i++) {
+			length += rest.get(i).content().length();
+		}
+		StringBuilder content = new StringBuilder(length).append(content());
 		List<ToolCallChunk> toolCalls = this.toolCallChunks;
 		UsageMetadata usage = usageMetadata();
 		Map<String, Object> metadata = responseMetadata();
 		String id = id();
 		String name = name();
-		for (AIMessageChunk next : rest) {
+		for (int i = 0; i < size; i++) {
+			AIMessageChunk next = rest.get(i);
 			content.append(next.content());
-			if (!next.toolCallChunks.isEmpty()) {
-				toolCalls = mergeToolCalls(toolCalls, next.toolCallChunks);
+			if (id == null) {
+				id = next.id();
 			}
+			if (name == null) {
+				name = next.name();
+			}
+			// The common chunk carries text only: the rest of it is three field reads.
+			if (next.toolCallChunks.isEmpty() && next.usageMetadata() == null && next.responseMetadata().isEmpty()) {
+				continue;
+			}
+			toolCalls = mergeToolCalls(toolCalls, next.toolCallChunks);
 			usage = (usage != null) ? usage.add(next.usageMetadata()) : next.usageMetadata();
-			if (next.responseMetadata() != null && !next.responseMetadata().isEmpty()) {
-				metadata = mergeMetadata(metadata, next.responseMetadata());
-			}
-			id = (id != null) ? id : next.id();
-			name = (name != null) ? name : next.name();
+			metadata = mergeMetadata(metadata, next.responseMetadata());
 		}
 		return new AIMessageChunk(content.toString(), toolCalls, usage, metadata, id, name);
 	}

@@ -1,5 +1,6 @@
 package dev.lcel.core.messages;
 
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +63,24 @@ class AIMessageChunkTests {
 		AIMessage whole = ChunkAggregator.aggregate(Flux.just(new AIMessageChunk("a"), new AIMessageChunk("b"))).block();
 		assertThat(whole).isEqualTo(new AIMessageChunk("ab"));
 		assertThat(((AIMessageChunk) whole).toMessage()).isEqualTo(new AIMessage("ab"));
+	}
+
+	@Test
+	void addingAllAtOnceGivesWhatAddingOneByOneGivesWithTextOnlyChunksBetween() {
+		List<AIMessageChunk> rest = List.of(new AIMessageChunk("b"), new AIMessageChunk("c", null, null, null, "id", null),
+				new AIMessageChunk("d", List.of(new ToolCallChunk(0, null, "m", "}")), UsageMetadata.of(0, 3),
+						Map.of("finish_reason", "stop"), null, "bot"),
+				new AIMessageChunk("e"), new AIMessageChunk("f", null, UsageMetadata.of(0, 1), Map.of("x", 1), "other", null));
+		AIMessageChunk first = new AIMessageChunk("a", List.of(new ToolCallChunk(0, "c", "n", "{")), UsageMetadata.of(2, 1),
+				null, null, null);
+		AIMessageChunk oneByOne = first;
+		for (AIMessageChunk next : rest) {
+			oneByOne = oneByOne.add(next);
+		}
+		assertThat(first.addAll(rest)).isEqualTo(oneByOne);
+		assertThat(first.addAll(new LinkedList<>(rest))).isEqualTo(oneByOne);
+		assertThat(oneByOne.content()).isEqualTo("abcdef");
+		assertThat(oneByOne.id()).isEqualTo("id");
 	}
 
 	private static AIMessageChunk chunk(ToolCallChunk... chunks) {

@@ -2,7 +2,6 @@ package dev.lcel.core.tracing.internal;
 
 import java.util.ArrayDeque;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 
 import dev.lcel.core.config.RunnableConfig;
@@ -22,7 +21,7 @@ import reactor.core.publisher.Operators;
  * directly while it has demand, and wait in order while it has none.
  *
  * <p>Every method but {@link #request} and {@link #cancel} is called holding the handler's
- * {@link ReentrantLock} (LangChain's rules for the order of events need one), and so are the
+ * {@link EventLock} (LangChain's rules for the order of events need one), and so are the
  * subscriber's signals: the handler serialises its calls once, where a
  * {@code FluxSink} would serialise them again and pass each event through a queue and its
  * atomics. Cancelling disposes of the run outside the lock, so a run that reports its
@@ -34,7 +33,7 @@ final class EventSink<T> implements Subscription {
 
 	private final Subscriber<? super T> actual;
 
-	private final ReentrantLock lock;
+	private final EventLock lock;
 
 	private final ArrayDeque<T> backlog = new ArrayDeque<>();
 
@@ -50,7 +49,7 @@ final class EventSink<T> implements Subscription {
 
 	private volatile @Nullable Disposable run;
 
-	EventSink(Subscriber<? super T> actual, ReentrantLock lock) {
+	EventSink(Subscriber<? super T> actual, EventLock lock) {
 		this.actual = actual;
 		this.lock = lock;
 	}

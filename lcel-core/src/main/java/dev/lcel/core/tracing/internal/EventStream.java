@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
@@ -52,7 +51,7 @@ public final class EventStream {
 
 	private static final class Emitter implements EventSink.Source<StreamEvent> {
 
-		private final ReentrantLock lock = new ReentrantLock();
+		private final EventLock lock = new EventLock();
 
 		private final EventSink<StreamEvent> sink;
 
@@ -101,7 +100,7 @@ public final class EventStream {
 				this.rootReported = true;
 			}
 			StreamEvent event = new StreamEvent(run.runType().streamEvent(), run.name(), run.runId(), run.parentIds(),
-					run.tags(), run.metadata(), data("chunk", chunk));
+					run.tags(), run.metadata(), new ChunkData(chunk));
 			this.lock.lock();
 			try {
 				// A stream event is never a start or an end: only the first event's rule can apply.
@@ -147,7 +146,7 @@ public final class EventStream {
 				this.tapRoot = !this.rootReported;
 			}
 			if (this.tapRoot && !this.rootEnded && this.rootRun != null) {
-				emit(this.rootRun, this.rootRun.runType().streamEvent(), data("chunk", chunk));
+				emit(this.rootRun, this.rootRun.runType().streamEvent(), new ChunkData(chunk));
 			}
 		}
 

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.json.JsonPatchOp;
@@ -64,7 +63,7 @@ public final class RunLogStream {
 
 	private static final class Recorder implements EventSink.Source<RunLogPatch> {
 
-		private final ReentrantLock lock = new ReentrantLock();
+		private final EventLock lock = new EventLock();
 
 		private final EventSink<RunLogPatch> sink;
 

@@ -3,6 +3,7 @@ package dev.lcel.core.tracing.internal;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
+import reactor.core.Exceptions;
 import reactor.core.Scannable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxOperator;
@@ -13,7 +14,8 @@ import reactor.util.context.Context;
  * A stream one run watches, in one operator: each chunk, the completion, an error and the
  * cancellation go to the run's {@link RunTracker}, where a chain of {@code doOnNext},
  * {@code doOnComplete}, {@code doOnError} and {@code doOnCancel} would pass every chunk through
- * four operators per run.
+ * four operators per run. Where one run's tracked stream is subscribed to by another's, a single
+ * operator watches both.
  *
  * @param <T> the chunk type
  */
@@ -48,18 +50,32 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 
 	@Override
 	public void subscribe(CoreSubscriber<? super T> actual) {
+		if (actual instanceof TrackedSubscriber<?> downstream && downstream.watchFirst(this.tracker, this.role)) {
+			// This run's stream feeds the next run's directly: one operator watches both.
+			this.source.subscribe(actual);
+			return;
+		}
 		this.source.subscribe(new TrackedSubscriber<>(actual, this.tracker, this.role));
 	}
 
+	/**
+	 * Watches a stream for one run or more, in one operator: where a run's tracked stream is
+	 * subscribed to by another run's tracked stream (a model's output is its parser's input, a
+	 * parser's output its sequence's), the later one takes on the earlier run before its upstream
+	 * is subscribed, and does each run's work for a signal in the order separate operators would
+	 * have done it: a chunk, the completion and an error upstream run first, a cancellation
+	 * downstream run first. One operator hop per chunk is saved for each run taken on.
+	 */
 	private static final class TrackedSubscriber<T> implements CoreSubscriber<T>, Subscription, Scannable {
 
 		private final CoreSubscriber<? super T> actual;
 
-		private final RunTracker tracker;
+		/** The runs watched, upstream first; replaced, never changed, before the upstream is subscribed. */
+		private RunTracker[] trackers;
 
-		private final Role role;
+		private Role[] roles;
 
-		private final Context context;
+		private Context context;
 
 		private @Nullable Subscription upstream;
 
@@ -67,9 +83,30 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 
 		TrackedSubscriber(CoreSubscriber<? super T> actual, RunTracker tracker, Role role) {
 			this.actual = actual;
-			this.tracker = tracker;
-			this.role = role;
+			this.trackers = new RunTracker[] { tracker };
+			this.roles = new Role[] { role };
 			this.context = shareChunks(actual.currentContext(), tracker.collected(role == Role.INPUT));
+		}
+
+		/**
+		 * Take on the run of the stream this one is about to subscribe to, upstream of the runs it
+		 * watches; return {@code false} once the upstream is subscribed.
+		 */
+		boolean watchFirst(RunTracker tracker, Role role) {
+			if (this.upstream != null) {
+				return false;
+			}
+			int count = this.trackers.length;
+			RunTracker[] trackers = new RunTracker[count + 1];
+			Role[] roles = new Role[count + 1];
+			trackers[0] = tracker;
+			roles[0] = role;
+			System.arraycopy(this.trackers, 0, trackers, 1, count);
+			System.arraycopy(this.roles, 0, roles, 1, count);
+			this.trackers = trackers;
+			this.roles = roles;
+			this.context = shareChunks(this.context, tracker.collected(role == Role.INPUT));
+			return true;
 		}
 
 		/**
@@ -106,25 +143,50 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 				Operators.onNextDropped(chunk, this.actual.currentContext());
 				return;
 			}
-			try {
-				// An identity test per role rather than a switch: no table lookup per chunk.
-				Role role = this.role;
-				if (role == Role.REPORTED_OUTPUT) {
-					this.tracker.stream(chunk);
+			RunTracker[] trackers = this.trackers;
+			Role[] roles = this.roles;
+			for (int i = 0; i < trackers.length; i++) {
+				try {
+					// An identity test per role rather than a switch: no table lookup per chunk.
+					Role role = roles[i];
+					if (role == Role.REPORTED_OUTPUT) {
+						trackers[i].stream(chunk);
+					}
+					else if (role == Role.INPUT) {
+						trackers[i].inputChunk(chunk);
+					}
+					else if (role == Role.COLLECTED_OUTPUT) {
+						trackers[i].collect(chunk);
+					}
 				}
-				else if (role == Role.INPUT) {
-					this.tracker.inputChunk(chunk);
+				catch (Throwable ex) {
+					failAt(i, ex, chunk);
+					return;
 				}
-				else if (role == Role.COLLECTED_OUTPUT) {
-					this.tracker.collect(chunk);
-				}
-			}
-			catch (Throwable ex) {
-				// A handler that throws fails the run, as doOnNext would.
-				onError(Operators.onOperatorError(this.upstream, ex, chunk, this.actual.currentContext()));
-				return;
 			}
 			this.actual.onNext(chunk);
+		}
+
+		/**
+		 * A handler of run {@code at} threw on a chunk: it fails that run and those downstream, as
+		 * {@code doOnNext} would, and cancels the runs upstream, as its cancelling the upstream would.
+		 */
+		private void failAt(int at, Throwable ex, T chunk) {
+			Exceptions.throwIfFatal(ex);
+			for (int i = at - 1; i >= 0; i--) {
+				if (this.roles[i] != Role.INPUT) {
+					this.trackers[i].cancel();
+				}
+			}
+			this.upstream.cancel();
+			Throwable error = Operators.onOperatorError(null, ex, chunk, this.actual.currentContext());
+			this.done = true;
+			for (int i = at; i < this.trackers.length; i++) {
+				if (this.roles[i] != Role.INPUT) {
+					this.trackers[i].fail(error);
+				}
+			}
+			this.actual.onError(error);
 		}
 
 		@Override
@@ -134,8 +196,10 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 				return;
 			}
 			this.done = true;
-			if (this.role != Role.INPUT) {
-				this.tracker.fail(error);
+			for (int i = 0; i < this.trackers.length; i++) {
+				if (this.roles[i] != Role.INPUT) {
+					this.trackers[i].fail(error);
+				}
 			}
 			this.actual.onError(error);
 		}
@@ -146,11 +210,13 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 				return;
 			}
 			this.done = true;
-			if (this.role == Role.INPUT) {
-				this.tracker.start(null);
-			}
-			else {
-				this.tracker.complete();
+			for (int i = 0; i < this.trackers.length; i++) {
+				if (this.roles[i] == Role.INPUT) {
+					this.trackers[i].start(null);
+				}
+				else {
+					this.trackers[i].complete();
+				}
 			}
 			this.actual.onComplete();
 		}
@@ -162,8 +228,10 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 
 		@Override
 		public void cancel() {
-			if (this.role != Role.INPUT) {
-				this.tracker.cancel();
+			for (int i = this.trackers.length - 1; i >= 0; i--) {
+				if (this.roles[i] != Role.INPUT) {
+					this.trackers[i].cancel();
+				}
 			}
 			this.upstream.cancel();
 		}

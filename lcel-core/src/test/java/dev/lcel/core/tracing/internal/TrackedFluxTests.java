@@ -1,0 +1,105 @@
+package dev.lcel.core.tracing.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.tracing.CallbackHandler;
+import dev.lcel.core.tracing.RunInfo;
+import dev.lcel.core.tracing.RunType;
+import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
+import reactor.core.Scannable;
+import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrackedFluxTests {
+
+	private final List<String> heard = new CopyOnWriteArrayList<>();
+
+	private final CallbackHandler recording = new CallbackHandler() {
+
+		@Override
+		public void onRunStart(RunInfo run, Object input) {
+			TrackedFluxTests.this.heard.add("start " + run.name());
+		}
+
+		@Override
+		public void onRunStream(RunInfo run, Object chunk) {
+			if ("bad".equals(chunk) && run.name().equals("second")) {
+				throw new IllegalStateException("broken handler");
+			}
+			TrackedFluxTests.this.heard.add(run.name() + " " + chunk);
+		}
+
+		@Override
+		public void onRunEnd(RunInfo run, Object input, Object output) {
+			TrackedFluxTests.this.heard.add("end " + run.name() + " " + output);
+		}
+
+		@Override
+		public void onRunError(RunInfo run, Throwable error) {
+			TrackedFluxTests.this.heard.add("error " + run.name() + " " + error.getClass().getSimpleName());
+		}
+
+	};
+
+	@Test
+	void aRunsStreamThatFeedsAnothersIsWatchedByOneOperatorInTheOrderOfTwo() {
+		RunTracker first = tracker("first");
+		RunTracker second = tracker("second");
+		Flux<String> chained = new TrackedFlux<>(new TrackedFlux<>(Flux.just("a", "b"), first,
+				TrackedFlux.Role.REPORTED_OUTPUT), second, TrackedFlux.Role.REPORTED_OUTPUT);
+		Subscription[] subscription = new Subscription[1];
+
+		chained.subscribe(new BaseSubscriber<String>() {
+
+			@Override
+			protected void hookOnSubscribe(Subscription upstream) {
+				subscription[0] = upstream;
+				requestUnbounded();
+			}
+
+		});
+
+		// One operator: the one the subscriber sees has the source itself as its parent.
+		Object parent = Scannable.from(subscription[0]).scanUnsafe(Scannable.Attr.PARENT);
+		assertThat(parent.getClass().getName()).doesNotContain("TrackedFlux");
+		assertThat(this.heard).containsExactly("start first", "first a", "start second", "second a", "first b",
+				"second b", "end first ab", "end second ab");
+	}
+
+	@Test
+	void aHandlerThatThrowsFailsItsRunAndTheOnesAfterAndCancelsTheOnesBefore() {
+		Flux<String> chained = new TrackedFlux<>(new TrackedFlux<>(new TrackedFlux<>(Flux.just("a", "bad", "c"),
+				tracker("zeroth"), TrackedFlux.Role.REPORTED_OUTPUT), tracker("first"), TrackedFlux.Role.REPORTED_OUTPUT),
+				tracker("second"), TrackedFlux.Role.REPORTED_OUTPUT);
+
+		StepVerifier.create(chained).expectNext("a").expectErrorMessage("broken handler").verify();
+
+		assertThat(this.heard.subList(6, this.heard.size())).containsExactly("zeroth bad", "first bad",
+				"error first CancellationException", "error zeroth CancellationException", "error second IllegalStateException");
+	}
+
+	@Test
+	void cancellingReachesTheLaterRunFirst() {
+		Flux<String> chained = new TrackedFlux<>(new TrackedFlux<>(Flux.just("a", "b"), tracker("first"),
+				TrackedFlux.Role.COLLECTED_OUTPUT), tracker("second"), TrackedFlux.Role.COLLECTED_OUTPUT);
+
+		StepVerifier.create(chained, 1).expectNext("a").thenCancel().verify();
+
+		assertThat(this.heard).containsExactly("start second", "error second CancellationException", "start first",
+				"error first CancellationException");
+	}
+
+	private RunTracker tracker(String name) {
+		RunInfo run = new RunInfo(UUID.randomUUID(), List.of(), name, RunType.CHAIN, List.of(), Map.of(), "stream");
+		return new RunTracker(run, List.of(this.recording), RunnableConfig.EMPTY);
+	}
+
+}
