@@ -61,9 +61,8 @@ public final class SseEncoder {
 			.without(SerializationFeature.INDENT_OUTPUT)
 			.without(StreamWriteFeature.AUTO_CLOSE_TARGET)
 			.without(StreamWriteFeature.FLUSH_PASSED_TO_STREAM);
-		this.quotesStrings = Arrays.equals(this.writer.writeValueAsBytes(PROBE),
-				JsonStringEncoder.getInstance().quoteAsUTF8(PROBE))
-				&& Arrays.equals(this.writer.writeValueAsBytes(""), JsonStringEncoder.getInstance().quoteAsUTF8(""));
+		this.quotesStrings = Arrays.equals(this.writer.writeValueAsBytes(PROBE), quoted(PROBE))
+				&& Arrays.equals(this.writer.writeValueAsBytes(""), quoted(""));
 		for (SseEvent event : SseEvent.values()) {
 			this.prefixes[event.ordinal()] = (event == SseEvent.END) ? ascii("event:end\n\n")
 					: ascii("event:" + event.wireName() + "\ndata:");
@@ -82,7 +81,7 @@ public final class SseEncoder {
 			return buffers.wrap((event == SseEvent.END) ? this.prefixes[event.ordinal()].clone()
 					: ascii("event:" + event.wireName() + "\n\n"));
 		}
-		return buffers.wrap(event(this.prefixes[event.ordinal()], json(data)));
+		return buffers.wrap(event(this.prefixes[event.ordinal()], data));
 	}
 
 	/**
@@ -97,26 +96,7 @@ public final class SseEncoder {
 		if (data == null) {
 			return buffers.wrap((name + "\n").getBytes(StandardCharsets.UTF_8));
 		}
-		return buffers.wrap(event((name + "data:").getBytes(StandardCharsets.UTF_8), json(data)));
-	}
-
-	private byte[] json(Object data) {
-		return (this.quotesStrings && data instanceof String text) ? JsonStringEncoder.getInstance().quoteAsUTF8(text)
-				: this.writer.writeValueAsBytes(data);
-	}
-
-	/** The prefix, the JSON, then the line break that ends the data line and the blank line. */
-	private static byte[] event(byte[] prefix, byte[] json) {
-		byte[] event = new byte[prefix.length + json.length + 2];
-		System.arraycopy(prefix, 0, event, 0, prefix.length);
-		System.arraycopy(json, 0, event, prefix.length, json.length);
-		event[event.length - 2] = '\n';
-		event[event.length - 1] = '\n';
-		return event;
-	}
-
-	private static byte[] ascii(String text) {
-		return text.getBytes(StandardCharsets.US_ASCII);
+		return buffers.wrap(event((name + "data:").getBytes(StandardCharsets.UTF_8), data));
 	}
 
 	/**
@@ -132,7 +112,7 @@ public final class SseEncoder {
 			throw new IllegalArgumentException("text must be one line");
 		}
 		String name = (event != null) ? "event:" + event + "\n" : "";
-		return buffers.wrap(event((name + "data:").getBytes(StandardCharsets.UTF_8), text.getBytes(StandardCharsets.UTF_8)));
+		return buffers.wrap(event((name + "data:").getBytes(StandardCharsets.UTF_8), text.getBytes(StandardCharsets.UTF_8), false));
 	}
 
 	/**
@@ -149,6 +129,46 @@ public final class SseEncoder {
 				.map(Flux::just);
 			return message.writeAndFlushWith(each.doOnDiscard(DataBuffer.class, DataBufferUtils::release));
 		};
+	}
+
+	/**
+	 * Whether a text chunk is quoted without a generator: the mapper writes strings exactly as
+	 * Jackson's string encoder quotes them.
+	 */
+	boolean quotesStrings() {
+		return this.quotesStrings;
+	}
+
+	/** The prefix, the data's JSON, then the line break that ends the data line and the blank line. */
+	private byte[] event(byte[] prefix, Object data) {
+		if (this.quotesStrings && data instanceof String text) {
+			return event(prefix, JsonStringEncoder.getInstance().quoteAsUTF8(text), true);
+		}
+		return event(prefix, this.writer.writeValueAsBytes(data), false);
+	}
+
+	/** The text as a JSON string: its escaped UTF-8 between quotes. */
+	private static byte[] quoted(String text) {
+		byte[] event = event(new byte[0], JsonStringEncoder.getInstance().quoteAsUTF8(text), true);
+		return Arrays.copyOf(event, event.length - 2);
+	}
+
+	private static byte[] event(byte[] prefix, byte[] json, boolean quote) {
+		int quotes = quote ? 1 : 0;
+		byte[] event = new byte[prefix.length + json.length + 2 * quotes + 2];
+		System.arraycopy(prefix, 0, event, 0, prefix.length);
+		if (quote) {
+			event[prefix.length] = '"';
+			event[event.length - 3] = '"';
+		}
+		System.arraycopy(json, 0, event, prefix.length + quotes, json.length);
+		event[event.length - 2] = '\n';
+		event[event.length - 1] = '\n';
+		return event;
+	}
+
+	private static byte[] ascii(String text) {
+		return text.getBytes(StandardCharsets.US_ASCII);
 	}
 
 }

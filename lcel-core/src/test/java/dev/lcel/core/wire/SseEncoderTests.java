@@ -72,6 +72,9 @@ class SseEncoderTests {
 		String text = "a/b \"c\" \\ \u0001 \u2028 é 😀";
 		JsonMapper asciiOnly = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 		JsonMapper slashes = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES).build();
+		assertThat(this.encoder.quotesStrings()).isTrue();
+		assertThat(new SseEncoder(asciiOnly).quotesStrings()).isFalse();
+		assertThat(new SseEncoder(slashes).quotesStrings()).isFalse();
 		for (JsonMapper mapper : List.of(JSON, asciiOnly, slashes)) {
 			assertThat(text(new SseEncoder(mapper).encode(BUFFERS, SseEvent.DATA, text)))
 				.isEqualTo("event:data\ndata:" + mapper.writeValueAsString(text) + "\n\n");

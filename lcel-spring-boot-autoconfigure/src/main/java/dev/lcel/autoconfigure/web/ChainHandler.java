@@ -47,9 +47,10 @@ final class ChainHandler {
 
 	/**
 	 * How many values of a stream are asked for at once, and so at most held before their events
-	 * are written: a quarter of them is asked for again once three quarters have been written.
+	 * are written; three quarters of them are asked for again once that many have been written. A
+	 * stream of up to this many values asks once, when it starts.
 	 */
-	private static final int VALUES_PREFETCH = 16;
+	private static final int VALUES_PREFETCH = 64;
 
 	/** The playground page: one page from the classpath, the same for every chain. */
 	private static final Resource PLAYGROUND = new ClassPathResource("dev/lcel/autoconfigure/web/playground.html");
@@ -241,8 +242,8 @@ final class ChainHandler {
 			ChainRequestReader.Call call = this.reader.call(name(request), chain, request, json, usage);
 			UUID runId = call.config().runId();
 			// Subscribed to off the event loop (the metadata event's write completes on it), and
-			// asked for values a few at a time: each request that reaches subscribeOn is a task on
-			// bounded elastic, and the response's writer asks for one event after another.
+			// asked for VALUES_PREFETCH values at a time: each request that reaches subscribeOn is a
+			// task on bounded elastic, and the response's writer asks for one event after another.
 			Flux<?> values = body.stream(chain, new BodyCall(call.input(), call.config(), json))
 				.subscribeOn(Schedulers.boundedElastic())
 				.limitRate(VALUES_PREFETCH);
