@@ -4,8 +4,9 @@
 # (the server's RSS comes from /proc), and for --endpoint=invoke `wrk` if installed (else the Java
 # driver). Nothing in CI runs this: it times things.
 #
-#   benchmarks/load.sh                          # 2,000 concurrent /stream clients for 30 s, after the
-#                                               # same against a plain WebFlux SSE handler (/baseline/stream)
+#   benchmarks/load.sh                          # 2,000 concurrent /stream clients against a plain WebFlux
+#                                               # SSE handler (/baseline/stream): 70 s of warm-up each, then
+#                                               # 2 alternating rounds of 15 s each (plain, lcel, lcel, plain)
 #   benchmarks/load.sh --endpoint=invoke        # /invoke throughput against a plain WebFlux handler
 #   benchmarks/load.sh --endpoint=soak          # 1,000 streams for 60 s, heap at start and end
 #   benchmarks/load.sh --endpoint=openai        # /v1/chat/completions streams against /chains/joke/stream
@@ -172,6 +173,11 @@ invoke_with_wrk() {
 		}' "$log.wrk"
 }
 
+# The stream comparison warms each endpoint up for 70 s unless told otherwise: the JIT of a 2-core
+# machine compiles for about a minute per endpoint, and a shorter warm-up measures the compiler.
+if [ "$endpoint" = stream ]; then
+	case " $* " in *" --warmup="*) ;; *) driver+=(--warmup=70) ;; esac
+fi
 status=0
 if [ "$endpoint" != invoke ]; then
 	"${driver[@]}" --mode="$endpoint" 2>&1 | grep -v '^SLF4J' || status=$?

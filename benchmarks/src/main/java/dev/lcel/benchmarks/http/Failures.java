@@ -22,6 +22,11 @@ final class Failures {
 		add(error.getClass().getSimpleName() + ((error.getMessage() != null) ? ": " + firstLine(error.getMessage()) : ""));
 	}
 
+	/** Adds every failure of another run, by kind. */
+	void addAll(Failures other) {
+		other.byKind().forEach((kind, count) -> this.byKind.computeIfAbsent(kind, (key) -> new LongAdder()).add(count));
+	}
+
 	long total() {
 		return this.byKind.values().stream().mapToLong(LongAdder::sum).sum();
 	}

@@ -90,29 +90,13 @@ public final class LoadDriver {
 	private long streams() {
 		LoadOptions o = this.options;
 		String path = "/chains/" + o.chain() + "/stream";
-		boolean baseline = o.mode().equals("stream");
+		if (o.mode().equals("stream")) {
+			return compareStreams(path);
+		}
 		if (!o.warmup().isZero()) {
 			int warmupClients = Math.min(o.clients(), 200);
-			if (baseline) {
-				this.out.printf("warming up: %d streams of %s for %d s%n", warmupClients, o.baselinePath(),
-						o.warmup().toSeconds());
-				warmUp(o.baselinePath(), warmupClients);
-			}
 			this.out.printf("warming up: %d streams of %s for %d s%n", warmupClients, path, o.warmup().toSeconds());
 			warmUp(path, warmupClients);
-		}
-		StreamLoad.Result plain = null;
-		double plainCpu = -1;
-		if (baseline) {
-			this.out.printf("measuring: %d concurrent streams to %s%s for %d s%n", o.clients(), o.url(), o.baselinePath(),
-					o.duration().toSeconds());
-			ConnectionProvider connections = connections();
-			double cpuBefore = this.server.cpuSeconds();
-			plain = new StreamLoad(client(connections), o.baselinePath(), o.requestBody()).run(o.clients(), o.duration(),
-					o.ramp());
-			plainCpu = (cpuBefore < 0) ? -1 : this.server.cpuSeconds() - cpuBefore;
-			connections.disposeLater().block();
-			settle();
 		}
 		// Idle means no connections either: the heap before and after is compared without them.
 		ConnectionProvider connections = connections();
@@ -149,14 +133,6 @@ public final class LoadDriver {
 		long idleAfter = this.server.heapAfterGcBytes();
 		Report report = new Report(String.format(Locale.ROOT, "%s: %d concurrent streams of %s for %d s", o.mode(),
 				o.clients(), path, o.duration().toSeconds()));
-		if (plain != null) {
-			report.row("plain WebFlux SSE handler " + o.baselinePath() + ": " + STREAM_FIGURES, streamFigures(plain, plainCpu))
-				.row("lcel " + path + ": " + STREAM_FIGURES, streamFigures(result, cpu))
-				.row("lcel / plain (completed streams per server CPU second)", (cpu <= 0 || plainCpu <= 0) ? "n/a"
-						: String.format(Locale.ROOT, "%.2f", (result.completed() / cpu) / (plain.completed() / plainCpu)))
-				.row("errors: plain / lcel", Report.count(plain.failures().total()) + kinds(plain.failures()) + " / "
-						+ Report.count(result.failures().total()) + kinds(result.failures()));
-		}
 		report.row("completed streams", Report.count(result.completed()))
 			.row("errors", Report.count(result.failures().total()) + kinds(result.failures()))
 			.row("peak open streams (client side)", Report.count(result.peakOpen()))
@@ -181,7 +157,204 @@ public final class LoadDriver {
 				.row("heap growth idle (after - before)", growth(idleBefore, idleAfter));
 		}
 		report.print(this.out);
-		return result.failures().total() + ((plain != null) ? plain.failures().total() : 0);
+		return result.failures().total();
+	}
+
+	/** How long each warm-up round of {@link #compareStreams} runs, per endpoint. */
+	private static final Duration WARMUP_ROUND = Duration.ofSeconds(10);
+
+	/**
+	 * {@code --mode=stream}: lcel's {@code /stream} against the plain SSE handler, both at steady
+	 * state. The warm-up alternates the two endpoints in rounds of {@link #WARMUP_ROUND} at the full
+	 * number of clients until each has had {@code --warmup} (the JIT of a 2-core machine compiles
+	 * for about a minute per endpoint), printing each round's CPU per stream so that the reader sees
+	 * it has levelled off. The measurement runs two rounds per endpoint in the order plain, lcel,
+	 * lcel, plain: a drift of the machine's load over the run weighs on both alike, and neither
+	 * always runs first. Each round reports server CPU and bytes allocated per stream (the
+	 * demo's {@code jvm.gc.memory.allocated}, read after a full GC on both sides of the round). The
+	 * heap under load is measured in lcel's last warm-up round, whose full GCs are not charged to a
+	 * measured round.
+	 */
+	private long compareStreams(String path) {
+		LoadOptions o = this.options;
+		String plainPath = o.baselinePath();
+		Heap heap = new Heap(-1, -1, -1, -1);
+		if (!o.warmup().isZero()) {
+			long rounds = Math.max(1, (o.warmup().toMillis() + WARMUP_ROUND.toMillis() - 1) / WARMUP_ROUND.toMillis());
+			this.out.printf("warming up: %d alternating rounds of %d s of %d streams per endpoint (%s, %s)%n", rounds,
+					WARMUP_ROUND.toSeconds(), o.clients(), path, plainPath);
+			StreamRounds warmLcel = new StreamRounds(path);
+			StreamRounds warmPlain = new StreamRounds(plainPath);
+			for (long i = 0; i < rounds; i++) {
+				if (i == rounds - 1) {
+					// The heap under load, in a round that is not measured: a full GC with 2,000 streams
+					// open costs CPU that would be charged to lcel's streams.
+					heap = warmLcel.runWithHeapProbes(this, WARMUP_ROUND);
+				}
+				else {
+					warmLcel.run(this, WARMUP_ROUND, false);
+				}
+				warmPlain.run(this, WARMUP_ROUND, false);
+				this.out.printf("  warm-up round %d: server CPU per stream: plain %s, lcel %s%n", i + 1,
+						warmPlain.lastCpuPerStream(), warmLcel.lastCpuPerStream());
+			}
+		}
+		Duration round = o.duration().dividedBy(2);
+		this.out.printf("measuring: %d concurrent streams, 2 rounds of %d s per endpoint (plain, lcel, lcel, plain)%n",
+				o.clients(), round.toSeconds());
+		StreamRounds plain = new StreamRounds(plainPath);
+		StreamRounds lcel = new StreamRounds(path);
+		plain.run(this, round, true);
+		lcel.run(this, round, true);
+		lcel.run(this, round, true);
+		plain.run(this, round, true);
+		Report report = new Report(String.format(Locale.ROOT,
+				"stream: %d concurrent streams of %s against %s, 2 rounds of %d s each (plain, lcel, lcel, plain), "
+						+ "after %d s of warm-up per endpoint",
+				o.clients(), path, plainPath, round.toSeconds(), o.warmup().toSeconds()));
+		report.row("plain WebFlux SSE handler " + plainPath + ": " + STREAM_FIGURES, plain.figures())
+			.row("lcel " + path + ": " + STREAM_FIGURES, lcel.figures())
+			.row("lcel / plain (completed streams per server CPU second)", (plain.cpu <= 0 || lcel.cpu <= 0) ? "n/a"
+					: String.format(Locale.ROOT, "%.2f", lcel.perCpuSecond() / plain.perCpuSecond()))
+			.row("server CPU per stream, per round: plain / lcel", plain.cpuRounds + " / " + lcel.cpuRounds)
+			.row("bytes allocated per stream, per round: plain / lcel", plain.allocatedRounds + " / " + lcel.allocatedRounds)
+			.row("errors: plain / lcel", Report.count(plain.failures.total()) + kinds(plain.failures) + " / "
+					+ Report.count(lcel.failures.total()) + kinds(lcel.failures))
+			.row("peak open streams (client side), lcel", Report.count(lcel.peakOpen))
+			.row("server heap after GC: idle before lcel's last warm-up round", Report.mebibytes(heap.idleBefore))
+			.row("server heap after GC: under load, start / end of lcel's last warm-up round",
+					Report.mebibytes(heap.loadedStart) + " / " + Report.mebibytes(heap.loadedEnd))
+			.row("server RSS under load / peak (VmHWM)", Report.mebibytes(heap.rss) + " / "
+					+ Report.mebibytes(this.server.statusBytes("VmHWM")))
+			.print(this.out);
+		return plain.failures.total() + lcel.failures.total();
+	}
+
+	/** The heap and RSS of the server, measured during a round. */
+	private record Heap(long idleBefore, long loadedStart, long loadedEnd, long rss) {
+	}
+
+	/** One endpoint's rounds of streams, added up. */
+	private static final class StreamRounds {
+
+		final String path;
+
+		long completed;
+
+		double cpu;
+
+		double seconds;
+
+		int peakOpen;
+
+		final Failures failures = new Failures();
+
+		final Samples firstChunk = new Samples();
+
+		final Samples steadyFirstChunk = new Samples();
+
+		final StringBuilder cpuRounds = new StringBuilder();
+
+		final StringBuilder allocatedRounds = new StringBuilder();
+
+		private String lastCpu = "n/a";
+
+		StreamRounds(String path) {
+			this.path = path;
+		}
+
+		void run(LoadDriver driver, Duration duration, boolean measured) {
+			measure(driver, duration, measured, null);
+		}
+
+		Heap runWithHeapProbes(LoadDriver driver, Duration duration) {
+			AtomicLong start = new AtomicLong(-1);
+			AtomicLong end = new AtomicLong(-1);
+			AtomicLong rss = new AtomicLong(-1);
+			long idle = driver.server.heapAfterGcBytes();
+			ScheduledExecutorService probes = Executors.newSingleThreadScheduledExecutor();
+			Duration ramp = driver.options.ramp();
+			probes.schedule(() -> start.set(driver.server.heapAfterGcBytes()),
+					ramp.plus(duration.minus(ramp).dividedBy(5)).toMillis(), TimeUnit.MILLISECONDS);
+			probes.schedule(() -> {
+				rss.set(driver.server.statusBytes("VmRSS"));
+				end.set(driver.server.heapAfterGcBytes());
+			}, duration.minusSeconds(2).toMillis(), TimeUnit.MILLISECONDS);
+			measure(driver, duration, false, probes);
+			return new Heap(idle, start.get(), end.get(), rss.get());
+		}
+
+		private void measure(LoadDriver driver, Duration duration, boolean measured,
+				ScheduledExecutorService probes) {
+			ConnectionProvider connections = driver.connections();
+			StreamLoad load = new StreamLoad(driver.client(connections), this.path, driver.options.requestBody());
+			long allocatedBefore = measured ? driver.allocatedBytes() : -1;
+			double cpuBefore = driver.server.cpuSeconds();
+			StreamLoad.Result result = load.run(driver.options.clients(), duration, driver.options.ramp());
+			double used = (cpuBefore < 0) ? -1 : driver.server.cpuSeconds() - cpuBefore;
+			if (probes != null) {
+				probes.shutdownNow();
+			}
+			connections.disposeLater().block();
+			settle();
+			long allocatedAfter = measured ? driver.allocatedBytes() : -1;
+			this.lastCpu = (used < 0 || result.completed() == 0) ? "n/a"
+					: String.format(Locale.ROOT, "%.0f us", used / result.completed() * 1e6);
+			if (!measured) {
+				return;
+			}
+			this.completed += result.completed();
+			this.cpu = (used < 0 || this.cpu < 0) ? -1 : this.cpu + used;
+			this.seconds += result.elapsed().toNanos() / 1e9;
+			this.peakOpen = Math.max(this.peakOpen, result.peakOpen());
+			this.failures.addAll(result.failures());
+			this.firstChunk.addAll(result.firstChunk());
+			this.steadyFirstChunk.addAll(result.steadyFirstChunk());
+			this.cpuRounds.append((this.cpuRounds.length() > 0) ? ", " : "").append(this.lastCpu);
+			this.allocatedRounds.append((this.allocatedRounds.length() > 0) ? ", " : "")
+				.append((allocatedBefore < 0 || allocatedAfter < 0 || result.completed() == 0) ? "n/a"
+						: String.format(Locale.ROOT, "%,d B", (allocatedAfter - allocatedBefore) / result.completed()));
+		}
+
+		String lastCpuPerStream() {
+			return this.lastCpu;
+		}
+
+		double perCpuSecond() {
+			return this.completed / this.cpu;
+		}
+
+		String figures() {
+			return String.format(Locale.ROOT, "%s, %s, %s / %s (%s / %s)", Report.count(this.completed),
+					(this.cpu <= 0) ? "n/a" : String.format(Locale.ROOT, "%.0f", perCpuSecond()),
+					Report.millis(this.firstChunk.percentile(50)), Report.millis(this.firstChunk.percentile(99)),
+					Report.millis(this.steadyFirstChunk.percentile(50)), Report.millis(this.steadyFirstChunk.percentile(99)));
+		}
+
+	}
+
+	/** A pattern for the value of a Micrometer counter in the actuator's answer. */
+	private static final java.util.regex.Pattern METRIC_VALUE = java.util.regex.Pattern
+		.compile("\"statistic\"\\s*:\\s*\"COUNT\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.eE+]+)");
+
+	/**
+	 * The bytes the server has allocated so far: {@code jvm.gc.memory.allocated} from its actuator,
+	 * read after a full GC (Micrometer counts the young generation's growth at each collection, so
+	 * without one the count would lag by up to a young generation).
+	 * @return the bytes, or -1 when the server has no such metric or no process id was given
+	 */
+	private long allocatedBytes() {
+		if (this.server.heapAfterGcBytes() < 0) {
+			return -1;
+		}
+		settle();
+		String answer = HttpClient.create()
+			.get()
+			.uri(this.options.url() + "/actuator/metrics/jvm.gc.memory.allocated")
+			.responseSingle((response, body) -> (response.status().code() == 200) ? body.asString() : Mono.just(""))
+			.block(Duration.ofSeconds(10));
+		java.util.regex.Matcher value = METRIC_VALUE.matcher((answer != null) ? answer : "");
+		return value.find() ? (long) Double.parseDouble(value.group(1)) : -1;
 	}
 
 	private void warmUp(String path, int clients) {
@@ -190,14 +363,6 @@ public final class LoadDriver {
 				this.options.ramp().dividedBy(2));
 		warmup.disposeLater().block();
 		settle();
-	}
-
-	/** One stream phase in a row: how many, how many per CPU second, and the time to first chunk. */
-	private static String streamFigures(StreamLoad.Result result, double cpu) {
-		return String.format(Locale.ROOT, "%s, %s, %s / %s (%s / %s)", Report.count(result.completed()),
-				(cpu <= 0) ? "n/a" : String.format(Locale.ROOT, "%.0f", result.completed() / cpu),
-				Report.millis(result.firstChunk().percentile(50)), Report.millis(result.firstChunk().percentile(99)),
-				Report.millis(result.steadyFirstChunk().percentile(50)), Report.millis(result.steadyFirstChunk().percentile(99)));
 	}
 
 	private long invoke() {

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param duration how long new requests are started
  * @param ramp over how long the clients start, so they do not all connect in the same instant
  * @param warmup how long a smaller load runs first, unmeasured, so the server's JIT has compiled
- * the hot paths
+ * the hot paths; for {@code stream}, how long each endpoint is warmed up at the full load, in
+ * alternating rounds
  * @param pid the server's process id, for heap and RSS; 0 for none
  * @param baselinePath the path of the plain handler to compare {@code /invoke} ({@code /baseline/invoke}) or
  * {@code /stream} ({@code /baseline/stream}) with
@@ -35,7 +36,7 @@ record LoadOptions(String mode, String url, String chain, String input, int clie
 			                  [--input={"topic":"bears"}] [--clients=N] [--duration=SECONDS] [--ramp=SECONDS]
 			                  [--warmup=SECONDS] [--pid=SERVER_PID] [--baseline-path=/baseline/invoke|/baseline/stream]
 			                  [--attack-chain=countries] [--attack-bytes=900000] [--message=bears]
-			defaults: stream 2000 clients for 30 s (after the same against /baseline/stream); soak 1000 for 60 s; invoke 64 connections for 30 s;
+			defaults: stream 2000 clients for 30 s against /baseline/stream (2 alternating rounds of 15 s each, after 70 s of warm-up each); soak 1000 for 60 s; invoke 64 connections for 30 s;
 			amplification 20 attackers for 30 s (beside 8 clients of --chain);
 			openai 64 streams for 30 s per route (/v1/chat/completions against /chains/CHAIN/stream)""";
 
@@ -67,7 +68,7 @@ record LoadOptions(String mode, String url, String chain, String input, int clie
 		LoadOptions options = new LoadOptions(mode, take(flags, "url", "http://127.0.0.1:8080"), take(flags, "chain", "joke"),
 				take(flags, "input", "{\"topic\":\"bears\"}"), Integer.parseInt(take(flags, "clients", "" + defaultClients)),
 				seconds(take(flags, "duration", soak ? "60" : "30")), seconds(take(flags, "ramp", "5")),
-				seconds(take(flags, "warmup", "10")), Long.parseLong(take(flags, "pid", "0")),
+				seconds(take(flags, "warmup", mode.equals("stream") ? "70" : "10")), Long.parseLong(take(flags, "pid", "0")),
 				take(flags, "baseline-path", mode.equals("stream") ? "/baseline/stream" : "/baseline/invoke"), take(flags, "attack-chain", "countries"),
 				Integer.parseInt(take(flags, "attack-bytes", "900000")), take(flags, "message", "bears"));
 		flags.remove("mode");

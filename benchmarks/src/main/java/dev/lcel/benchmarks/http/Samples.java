@@ -22,6 +22,19 @@ final class Samples {
 		this.nanos[this.size++] = durationNanos;
 	}
 
+	/** Adds every sample of another run, so that rounds give one set of percentiles. */
+	void addAll(Samples other) {
+		long[] theirs;
+		int count;
+		synchronized (other) {
+			theirs = other.nanos;
+			count = other.size;
+		}
+		for (int i = 0; i < count; i++) {
+			add(theirs[i]);
+		}
+	}
+
 	synchronized int count() {
 		return this.size;
 	}

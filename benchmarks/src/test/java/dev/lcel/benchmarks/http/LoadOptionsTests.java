@@ -26,6 +26,13 @@ class LoadOptionsTests {
 	}
 
 	@Test
+	void streamsAreWarmedUpUntilTheJitIsDoneAndTheOthersBriefly() {
+		assertThat(LoadOptions.parse().warmup()).isEqualTo(Duration.ofSeconds(70));
+		assertThat(LoadOptions.parse("--mode=invoke").warmup()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(LoadOptions.parse("--warmup=20").warmup()).isEqualTo(Duration.ofSeconds(20));
+	}
+
+	@Test
 	void soakDefaultsToOneThousandClientsForSixtySeconds() {
 		LoadOptions options = LoadOptions.parse("--mode=soak");
 		assertThat(options.clients()).isEqualTo(1000);

@@ -1,15 +1,14 @@
 package dev.lcel.core.wire;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,26 +22,35 @@ import org.springframework.web.reactive.function.BodyInserter;
 
 /**
  * Writes server-sent events straight into buffers: {@code event:NAME} (when the event has a name),
- * {@code data:} and the data's JSON as Jackson writes it into the buffer, then a blank line. The
- * bytes are exactly those of Spring's {@code ServerSentEvent} writer for the same event, without its
- * intermediate strings: one buffer per event, written once.
+ * {@code data:} and the data's JSON as Jackson writes it, then a blank line. The bytes are exactly
+ * those of Spring's {@code ServerSentEvent} writer for the same event, without its intermediate
+ * strings and header objects: one array per event, written once and wrapped as the response's
+ * buffer.
  *
  * <p>The data is always written on one line: the mapper's indenting is turned off, and JSON has no
- * raw line breaks otherwise. {@link #body} writes a stream of encoded events as a response,
- * flushing each, as Spring's writer does.
+ * raw line breaks otherwise. A text chunk (a {@code String}, what most streamed chains send) is
+ * quoted by Jackson's string encoder without a generator, when the mapper writes strings exactly
+ * so (checked once, at construction, against the mapper itself); any other value goes through the
+ * mapper. {@link #body} writes a stream of encoded events as a response, flushing each, as Spring's
+ * writer does.
  */
 public final class SseEncoder {
 
 	/** The media type of an event stream, as Spring's writer sends it: {@code text/event-stream;charset=UTF-8}. */
 	public static final MediaType EVENT_STREAM = new MediaType("text", "event-stream", StandardCharsets.UTF_8);
 
-	private static final byte[] EVENT = "event:".getBytes(StandardCharsets.US_ASCII);
-
-	private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
-
-	private static final int INITIAL_CAPACITY = 256;
+	/**
+	 * A string with every kind of character a JSON writer may treat differently: quotes, escapes,
+	 * control characters, a slash, non-ASCII text, a line separator and a surrogate pair.
+	 */
+	private static final String PROBE = "a\"\\/\b\f\n\r\t\u0000\u001f\u007f\u00e9\u2028\u2029\uD83D\uDE00<>&'";
 
 	private final ObjectWriter writer;
+
+	private final boolean quotesStrings;
+
+	/** {@code event:NAME\ndata:} of each LangServe event, and {@code event:end\n\n} whole. */
+	private final byte[][] prefixes = new byte[SseEvent.values().length][];
 
 	/**
 	 * Create an encoder that writes data with this mapper.
@@ -53,6 +61,12 @@ public final class SseEncoder {
 			.without(SerializationFeature.INDENT_OUTPUT)
 			.without(StreamWriteFeature.AUTO_CLOSE_TARGET)
 			.without(StreamWriteFeature.FLUSH_PASSED_TO_STREAM);
+		this.quotesStrings = Arrays.equals(this.writer.writeValueAsBytes(PROBE), quoted(PROBE))
+				&& Arrays.equals(this.writer.writeValueAsBytes(""), quoted(""));
+		for (SseEvent event : SseEvent.values()) {
+			this.prefixes[event.ordinal()] = (event == SseEvent.END) ? ascii("event:end\n\n")
+					: ascii("event:" + event.wireName() + "\ndata:");
+		}
 	}
 
 	/**
@@ -63,7 +77,11 @@ public final class SseEncoder {
 	 * @return a new buffer holding the whole event
 	 */
 	public DataBuffer encode(DataBufferFactory buffers, SseEvent event, @Nullable Object data) {
-		return encode(buffers, event.wireName(), data);
+		if (data == null) {
+			return buffers.wrap((event == SseEvent.END) ? this.prefixes[event.ordinal()].clone()
+					: ascii("event:" + event.wireName() + "\n\n"));
+		}
+		return buffers.wrap(event(this.prefixes[event.ordinal()], data));
 	}
 
 	/**
@@ -74,21 +92,11 @@ public final class SseEncoder {
 	 * @return a new buffer holding the whole event
 	 */
 	public DataBuffer encode(DataBufferFactory buffers, @Nullable String event, @Nullable Object data) {
-		DataBuffer buffer = buffers.allocateBuffer(INITIAL_CAPACITY);
-		try (OutputStream out = buffer.asOutputStream()) {
-			name(out, event);
-			if (data != null) {
-				out.write(DATA);
-				this.writer.writeValue(out, data);
-				out.write('\n');
-			}
-			out.write('\n');
-			return buffer;
+		String name = (event != null) ? "event:" + event + "\n" : "";
+		if (data == null) {
+			return buffers.wrap((name + "\n").getBytes(StandardCharsets.UTF_8));
 		}
-		catch (IOException | RuntimeException ex) {
-			DataBufferUtils.release(buffer);
-			throw (ex instanceof IOException io) ? new UncheckedIOException(io) : (RuntimeException) ex;
-		}
+		return buffers.wrap(event((name + "data:").getBytes(StandardCharsets.UTF_8), data));
 	}
 
 	/**
@@ -103,20 +111,8 @@ public final class SseEncoder {
 		if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
 			throw new IllegalArgumentException("text must be one line");
 		}
-		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-		DataBuffer buffer = buffers.allocateBuffer(bytes.length + DATA.length + 16);
-		try (OutputStream out = buffer.asOutputStream()) {
-			name(out, event);
-			out.write(DATA);
-			out.write(bytes);
-			out.write('\n');
-			out.write('\n');
-			return buffer;
-		}
-		catch (IOException ex) {
-			DataBufferUtils.release(buffer);
-			throw new UncheckedIOException(ex);
-		}
+		String name = (event != null) ? "event:" + event + "\n" : "";
+		return buffers.wrap(event((name + "data:").getBytes(StandardCharsets.UTF_8), text.getBytes(StandardCharsets.UTF_8), false));
 	}
 
 	/**
@@ -135,12 +131,44 @@ public final class SseEncoder {
 		};
 	}
 
-	private static void name(OutputStream out, @Nullable String event) throws IOException {
-		if (event != null) {
-			out.write(EVENT);
-			out.write(event.getBytes(StandardCharsets.UTF_8));
-			out.write('\n');
+	/**
+	 * Whether a text chunk is quoted without a generator: the mapper writes strings exactly as
+	 * Jackson's string encoder quotes them.
+	 */
+	boolean quotesStrings() {
+		return this.quotesStrings;
+	}
+
+	/** The prefix, the data's JSON, then the line break that ends the data line and the blank line. */
+	private byte[] event(byte[] prefix, Object data) {
+		if (this.quotesStrings && data instanceof String text) {
+			return event(prefix, JsonStringEncoder.getInstance().quoteAsUTF8(text), true);
 		}
+		return event(prefix, this.writer.writeValueAsBytes(data), false);
+	}
+
+	/** The text as a JSON string: its escaped UTF-8 between quotes. */
+	private static byte[] quoted(String text) {
+		byte[] event = event(new byte[0], JsonStringEncoder.getInstance().quoteAsUTF8(text), true);
+		return Arrays.copyOf(event, event.length - 2);
+	}
+
+	private static byte[] event(byte[] prefix, byte[] json, boolean quote) {
+		int quotes = quote ? 1 : 0;
+		byte[] event = new byte[prefix.length + json.length + 2 * quotes + 2];
+		System.arraycopy(prefix, 0, event, 0, prefix.length);
+		if (quote) {
+			event[prefix.length] = '"';
+			event[event.length - 3] = '"';
+		}
+		System.arraycopy(json, 0, event, prefix.length + quotes, json.length);
+		event[event.length - 2] = '\n';
+		event[event.length - 1] = '\n';
+		return event;
+	}
+
+	private static byte[] ascii(String text) {
+		return text.getBytes(StandardCharsets.US_ASCII);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Random;
 
 import dev.lcel.core.messages.AIMessageChunk;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,6 +65,31 @@ class SseEncoderTests {
 			String expected = ((name != null) ? event.event(name) : event).build().format() + json + "\n\n";
 			assertThat(text(this.encoder.encode(BUFFERS, name, value))).as("seed %d, case %d", seed, i).isEqualTo(expected);
 		}
+	}
+
+	@Test
+	void textIsQuotedAsTheMapperQuotesIt() {
+		String text = "a/b \"c\" \\ \u0001 \u2028 é 😀";
+		JsonMapper asciiOnly = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+		JsonMapper slashes = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES).build();
+		assertThat(this.encoder.quotesStrings()).isTrue();
+		assertThat(new SseEncoder(asciiOnly).quotesStrings()).isFalse();
+		assertThat(new SseEncoder(slashes).quotesStrings()).isFalse();
+		for (JsonMapper mapper : List.of(JSON, asciiOnly, slashes)) {
+			assertThat(text(new SseEncoder(mapper).encode(BUFFERS, SseEvent.DATA, text)))
+				.isEqualTo("event:data\ndata:" + mapper.writeValueAsString(text) + "\n\n");
+		}
+		assertThat(text(new SseEncoder(asciiOnly).encode(BUFFERS, SseEvent.DATA, "é"))).isEqualTo("event:data\ndata:\"\\u00E9\"\n\n");
+	}
+
+	@Test
+	void everyLangServeEventHasItsName() {
+		for (SseEvent event : SseEvent.values()) {
+			String expected = (event == SseEvent.END) ? "event:end\n\n" : "event:" + event.wireName() + "\ndata:1\n\n";
+			assertThat(text(this.encoder.encode(BUFFERS, event, (event == SseEvent.END) ? null : 1))).isEqualTo(expected);
+		}
+		assertThat(text(this.encoder.encode(BUFFERS, SseEvent.METADATA, null))).isEqualTo("event:metadata\n\n");
+		assertThat(text(this.encoder.encodeText(BUFFERS, "message_stop", "{}"))).isEqualTo("event:message_stop\ndata:{}\n\n");
 	}
 
 	@Test

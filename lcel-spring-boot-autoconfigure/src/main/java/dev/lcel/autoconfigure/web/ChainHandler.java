@@ -45,6 +45,13 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 final class ChainHandler {
 
+	/**
+	 * How many values of a stream are asked for at once, and so at most held before their events
+	 * are written; three quarters of them are asked for again once that many have been written. A
+	 * stream of up to this many values asks once, when it starts.
+	 */
+	private static final int VALUES_PREFETCH = 64;
+
 	/** The playground page: one page from the classpath, the same for every chain. */
 	private static final Resource PLAYGROUND = new ClassPathResource("dev/lcel/autoconfigure/web/playground.html");
 
@@ -237,8 +244,12 @@ final class ChainHandler {
 			UsageCallbackHandler usage = new UsageCallbackHandler();
 			ChainRequestReader.Call call = this.reader.call(name(request), chain, request, json, usage);
 			UUID runId = call.config().runId();
+			// Subscribed to off the event loop (the metadata event's write completes on it), and
+			// asked for VALUES_PREFETCH values at a time: each request that reaches subscribeOn is a
+			// task on bounded elastic, and the response's writer asks for one event after another.
 			Flux<?> values = body.stream(chain, new BodyCall(call.input(), call.config(), json))
-				.subscribeOn(Schedulers.boundedElastic());
+				.subscribeOn(Schedulers.boundedElastic())
+				.limitRate(VALUES_PREFETCH);
 			Map<String, Object> metadata = Map.of("run_id", runId.toString());
 			return unbuffered(ServerResponse.ok()).contentType(SseEncoder.EVENT_STREAM)
 				.body(SseEncoder.body((buffers) -> Flux.concat(
