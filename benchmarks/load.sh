@@ -16,8 +16,8 @@
 #
 # Flags: --endpoint=stream|invoke|soak|amplification|openai, --clients=N (streams, connections for
 # invoke, attackers for amplification),
-# --duration=SECONDS, --warmup=SECONDS (per endpoint; default 10 for streams, 60 for invoke, whose
-# rounds alternate the two endpoints in 10 s rounds: the JIT on a 2-core machine compiles for 60-70 s
+# --duration=SECONDS, --warmup=SECONDS (per endpoint; default 70 for stream, 60 for invoke, 10 otherwise;
+# both alternate the two endpoints in 10 s warm-up rounds: the JIT on a 2-core machine compiles for 60-70 s
 # per endpoint), --ramp=SECONDS (over which the stream clients start, default 5),
 # --tool=wrk|driver (invoke only), --port=PORT,
 # --no-build. The server runs with SERVER_JAVA_OPTS (default -Xmx512m) and SERVER_ARGS (more
@@ -42,7 +42,8 @@ for arg in "$@"; do
 	esac
 done
 case "$endpoint" in stream | soak | invoke | amplification | openai) ;; *) echo "--endpoint must be stream, invoke, soak, amplification or openai" >&2; exit 2 ;; esac
-if [ -z "$warmup" ]; then warmup=$([ "$endpoint" = invoke ] && echo 60 || echo 10); fi
+# The JIT of a 2-core machine compiles for about a minute per endpoint: a shorter warm-up measures the compiler.
+if [ -z "$warmup" ]; then case "$endpoint" in invoke) warmup=60 ;; stream) warmup=70 ;; *) warmup=10 ;; esac; fi
 if [ -z "$tool" ]; then tool=$(command -v wrk >/dev/null && echo wrk || echo driver); fi
 
 demo_jar=demo-app/target/demo-app-0.1.0-SNAPSHOT.jar
@@ -173,11 +174,6 @@ invoke_with_wrk() {
 		}' "$log.wrk"
 }
 
-# The stream comparison warms each endpoint up for 70 s unless told otherwise: the JIT of a 2-core
-# machine compiles for about a minute per endpoint, and a shorter warm-up measures the compiler.
-if [ "$endpoint" = stream ]; then
-	case " $* " in *" --warmup="*) ;; *) driver+=(--warmup=70) ;; esac
-fi
 status=0
 if [ "$endpoint" != invoke ]; then
 	"${driver[@]}" --mode="$endpoint" 2>&1 | grep -v '^SLF4J' || status=$?
