@@ -1,5 +1,6 @@
 package dev.lcel.autoconfigure.observation;
 
+import dev.lcel.core.tracing.RunMeterObservationHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler.IgnoredMeters;

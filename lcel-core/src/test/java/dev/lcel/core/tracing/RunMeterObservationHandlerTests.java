@@ -1,4 +1,4 @@
-package dev.lcel.autoconfigure.observation;
+package dev.lcel.core.tracing;
 
 import java.util.List;
 import java.util.Map;
@@ -6,9 +6,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 
-import dev.lcel.core.tracing.ObservationCallbackHandler;
-import dev.lcel.core.tracing.RunInfo;
-import dev.lcel.core.tracing.RunType;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;

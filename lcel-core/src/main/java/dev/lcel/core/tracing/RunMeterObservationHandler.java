@@ -1,14 +1,17 @@
-package dev.lcel.autoconfigure.observation;
+package dev.lcel.core.tracing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
-import dev.lcel.core.tracing.RunObservationContext;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
@@ -27,12 +30,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Meters are registered through the registry the first time, so its {@code MeterFilter}s,
  * common tags and distribution settings apply as to any meter; a meter the filters deny is kept
  * as the no-op meter the registry returned. At most {@code capacity} meters of each kind are kept
- * (lcel sizes it by {@code lcel.metrics.max-tag-values}, the bound its name tags have anyway);
+ * (the starter sizes it by {@code lcel.metrics.max-tag-values}, the bound its name tags have anyway);
  * beyond that a meter is looked up in the registry on each use, as the default handler does. A
  * {@code MeterFilter} added to the registry after a meter was kept does not change that meter.
  *
- * <p>Spring Boot puts it ahead of its default handler among the meter handlers, where the first
- * that supports an observation records it: it supports {@link RunObservationContext}s only.
+ * <p>It supports {@link RunObservationContext}s only: put it ahead of the default handler in a
+ * {@code FirstMatchingCompositeObservationHandler}, as the starter does among Spring Boot's meter
+ * handlers. Needs {@code micrometer-core}.
  */
 public final class RunMeterObservationHandler implements MeterObservationHandler<RunObservationContext> {
 
@@ -40,9 +44,9 @@ public final class RunMeterObservationHandler implements MeterObservationHandler
 
 	private final boolean longTaskTimers;
 
-	private final MeterCache<MeterKey, Timer> timers;
+	private final KeptMeters<Timer> timers;
 
-	private final MeterCache<MeterKey, LongTaskTimer> activeTimers;
+	private final KeptMeters<LongTaskTimer> activeTimers;
 
 	/**
 	 * Create a handler.
@@ -54,8 +58,8 @@ public final class RunMeterObservationHandler implements MeterObservationHandler
 	public RunMeterObservationHandler(MeterRegistry registry, boolean longTaskTimers, int capacity) {
 		this.registry = Objects.requireNonNull(registry, "registry must not be null");
 		this.longTaskTimers = longTaskTimers;
-		this.timers = new MeterCache<>((key) -> this.registry.timer(key.name(), key.tags()), capacity);
-		this.activeTimers = new MeterCache<>((key) -> this.registry.more().longTaskTimer(key.name(), key.tags()),
+		this.timers = new KeptMeters<>((key) -> this.registry.timer(key.name(), key.tags()), capacity);
+		this.activeTimers = new KeptMeters<>((key) -> this.registry.more().longTaskTimer(key.name(), key.tags()),
 				capacity);
 	}
 
@@ -111,6 +115,33 @@ public final class RunMeterObservationHandler implements MeterObservationHandler
 				tags.add(Tag.of("error", this.error));
 			}
 			return tags;
+		}
+
+	}
+
+	/** The meters of one kind by their keys, at most {@code capacity} of them. */
+	private static final class KeptMeters<M extends Meter> {
+
+		private final Map<MeterKey, M> meters = new ConcurrentHashMap<>();
+
+		private final Function<MeterKey, M> register;
+
+		private final int capacity;
+
+		KeptMeters(Function<MeterKey, M> register, int capacity) {
+			this.register = register;
+			this.capacity = capacity;
+		}
+
+		M get(MeterKey key) {
+			M meter = this.meters.get(key);
+			if (meter == null) {
+				meter = this.register.apply(key);
+				if (this.meters.size() < this.capacity) {
+					this.meters.putIfAbsent(key, meter);
+				}
+			}
+			return meter;
 		}
 
 	}
