@@ -1,7 +1,6 @@
 package dev.lcel.core.config;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,10 +46,10 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 
 	public RunnableConfig {
 		tags = List.copyOf(Objects.requireNonNullElse(tags, List.of()));
-		metadata = unmodifiableCopy(metadata);
+		metadata = ConfigMap.of(metadata);
 		callbacks = (callbacks instanceof RunCallbacks) ? callbacks
 				: List.copyOf(Objects.requireNonNullElse(callbacks, List.of()));
-		configurable = unmodifiableCopy(configurable);
+		configurable = ConfigMap.of(configurable);
 		if (maxConcurrency != null && maxConcurrency < 1) {
 			throw new IllegalArgumentException("maxConcurrency must be at least 1, was " + maxConcurrency);
 		}
@@ -157,14 +156,6 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 		Map<String, Object> merged = new LinkedHashMap<>(base);
 		merged.putAll(override);
 		return merged;
-	}
-
-	private static Map<String, Object> unmodifiableCopy(@Nullable Map<String, Object> map) {
-		if (map == null || map.isEmpty()) {
-			return Map.of();
-		}
-		// LinkedHashMap keeps the caller's order; Map.copyOf would not, and rejects null values.
-		return Collections.unmodifiableMap(new LinkedHashMap<>(map));
 	}
 
 	/**
