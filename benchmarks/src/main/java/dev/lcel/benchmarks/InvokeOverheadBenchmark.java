@@ -15,6 +15,7 @@ import dev.lcel.core.prompts.ChatPromptTemplate;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.runnable.RunnableLambda;
 import dev.lcel.core.tracing.ObservationCallbackHandler;
+import dev.lcel.core.tracing.RunMeterObservationHandler;
 import dev.lcel.core.wire.ConfigCodec;
 import dev.lcel.core.wire.ConfigLimits;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +23,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationHandler.FirstMatchingCompositeObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -39,8 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Beside it, the pieces of a served {@code /invoke} (issue 23), each against a baseline in the
  * same run: the demo's joke chain (prompt, the fake model's 103-character reply in 3-character
  * chunks, string parser) invoked bare ({@code jokeChainBare}) and as the server runs it
- * ({@code jokeChainServed}: every step observed into a meter registry, as Boot's meter handler
- * does, and the request's usage handler), against formatting the prompt and returning the reply by
+ * ({@code jokeChainServed}: every step observed into a meter registry through the meter handlers
+ * the server has, lcel's {@code RunMeterObservationHandler} ahead of Micrometer's default one, and
+ * the request's usage handler), against formatting the prompt and returning the reply by
  * hand ({@code jokeBaseline}); and recording a model call's duration through a timer looked up in
  * a map ({@code meterCached}, what {@code MeterCache} does for the GenAI and token metrics) against
  * Micrometer's builder ({@code meterByBuilder}), as those metrics did for every run; and a
@@ -105,7 +108,10 @@ public class InvokeOverheadBenchmark extends AverageTimeBenchmark {
 				.pipe(new StrOutputParser());
 			this.meters = new SimpleMeterRegistry();
 			ObservationRegistry observations = ObservationRegistry.create();
-			observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(this.meters));
+			// As Boot groups the meter handlers: lcel's for runs first, Micrometer's for the rest.
+			observations.observationConfig()
+				.observationHandler(new FirstMatchingCompositeObservationHandler(
+						new RunMeterObservationHandler(this.meters, true, 500), new DefaultMeterObservationHandler(this.meters)));
 			this.config = RunnableConfig.builder()
 				.callbacks(new ObservationCallbackHandler(observations, null, ObservationCallbackHandler.ALL_RUNS))
 				.build();

@@ -11,6 +11,7 @@ import dev.lcel.core.messages.AIMessage;
 import dev.lcel.core.messages.AIMessageChunk;
 import dev.lcel.core.messages.BaseMessage;
 import dev.lcel.core.messages.UsageMetadata;
+import dev.lcel.core.tracing.RunIds;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -82,7 +83,7 @@ public final class FakeStreamingChatModel extends ChatModel {
 	/** The next response's chunks: one for a tool-call script, else its pieces, the last with usage. */
 	private List<AIMessageChunk> chunks(List<BaseMessage> messages) {
 		String response = this.responses.next();
-		String id = "fake-" + java.util.UUID.randomUUID();
+		String id = "fake-" + RunIds.next();
 		if (FakeToolCalls.isScript(response)) {
 			return List.of(FakeToolCalls.chunk(response, id));
 		}

@@ -1,6 +1,10 @@
 package dev.lcel.core.tracing;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.micrometer.common.KeyValues;
+import org.jspecify.annotations.Nullable;
 
 import dev.lcel.core.tracing.RunObservationDocumentation.HighCardinalityKeyNames;
 import dev.lcel.core.tracing.RunObservationDocumentation.LowCardinalityKeyNames;
@@ -14,6 +18,11 @@ import dev.lcel.core.tracing.RunObservationDocumentation.LowCardinalityKeyNames;
  * {@code lcel.run.name} of a root run started for a served chain is the name the chain is
  * registered under (the {@value #CHAIN_METADATA_KEY} metadata that the server sets), never a
  * {@code run_name} a client chose; a step's is its name from the chain's definition.
+ *
+ * <p>The low-cardinality key values of a kind of run (its metric name, type, operation, outcome
+ * and, for a chat model, provider and model) are built once and then reused: {@link KeyValues} are
+ * immutable, and building them sorts them. At most {@value #MAX_CACHED_KEY_VALUES} kinds are
+ * kept; the key values of a kind beyond that are built for each observation, as before.
  */
 public class DefaultRunObservationConvention implements RunObservationConvention {
 
@@ -25,6 +34,11 @@ public class DefaultRunObservationConvention implements RunObservationConvention
 	 * which names the root run in metrics in place of a client's {@code run_name}.
 	 */
 	public static final String CHAIN_METADATA_KEY = "lcel_chain";
+
+	/** The most kinds of runs whose low-cardinality key values are kept. */
+	public static final int MAX_CACHED_KEY_VALUES = 1024;
+
+	private final Map<Kind, KeyValues> lowCardinality = new ConcurrentHashMap<>();
 
 	@Override
 	public String getName() {
@@ -39,22 +53,27 @@ public class DefaultRunObservationConvention implements RunObservationConvention
 	@Override
 	public KeyValues getLowCardinalityKeyValues(RunObservationContext context) {
 		RunInfo run = context.getRun();
-		KeyValues keys = KeyValues.of(LowCardinalityKeyNames.RUN_NAME.withValue(metricName(run)),
-				LowCardinalityKeyNames.RUN_TYPE.withValue(run.runType().wireName()),
-				LowCardinalityKeyNames.OPERATION.withValue(run.operation()),
-				LowCardinalityKeyNames.OUTCOME.withValue(outcome(context)));
+		String provider = null;
+		String model = null;
 		if (run.runType() == RunType.CHAT_MODEL) {
 			// OpenTelemetry's GenAI attributes, from the model's own run metadata.
-			keys = keys.and(LowCardinalityKeyNames.GEN_AI_OPERATION.withValue("chat"),
-					LowCardinalityKeyNames.GEN_AI_PROVIDER.withValue(String.valueOf(run.metadata().getOrDefault("ls_provider", "unknown"))),
-					LowCardinalityKeyNames.GEN_AI_MODEL.withValue(String.valueOf(run.metadata().getOrDefault("ls_model_name", run.name()))));
+			provider = String.valueOf(run.metadata().getOrDefault("ls_provider", "unknown"));
+			model = String.valueOf(run.metadata().getOrDefault("ls_model_name", run.name()));
+		}
+		Kind kind = new Kind(metricName(run), run.runType(), run.operation(), outcome(context), provider, model);
+		KeyValues keys = this.lowCardinality.get(kind);
+		if (keys == null) {
+			keys = kind.keyValues();
+			if (this.lowCardinality.size() < MAX_CACHED_KEY_VALUES) {
+				this.lowCardinality.putIfAbsent(kind, keys);
+			}
 		}
 		return keys;
 	}
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(RunObservationContext context) {
-		return KeyValues.of(HighCardinalityKeyNames.RUN_ID.withValue(context.getRun().runId().toString()));
+		return context.runIdKeyValues();
 	}
 
 	/**
@@ -73,6 +92,25 @@ public class DefaultRunObservationConvention implements RunObservationConvention
 			return "cancelled";
 		}
 		return (context.getError() != null) ? "error" : "success";
+	}
+
+	/** What tells apart the low-cardinality key values of runs. */
+	private record Kind(String name, RunType type, String operation, String outcome, @Nullable String provider,
+			@Nullable String model) {
+
+		KeyValues keyValues() {
+			KeyValues keys = KeyValues.of(LowCardinalityKeyNames.RUN_NAME.withValue(this.name),
+					LowCardinalityKeyNames.RUN_TYPE.withValue(this.type.wireName()),
+					LowCardinalityKeyNames.OPERATION.withValue(this.operation),
+					LowCardinalityKeyNames.OUTCOME.withValue(this.outcome));
+			if (this.provider != null && this.model != null) {
+				keys = keys.and(LowCardinalityKeyNames.GEN_AI_OPERATION.withValue("chat"),
+						LowCardinalityKeyNames.GEN_AI_PROVIDER.withValue(this.provider),
+						LowCardinalityKeyNames.GEN_AI_MODEL.withValue(this.model));
+			}
+			return keys;
+		}
+
 	}
 
 }

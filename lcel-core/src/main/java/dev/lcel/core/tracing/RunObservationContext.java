@@ -1,6 +1,10 @@
 package dev.lcel.core.tracing;
 
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+
+import dev.lcel.core.tracing.RunObservationDocumentation.HighCardinalityKeyNames;
 
 /**
  * The {@link Observation.Context} of one run: the run it observes and how it ended.
@@ -10,6 +14,8 @@ public class RunObservationContext extends Observation.Context {
 	private final RunInfo run;
 
 	private boolean cancelled;
+
+	private @Nullable KeyValues runIdKeyValues;
 
 	/**
 	 * Create a context for a run.
@@ -37,6 +43,19 @@ public class RunObservationContext extends Observation.Context {
 
 	void setCancelled(boolean cancelled) {
 		this.cancelled = cancelled;
+	}
+
+	/**
+	 * Return the run's id as a high-cardinality key value, made once for the observation's start
+	 * and stop.
+	 */
+	KeyValues runIdKeyValues() {
+		KeyValues keys = this.runIdKeyValues;
+		if (keys == null) {
+			keys = KeyValues.of(HighCardinalityKeyNames.RUN_ID.withValue(this.run.runId().toString()));
+			this.runIdKeyValues = keys;
+		}
+		return keys;
 	}
 
 }

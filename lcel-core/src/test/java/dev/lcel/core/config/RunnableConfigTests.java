@@ -1,5 +1,6 @@
 package dev.lcel.core.config;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class RunnableConfigTests {
 
@@ -136,6 +138,27 @@ class RunnableConfigTests {
 	void maxConcurrencyMustBePositive() {
 		assertThatIllegalArgumentException().isThrownBy(() -> RunnableConfig.builder().maxConcurrency(0).build())
 			.withMessageContaining("maxConcurrency");
+	}
+
+	@Test
+	void metadataIsACopyInTheCallersOrderThatAChildConfigShares() {
+		Map<String, Object> metadata = new LinkedHashMap<>();
+		metadata.put("zeta", 1);
+		metadata.put("alpha", null);
+		metadata.put("mid", "x");
+		RunnableConfig config = new RunnableConfig(List.of(), metadata, List.of(), null, null, null,
+				RunnableConfig.DEFAULT_RECURSION_LIMIT, Map.of("k", "v"));
+		metadata.put("late", true);
+
+		assertThat(config.metadata().keySet()).containsExactly("zeta", "alpha", "mid");
+		assertThat(config.metadata()).containsEntry("alpha", null).containsEntry("zeta", 1);
+		assertThat(config.metadata()).isEqualTo(new HashMap<>(config.metadata())).hasToString("{zeta=1, alpha=null, mid=x}");
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> config.metadata().put("a", 1));
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> config.metadata().remove("zeta"));
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> config.metadata().clear());
+		RunnableConfig child = config.withCallbacks(List.of());
+		assertThat(child.metadata()).isSameAs(config.metadata());
+		assertThat(child.configurable()).isSameAs(config.configurable());
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.tracing.CallbackHandler;
+import dev.lcel.core.tracing.RunIds;
 import dev.lcel.core.tracing.RunInfo;
 import dev.lcel.core.tracing.RunManager;
 import org.jspecify.annotations.Nullable;
@@ -168,7 +169,7 @@ public final class RunProtocol {
 				tags = withTag(tags, callbacks.childTag());
 			}
 		}
-		RunInfo run = new RunInfo((config.runId() != null) ? config.runId() : UUID.randomUUID(),
+		RunInfo run = new RunInfo((config.runId() != null) ? config.runId() : RunIds.next(),
 				childParentIds(parent),
 				(config.runName() != null) ? config.runName() : runnable.getName(), runnable.runType(), tags,
 				metadata(runnable, config), operation);

@@ -1,6 +1,6 @@
 package dev.lcel.core.tracing.internal;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * (a run may end while its input still streams: it reads the chunks published so far).
  */
 final class RunTracker {
+
+	private static final CallbackHandler[] NO_HANDLERS = {};
 
 	private final RunInfo run;
 
@@ -50,15 +52,19 @@ final class RunTracker {
 		this.run = run;
 		this.handlers = handlers;
 		boolean collect = false;
-		List<CallbackHandler> chunkHandlers = new ArrayList<>(handlers.size());
+		CallbackHandler[] chunkHandlers = NO_HANDLERS;
+		int readers = 0;
 		for (CallbackHandler handler : handlers) {
 			collect |= handler.needsInputsAndOutputs() && handler.needsInputsAndOutputs(run);
 			if (handler.needsChunks() && handler.needsChunks(run)) {
-				chunkHandlers.add(handler);
+				if (readers == 0) {
+					chunkHandlers = new CallbackHandler[handlers.size()];
+				}
+				chunkHandlers[readers++] = handler;
 			}
 		}
 		this.collect = collect;
-		this.chunkHandlers = chunkHandlers.toArray(new CallbackHandler[0]);
+		this.chunkHandlers = (readers == chunkHandlers.length) ? chunkHandlers : Arrays.copyOf(chunkHandlers, readers);
 		this.chunks = collect || this.chunkHandlers.length > 0;
 		this.manager = new TrackedRunManager(config.withCallbacks(new RunCallbacks(handlers, run, null)), this);
 	}

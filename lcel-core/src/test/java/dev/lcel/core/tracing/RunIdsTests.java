@@ -1,0 +1,74 @@
+package dev.lcel.core.tracing;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunIdsTests {
+
+	@Test
+	void idsAreVersion7UuidsWithTheTimeTheyWereMade() {
+		long before = System.currentTimeMillis();
+		UUID id = RunIds.next();
+		long after = System.currentTimeMillis();
+
+		assertThat(id.version()).isEqualTo(7);
+		assertThat(id.variant()).isEqualTo(2);
+		assertThat(id.getMostSignificantBits() >>> 16).isBetween(before, after);
+		assertThat(UUID.fromString(id.toString())).isEqualTo(id);
+	}
+
+	@Test
+	void idsOfOneThreadAreUniqueAcrossManyBlocks() {
+		int count = RunIds.BLOCK * 10;
+		Set<UUID> ids = new HashSet<>();
+		Set<Long> randomBits = new HashSet<>();
+		for (int i = 0; i < count; i++) {
+			UUID id = RunIds.next();
+			ids.add(id);
+			randomBits.add(id.getLeastSignificantBits());
+		}
+		assertThat(ids).hasSize(count);
+		// The random bits alone tell them apart: the time is not what makes them unique.
+		assertThat(randomBits).hasSize(count);
+	}
+
+	@Test
+	void idsOfManyThreadsAreUnique() throws InterruptedException {
+		int threads = 8;
+		int perThread = 20_000;
+		Set<UUID> ids = ConcurrentHashMap.newKeySet();
+		CountDownLatch start = new CountDownLatch(1);
+		List<Thread> workers = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			Thread worker = new Thread(() -> {
+				try {
+					start.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				for (int i = 0; i < perThread; i++) {
+					ids.add(RunIds.next());
+				}
+			});
+			worker.start();
+			workers.add(worker);
+		}
+		start.countDown();
+		for (Thread worker : workers) {
+			worker.join();
+		}
+		assertThat(ids).hasSize(threads * perThread);
+	}
+
+}
