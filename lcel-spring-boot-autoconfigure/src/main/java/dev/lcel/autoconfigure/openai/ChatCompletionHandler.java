@@ -14,6 +14,7 @@ import dev.lcel.autoconfigure.web.JsonRequestBody;
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.governance.usage.UsageCallbackHandler;
 import dev.lcel.core.runnable.ChunkAggregator;
+import dev.lcel.core.tracing.RunIds;
 import dev.lcel.core.wire.SseEncoder;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -84,7 +85,7 @@ final class ChatCompletionHandler {
 				.orElseThrow(() -> new OpenAiApiException(HttpStatus.BAD_REQUEST, "model", "model_not_found",
 						unknownModel(chat.model())));
 			Object input = chain.input().toInput(chat.messages());
-			UUID runId = UUID.randomUUID();
+			UUID runId = RunIds.next();
 			UsageCallbackHandler usage = new UsageCallbackHandler();
 			RunnableConfig config = config(request, chat, chain, runId, usage);
 			return chat.stream() ? stream(chat, chain, input, config, usage)

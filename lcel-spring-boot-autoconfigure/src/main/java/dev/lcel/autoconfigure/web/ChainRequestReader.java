@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.tracing.CallbackHandler;
 import dev.lcel.core.tracing.DefaultRunObservationConvention;
+import dev.lcel.core.tracing.RunIds;
 import dev.lcel.core.wire.ConfigCodec;
 import dev.lcel.core.wire.ConfigLimits;
 import dev.lcel.core.wire.InvalidWireValueException;
@@ -151,7 +151,7 @@ final class ChainRequestReader {
 			}
 			builder = config.toBuilder();
 		}
-		return builder.runId(UUID.randomUUID())
+		return builder.runId(RunIds.next())
 			.metadata(DefaultRunObservationConvention.CHAIN_METADATA_KEY, name)
 			.callbacks(handler)
 			.build();

@@ -8,6 +8,7 @@ import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.AbstractRunnable;
 import dev.lcel.core.runnable.Runnable;
 import dev.lcel.core.tracing.CallbackHandler;
+import dev.lcel.core.tracing.RunIds;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -69,7 +70,7 @@ final class EventSink<T> implements Subscription {
 	static <I, T> Flux<T> watch(Runnable<I, ?> runnable, I input, RunnableConfig config,
 			BiFunction<Subscriber<? super T>, UUID, Source<T>> sources) {
 		return Flux.from((Publisher<T>) (subscriber) -> {
-			UUID root = (config.runId() != null) ? config.runId() : UUID.randomUUID();
+			UUID root = (config.runId() != null) ? config.runId() : RunIds.next();
 			Source<T> source = sources.apply(subscriber, root);
 			RunnableConfig traced = config.toBuilder().runId(root).callbacks(source).build();
 			subscriber.onSubscribe(source.sink());
