@@ -81,70 +81,70 @@ final class LangServeAnswers {
 
 	}
 
-	/** Writes itself as LangServe's {@code invoke} answer. */
-	private record InvokeAnswer(@Nullable Object output, UUID runId, RunUsage usage) implements JacksonSerializable {
+	/**
+	 * An answer that writes itself: {@code output}, then {@code metadata} with the answer's own
+	 * entries and the usage last.
+	 */
+	private interface Answer extends JacksonSerializable {
+
+		@Nullable Object output();
+
+		RunUsage usage();
+
+		/** Write the metadata's entries before the usage. */
+		void writeIds(JsonGenerator gen);
 
 		@Override
-		public void serialize(JsonGenerator gen, SerializationContext context) {
+		default void serialize(JsonGenerator gen, SerializationContext context) {
 			gen.writeStartObject();
-			writeOutput(gen, context, this.output);
+			gen.writeName("output");
+			if (output() == null) {
+				gen.writeNull();
+			}
+			else {
+				context.writeValue(gen, output());
+			}
 			gen.writeObjectPropertyStart("metadata");
-			gen.writeStringProperty("run_id", this.runId.toString());
-			gen.writeName("feedback_tokens");
-			gen.writeStartArray();
-			gen.writeEndArray();
-			writeUsage(gen, context, this.usage);
+			writeIds(gen);
+			gen.writeName("usage");
+			context.writeValue(gen, usage());
 			gen.writeEndObject();
 			gen.writeEndObject();
 		}
 
 		@Override
-		public void serializeWithType(JsonGenerator gen, SerializationContext context, TypeSerializer type) {
+		default void serializeWithType(JsonGenerator gen, SerializationContext context, TypeSerializer type) {
 			serialize(gen, context);
 		}
 
 	}
 
-	/** Writes itself as LangServe's {@code batch} answer. */
-	private record BatchAnswer(List<@Nullable Object> outputs, List<String> runIds, RunUsage usage)
-			implements JacksonSerializable {
+	/** LangServe's {@code invoke} answer. */
+	private record InvokeAnswer(@Nullable Object output, UUID runId, RunUsage usage) implements Answer {
 
 		@Override
-		public void serialize(JsonGenerator gen, SerializationContext context) {
-			gen.writeStartObject();
-			writeOutput(gen, context, this.outputs);
-			gen.writeObjectPropertyStart("metadata");
+		public void writeIds(JsonGenerator gen) {
+			gen.writeStringProperty("run_id", this.runId.toString());
+			gen.writeName("feedback_tokens");
+			gen.writeStartArray();
+			gen.writeEndArray();
+		}
+
+	}
+
+	/** LangServe's {@code batch} answer. */
+	private record BatchAnswer(List<@Nullable Object> output, List<String> runIds, RunUsage usage) implements Answer {
+
+		@Override
+		public void writeIds(JsonGenerator gen) {
 			gen.writeName("run_ids");
 			gen.writeStartArray();
 			for (String runId : this.runIds) {
 				gen.writeString(runId);
 			}
 			gen.writeEndArray();
-			writeUsage(gen, context, this.usage);
-			gen.writeEndObject();
-			gen.writeEndObject();
 		}
 
-		@Override
-		public void serializeWithType(JsonGenerator gen, SerializationContext context, TypeSerializer type) {
-			serialize(gen, context);
-		}
-
-	}
-
-	private static void writeOutput(JsonGenerator gen, SerializationContext context, @Nullable Object output) {
-		gen.writeName("output");
-		if (output == null) {
-			gen.writeNull();
-		}
-		else {
-			context.writeValue(gen, output);
-		}
-	}
-
-	private static void writeUsage(JsonGenerator gen, SerializationContext context, RunUsage usage) {
-		gen.writeName("usage");
-		context.writeValue(gen, usage);
 	}
 
 }
