@@ -59,8 +59,9 @@ public final class RunMeterObservationHandler implements MeterObservationHandler
 		this.registry = Objects.requireNonNull(registry, "registry must not be null");
 		this.longTaskTimers = longTaskTimers;
 		this.timers = new KeptMeters<>((key) -> this.registry.timer(key.name(), key.tags()), capacity);
-		this.activeTimers = new KeptMeters<>((key) -> this.registry.more().longTaskTimer(key.name(), key.tags()),
-				capacity);
+		// Kept by the observation's name, so that a run's start builds no name: the meter's is the default handler's.
+		this.activeTimers = new KeptMeters<>(
+				(key) -> this.registry.more().longTaskTimer(key.name() + ".active", key.tags()), capacity);
 	}
 
 	@Override
@@ -72,7 +73,7 @@ public final class RunMeterObservationHandler implements MeterObservationHandler
 	public void onStart(RunObservationContext context) {
 		if (this.longTaskTimers) {
 			LongTaskTimer active = this.activeTimers
-				.get(new MeterKey(context.getName() + ".active", context.getLowCardinalityKeyValues(), null));
+				.get(new MeterKey(context.getName(), context.getLowCardinalityKeyValues(), null));
 			context.put(LongTaskTimer.Sample.class, active.start());
 		}
 		context.put(Timer.Sample.class, Timer.start(this.registry));
