@@ -60,6 +60,11 @@ public final class BeanOutputParser<T> extends AbstractRunnable<Object, T> {
 	}
 
 	@Override
+	protected boolean mayBlock() {
+		return false;
+	}
+
+	@Override
 	protected T doInvoke(Object input, RunManager run) {
 		String text = ParserInput.text(input, this);
 		Object value = this.json.parse(text);

@@ -88,6 +88,11 @@ public final class JsonOutputParser extends AbstractTransformingRunnable<Object,
 	 * @throws OutputParserException if the text is not one complete JSON value
 	 */
 	@Override
+	protected boolean mayBlock() {
+		return false;
+	}
+
+	@Override
 	protected Object doInvoke(Object input, RunManager run) {
 		return parse(input);
 	}

@@ -64,6 +64,11 @@ public final class ListOutputParser extends AbstractTransformingRunnable<Object,
 	}
 
 	@Override
+	protected boolean mayBlock() {
+		return false;
+	}
+
+	@Override
 	protected List<String> doInvoke(Object input, RunManager run) {
 		ListSplitter splitter = this.splitters.get();
 		List<String> items = new ArrayList<>();

@@ -18,6 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class StrOutputParser extends AbstractTransformingRunnable<Object, String> {
 
 	@Override
+	protected boolean mayBlock() {
+		return false;
+	}
+
+	@Override
 	protected String doInvoke(Object input, RunManager run) {
 		return ParserInput.text(input, this);
 	}

@@ -157,6 +157,11 @@ public final class StructuredOutputParser<T> extends AbstractTransformingRunnabl
 	}
 
 	@Override
+	protected boolean mayBlock() {
+		return false;
+	}
+
+	@Override
 	protected T doInvoke(Object input, RunManager run) {
 		JsonStream stream = new JsonStream(false);
 		stream.accept(wholeText(input));

@@ -157,6 +157,11 @@ public final class ChatPromptTemplate extends AbstractRunnable<Map<String, ?>, P
 	}
 
 	@Override
+	protected boolean mayBlock() {
+		return false;
+	}
+
+	@Override
 	protected PromptValue doInvoke(Map<String, ?> input, RunManager run) {
 		return new ChatPromptValue(formatMessages(input));
 	}

@@ -83,6 +83,11 @@ public final class PromptTemplate extends AbstractRunnable<Map<String, ?>, Promp
 	}
 
 	@Override
+	protected boolean mayBlock() {
+		return false;
+	}
+
+	@Override
 	protected PromptValue doInvoke(Map<String, ?> input, RunManager run) {
 		return new StringPromptValue(format(input));
 	}

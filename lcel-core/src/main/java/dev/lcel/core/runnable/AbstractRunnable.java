@@ -86,13 +86,27 @@ public abstract class AbstractRunnable<I, O> implements Runnable<I, O> {
 
 	/**
 	 * Do the work of one call when the returned {@link Mono} is subscribed. The default runs
-	 * {@link #doInvoke} on the subscribing thread; work that is naturally non-blocking overrides it.
+	 * {@link #doInvoke} on the subscribing thread, or, when that thread must not block (an event
+	 * loop) and {@link #mayBlock()} says the work may, on Reactor's bounded-elastic scheduler
+	 * (see {@link Offload}); work that is naturally non-blocking overrides it.
 	 * @param input the input
 	 * @param run the run of this call
 	 * @return the output, lazily
 	 */
 	protected Mono<O> doAinvoke(I input, RunManager run) {
-		return Mono.fromCallable(() -> doInvoke(input, run));
+		Mono<O> work = Mono.fromCallable(() -> doInvoke(input, run));
+		return mayBlock() ? Offload.ifNonBlocking(work) : work;
+	}
+
+	/**
+	 * Return whether {@link #doInvoke} may block its thread (wait for I/O, a lock, a sleep), so
+	 * that the default {@link #doAinvoke} keeps it off threads that must not block. {@code true}
+	 * unless overridden: a runnable that only computes (a prompt template, a parser) returns
+	 * {@code false} and runs on the subscribing thread wherever that is, with no hand-off.
+	 * @return whether the synchronous work may block
+	 */
+	protected boolean mayBlock() {
+		return true;
 	}
 
 	/**

@@ -16,7 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Runs a Java function as a step of a chain.
  *
  * <p>The function runs on the calling thread, once per call, on the whole input: in a stream it
- * receives the aggregate of the chunks before it. Created with {@link #configAware} it also receives
+ * receives the aggregate of the chunks before it. In the asynchronous forms it may block: called
+ * on a thread that must not (an event loop), it runs on Reactor's bounded-elastic scheduler
+ * instead (see {@link Offload}). Created with {@link #configAware} it also receives
  * the {@link RunnableConfig} of the run (its own name differs from {@link #of} so that method
  * references such as {@code String::toUpperCase} are never ambiguous). If it returns a {@link Runnable}, that runnable is run on the same input (this
  * is how a lambda routes between chains), as a child run, one level deeper in the config's
@@ -152,7 +154,7 @@ public final class RunnableLambda<I, O> extends AbstractTransformingRunnable<I, 
 	@Override
 	@SuppressWarnings("unchecked")
 	protected Mono<O> doAinvoke(I input, RunManager run) {
-		return Mono.fromCallable(() -> this.function.apply(input, run.child())).flatMap((output) -> {
+		return Offload.ifNonBlocking(Mono.fromCallable(() -> this.function.apply(input, run.child()))).flatMap((output) -> {
 			if (output instanceof Runnable<?, ?> next) {
 				return RunnableAdapter.<I, O>adapt((Runnable<I, O>) next).ainvoke(input, deeper(run));
 			}
@@ -164,7 +166,7 @@ public final class RunnableLambda<I, O> extends AbstractTransformingRunnable<I, 
 	@SuppressWarnings("unchecked")
 	protected Flux<O> doTransform(Flux<I> input, RunManager run) {
 		return ChunkAggregator.aggregate(input)
-			.flatMapMany((whole) -> Mono.fromCallable(() -> this.function.apply(whole, run.child()))
+			.flatMapMany((whole) -> Offload.ifNonBlocking(Mono.fromCallable(() -> this.function.apply(whole, run.child())))
 				.flatMapMany((output) -> {
 					if (output instanceof Runnable<?, ?> next) {
 						return RunnableAdapter.<I, O>adapt((Runnable<I, O>) next).astream(whole, deeper(run));

@@ -47,6 +47,12 @@ public final class RunnablePassthrough<T> extends AbstractTransformingRunnable<T
 	}
 
 	@Override
+	protected boolean mayBlock() {
+		// The consumer is the user's code, which may block.
+		return this.consumer != null;
+	}
+
+	@Override
 	protected T doInvoke(T input, RunManager run) {
 		if (this.consumer != null) {
 			this.consumer.accept(input);

@@ -52,6 +52,11 @@ public final class RunnablePick extends AbstractTransformingRunnable<Object, Obj
 	}
 
 	@Override
+	protected boolean mayBlock() {
+		return false;
+	}
+
+	@Override
 	protected Object doInvoke(Object input, RunManager run) {
 		return pick(input);
 	}

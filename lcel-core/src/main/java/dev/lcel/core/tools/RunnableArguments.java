@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.AbstractRunnable;
+import dev.lcel.core.runnable.Offload;
 import dev.lcel.core.runnable.Runnable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JavaType;

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.runnable.Offload;
 import dev.lcel.core.runnable.Runnable;
 import reactor.core.publisher.Mono;
 

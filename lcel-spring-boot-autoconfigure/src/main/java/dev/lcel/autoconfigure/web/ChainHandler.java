@@ -40,8 +40,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * Serves chains over HTTP in LangServe's wire protocol: {@code invoke}, {@code batch},
  * {@code stream}, {@code stream_log}, {@code stream_events}, the schemas, the graph and the list.
  *
- * <p>Chains run off the event loop, so a blocking step never stalls the server; when a client
- * goes away mid-stream, the chain is cancelled and with it any model request.
+ * <p>A chain's steps that may block (a lambda, a tool, a runnable of the user's) run off the event
+ * loop, so a blocking step never stalls the server, while prompts, parsers and models, which do
+ * not block, run where they are called, without a hand-off; when a client goes away mid-stream,
+ * the chain is cancelled and with it any model request.
  */
 final class ChainHandler {
 
@@ -139,8 +141,8 @@ final class ChainHandler {
 			UsageCallbackHandler usage = new UsageCallbackHandler();
 			ChainRequestReader.Call call = this.reader.call(name, chain, request, body, usage);
 			UUID runId = call.config().runId();
-			// The body is delivered on bounded elastic (JsonRequestBody): the chain runs on that
-			// thread, off the event loop, without a second hand-off.
+			// The chain starts on the thread the body was read on (the event loop, for a small
+			// body): its steps that may block move off it themselves, the others hand nothing off.
 			return chain.ainvoke(call.input(), call.config())
 				.map((output) -> this.answers.invoke(output, runId, usage.usage()))
 				// Written once the run has ended, with its usage, and only for a run without output.

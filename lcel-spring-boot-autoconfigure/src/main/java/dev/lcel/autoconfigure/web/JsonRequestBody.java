@@ -40,6 +40,13 @@ import org.springframework.web.reactive.function.server.ServerRequest;
  */
 public final class JsonRequestBody {
 
+	/**
+	 * The largest body parsed on the thread it arrived on (the event loop); a larger one is parsed
+	 * on bounded elastic, and the chain it calls then starts there. A chain's steps that may block
+	 * move off the event loop themselves (see {@code Offload}).
+	 */
+	static final int PARSED_ON_ARRIVAL = 16 * 1024;
+
 	private final JsonMapper json;
 
 	/** Reads trees with the mapper's settings, configured once rather than per body. */
@@ -63,7 +70,8 @@ public final class JsonRequestBody {
 	}
 
 	/**
-	 * Read a request's body, off the event loop once it has arrived.
+	 * Read a request's body once it has arrived: on the event loop, or off it for a body larger
+	 * than {@value #PARSED_ON_ARRIVAL} bytes.
 	 * @param request the request
 	 * @return the body, or a {@link ChainRequestException} naming what was wrong, or a
 	 * {@link RequestBodyAbortedException} when the client went away
@@ -83,9 +91,10 @@ public final class JsonRequestBody {
 		return DataBufferUtils.join(content, (int) Math.min(this.limit, Integer.MAX_VALUE))
 			.onErrorMap(DataBufferLimitException.class, (ex) -> tooLarge())
 			.onErrorMap((ex) -> !(ex instanceof ChainRequestException), RequestBodyAbortedException::new)
-			// Parsing and the schema check that follows cost CPU in proportion to the body: off the
-			// event loop, so that other connections are served meanwhile.
-			.publishOn(Schedulers.boundedElastic())
+			// Parsing and the schema check that follow cost CPU in proportion to the body: a large
+			// one goes off the event loop, so that other connections are served meanwhile.
+			.flatMap((buffer) -> (buffer.readableByteCount() > PARSED_ON_ARRIVAL)
+					? Mono.just(buffer).publishOn(Schedulers.boundedElastic()) : Mono.just(buffer))
 			.map(this::parse)
 			.switchIfEmpty(Mono.error(() -> new ChainRequestException(HttpStatus.BAD_REQUEST,
 					"The request body is empty; send {\"input\": ...}")));
