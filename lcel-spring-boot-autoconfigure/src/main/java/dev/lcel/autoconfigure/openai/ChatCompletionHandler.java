@@ -19,7 +19,6 @@ import dev.lcel.core.wire.SseEncoder;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -112,7 +111,6 @@ final class ChatCompletionHandler {
 		String id = "chatcmpl-" + config.runId();
 		return chain.chain()
 			.ainvoke(input, config)
-			.subscribeOn(Schedulers.boundedElastic())
 			.map(Optional::<Object>of)
 			.defaultIfEmpty(Optional.empty())
 			.flatMap((output) -> {
@@ -132,7 +130,7 @@ final class ChatCompletionHandler {
 	private Mono<ServerResponse> stream(ChatRequest chat, ChatChain chain, Object input, RunnableConfig config,
 			UsageCallbackHandler usage) {
 		String id = "chatcmpl-" + config.runId();
-		Flux<Object> outputs = chain.chain().astream(input, config).subscribeOn(Schedulers.boundedElastic());
+		Flux<Object> outputs = chain.chain().astream(input, config);
 		// The status waits for the chain's first signal, so that a failure before any output (a
 		// provider's 429, a missing session) is answered with its own status, as OpenAI does.
 		return outputs.switchOnFirst((first, all) -> first.isOnError() ? Mono.<ServerResponse>error(first.getThrowable())

@@ -21,7 +21,6 @@ import dev.lcel.core.wire.SseEvent;
 import dev.lcel.core.wire.StreamError;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -246,11 +245,10 @@ final class ChainHandler {
 			UsageCallbackHandler usage = new UsageCallbackHandler();
 			ChainRequestReader.Call call = this.reader.call(name(request), chain, request, json, usage);
 			UUID runId = call.config().runId();
-			// Subscribed to off the event loop (the metadata event's write completes on it), and
-			// asked for VALUES_PREFETCH values at a time: each request that reaches subscribeOn is a
-			// task on bounded elastic, and the response's writer asks for one event after another.
+			// Started where the body was read (its steps that may block move off the event loop
+			// themselves), and asked for VALUES_PREFETCH values at a time rather than one per
+			// event the response's writer has written.
 			Flux<?> values = body.stream(chain, new BodyCall(call.input(), call.config(), json))
-				.subscribeOn(Schedulers.boundedElastic())
 				.limitRate(VALUES_PREFETCH);
 			Map<String, Object> metadata = Map.of("run_id", runId.toString());
 			return unbuffered(ServerResponse.ok()).contentType(SseEncoder.EVENT_STREAM)

@@ -60,16 +60,25 @@ class ServedChainThreadsTests {
 
 	@Test
 	void streamedLambdaRunsOffTheEventLoop() {
-		String events = WebClient.create("http://127.0.0.1:" + this.port)
+		assertThat(stream("blocking")).contains("data:\"HI\"");
+		assertThat(threads).singleElement().asString().startsWith("boundedElastic-");
+	}
+
+	@Test
+	void streamedStepThatOnlyComputesRunsOnTheEventLoop() {
+		assertThat(stream("computing")).contains("data:\"HI\"");
+		assertThat(threads).singleElement().asString().startsWith("event loop ");
+	}
+
+	private String stream(String chain) {
+		return WebClient.create("http://127.0.0.1:" + this.port)
 			.post()
-			.uri("/chains/blocking/stream")
+			.uri("/chains/" + chain + "/stream")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"input\": \"hi\"}")
 			.retrieve()
 			.bodyToMono(String.class)
 			.block();
-		assertThat(events).contains("data:\"HI\"");
-		assertThat(threads).singleElement().asString().doesNotStartWith("event loop ");
 	}
 
 	private String invoke(String chain, String input) {
