@@ -34,7 +34,13 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 		COLLECTED_OUTPUT,
 
 		/** The run's output, whose chunks nobody reads; the end ends the run. */
-		OUTPUT
+		OUTPUT,
+
+		/**
+		 * Chunks the run reports as they pass (a chat model's tokens), whose end is not the run's:
+		 * under the run's own {@link #COLLECTED_OUTPUT} the two make one {@link #REPORTED_OUTPUT}.
+		 */
+		REPORTED
 
 	}
 
@@ -85,7 +91,8 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 			this.actual = actual;
 			this.trackers = new RunTracker[] { tracker };
 			this.roles = new Role[] { role };
-			this.context = shareChunks(actual.currentContext(), tracker.collected(role == Role.INPUT));
+			this.context = (role != Role.REPORTED)
+					? shareChunks(actual.currentContext(), tracker.collected(role == Role.INPUT)) : actual.currentContext();
 		}
 
 		/**
@@ -96,6 +103,13 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 			if (this.upstream != null) {
 				return false;
 			}
+			if (role == Role.REPORTED && tracker == this.trackers[0] && this.roles[0] == Role.COLLECTED_OUTPUT) {
+				// The chunks a run reports are its own output, which this operator collects: one role.
+				Role[] roles = this.roles.clone();
+				roles[0] = Role.REPORTED_OUTPUT;
+				this.roles = roles;
+				return true;
+			}
 			int count = this.trackers.length;
 			RunTracker[] trackers = new RunTracker[count + 1];
 			Role[] roles = new Role[count + 1];
@@ -105,7 +119,9 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 			System.arraycopy(this.roles, 0, roles, 1, count);
 			this.trackers = trackers;
 			this.roles = roles;
-			this.context = shareChunks(this.context, tracker.collected(role == Role.INPUT));
+			if (role != Role.REPORTED) {
+				this.context = shareChunks(this.context, tracker.collected(role == Role.INPUT));
+			}
 			return true;
 		}
 
@@ -158,6 +174,9 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 					else if (role == Role.COLLECTED_OUTPUT) {
 						trackers[i].collect(chunk);
 					}
+					else if (role == Role.REPORTED) {
+						trackers[i].report(chunk);
+					}
 				}
 				catch (Throwable ex) {
 					failAt(i, ex, chunk);
@@ -174,7 +193,7 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 		private void failAt(int at, Throwable ex, T chunk) {
 			Exceptions.throwIfFatal(ex);
 			for (int i = at - 1; i >= 0; i--) {
-				if (this.roles[i] != Role.INPUT) {
+				if (ends(this.roles[i])) {
 					this.trackers[i].cancel();
 				}
 			}
@@ -182,7 +201,7 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 			Throwable error = Operators.onOperatorError(null, ex, chunk, this.actual.currentContext());
 			this.done = true;
 			for (int i = at; i < this.trackers.length; i++) {
-				if (this.roles[i] != Role.INPUT) {
+				if (ends(this.roles[i])) {
 					this.trackers[i].fail(error);
 				}
 			}
@@ -197,7 +216,7 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 			}
 			this.done = true;
 			for (int i = 0; i < this.trackers.length; i++) {
-				if (this.roles[i] != Role.INPUT) {
+				if (ends(this.roles[i])) {
 					this.trackers[i].fail(error);
 				}
 			}
@@ -214,11 +233,16 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 				if (this.roles[i] == Role.INPUT) {
 					this.trackers[i].start(null);
 				}
-				else {
+				else if (this.roles[i] != Role.REPORTED) {
 					this.trackers[i].complete();
 				}
 			}
 			this.actual.onComplete();
+		}
+
+		/** Return whether the end of the stream watched in {@code role} ends the run. */
+		private static boolean ends(Role role) {
+			return role != Role.INPUT && role != Role.REPORTED;
 		}
 
 		@Override
@@ -229,7 +253,7 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 		@Override
 		public void cancel() {
 			for (int i = this.trackers.length - 1; i >= 0; i--) {
-				if (this.roles[i] != Role.INPUT) {
+				if (ends(this.roles[i])) {
 					this.trackers[i].cancel();
 				}
 			}

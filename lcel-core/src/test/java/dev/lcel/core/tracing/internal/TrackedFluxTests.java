@@ -97,6 +97,69 @@ class TrackedFluxTests {
 				"error first CancellationException");
 	}
 
+	@Test
+	void chunksARunReportsUnderItsOwnCollectedOutputAreWatchedByOneOperatorInOneRole() {
+		RunTracker model = tracker("model");
+		model.start("go");
+		Flux<String> output = new TrackedFlux<>(new TrackedFlux<>(Flux.just("a", "b"), model, TrackedFlux.Role.REPORTED),
+				model, TrackedFlux.Role.COLLECTED_OUTPUT);
+		Subscription[] subscription = new Subscription[1];
+
+		output.subscribe(new BaseSubscriber<String>() {
+
+			@Override
+			protected void hookOnSubscribe(Subscription upstream) {
+				subscription[0] = upstream;
+				requestUnbounded();
+			}
+
+		});
+
+		Object parent = Scannable.from(subscription[0]).scanUnsafe(Scannable.Attr.PARENT);
+		assertThat(parent.getClass().getName()).doesNotContain("TrackedFlux");
+		// Reported, collected and ended once, as doOnNext(report) under the collecting operator did.
+		assertThat(this.heard).containsExactly("start model", "model a", "model b", "end model ab");
+	}
+
+	@Test
+	void reportedChunksOnTheirOwnDoNotEndTheRun() {
+		RunTracker model = tracker("model");
+		model.start("go");
+
+		StepVerifier.create(new TrackedFlux<>(Flux.just("a", "b"), model, TrackedFlux.Role.REPORTED))
+			.expectNext("a", "b")
+			.verifyComplete();
+		model.end("ab");
+
+		assertThat(this.heard).containsExactly("start model", "model a", "model b", "end model ab");
+	}
+
+	@Test
+	void reportedChunksOfAnotherRunStayTheirOwnRole() {
+		RunTracker first = tracker("first");
+		RunTracker second = tracker("second");
+		first.start("go");
+
+		StepVerifier.create(new TrackedFlux<>(new TrackedFlux<>(Flux.just("a"), first, TrackedFlux.Role.REPORTED), second,
+				TrackedFlux.Role.COLLECTED_OUTPUT))
+			.expectNext("a")
+			.verifyComplete();
+
+		assertThat(this.heard).containsExactly("start first", "first a", "start second", "end second a");
+	}
+
+	@Test
+	void aHandlerThatThrowsOnAReportedChunkFailsTheRunOnce() {
+		RunTracker second = tracker("second");
+		second.start("go");
+		Flux<String> output = new TrackedFlux<>(new TrackedFlux<>(Flux.just("a", "bad", "c"), second,
+				TrackedFlux.Role.REPORTED), second, TrackedFlux.Role.COLLECTED_OUTPUT);
+
+		StepVerifier.create(output).expectNext("a").expectErrorMessage("broken handler").verify();
+
+		assertThat(this.heard).containsExactly("start second", "second a", "error second IllegalStateException");
+	}
+
 	private RunTracker tracker(String name) {
 		RunInfo run = new RunInfo(UUID.randomUUID(), List.of(), name, RunType.CHAIN, List.of(), Map.of(), "stream");
 		return new RunTracker(run, List.of(this.recording), RunnableConfig.EMPTY);
