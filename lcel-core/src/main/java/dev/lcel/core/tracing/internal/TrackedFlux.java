@@ -1,5 +1,7 @@
 package dev.lcel.core.tracing.internal;
 
+import java.util.function.Consumer;
+
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
@@ -40,7 +42,13 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 		 * Chunks the run reports as they pass (a chat model's tokens), whose end is not the run's:
 		 * under the run's own {@link #COLLECTED_OUTPUT} the two make one {@link #REPORTED_OUTPUT}.
 		 */
-		REPORTED
+		REPORTED,
+
+		/**
+		 * No run's: what a runnable does when the stream fails at this point ({@link RunStreams#doOnError}),
+		 * between the runs upstream failing and those downstream.
+		 */
+		ERROR_HOOK
 
 	}
 
@@ -65,6 +73,15 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 	}
 
 	/**
+	 * Let the tracked operator {@code actual}, if it is one, call {@code hook} when the stream it is
+	 * about to subscribe to fails, upstream of the runs it watches.
+	 * @return whether it will
+	 */
+	static boolean watchErrorsFirst(CoreSubscriber<?> actual, Consumer<? super Throwable> hook) {
+		return actual instanceof TrackedSubscriber<?> downstream && downstream.watchErrorsFirst(hook);
+	}
+
+	/**
 	 * Watches a stream for one run or more, in one operator: where a run's tracked stream is
 	 * subscribed to by another run's tracked stream (a model's output is its parser's input, a
 	 * parser's output its sequence's), the later one takes on the earlier run before its upstream
@@ -81,6 +98,9 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 
 		private Role[] roles;
 
+		/** For each {@link Role#ERROR_HOOK}, what it does with the error; {@code null} for the runs. */
+		private @Nullable Consumer<? super Throwable>[] hooks;
+
 		private Context context;
 
 		private @Nullable Subscription upstream;
@@ -91,6 +111,7 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 			this.actual = actual;
 			this.trackers = new RunTracker[] { tracker };
 			this.roles = new Role[] { role };
+			this.hooks = hooks(1);
 			this.context = (role != Role.REPORTED)
 					? shareChunks(actual.currentContext(), tracker.collected(role == Role.INPUT)) : actual.currentContext();
 		}
@@ -110,19 +131,44 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 				this.roles = roles;
 				return true;
 			}
-			int count = this.trackers.length;
-			RunTracker[] trackers = new RunTracker[count + 1];
-			Role[] roles = new Role[count + 1];
-			trackers[0] = tracker;
-			roles[0] = role;
-			System.arraycopy(this.trackers, 0, trackers, 1, count);
-			System.arraycopy(this.roles, 0, roles, 1, count);
-			this.trackers = trackers;
-			this.roles = roles;
+			prepend(tracker, role, null);
 			if (role != Role.REPORTED) {
 				this.context = shareChunks(this.context, tracker.collected(role == Role.INPUT));
 			}
 			return true;
+		}
+
+		/**
+		 * Take on what a runnable does when the stream fails at the point upstream of the runs this
+		 * one watches; return {@code false} once the upstream is subscribed.
+		 */
+		boolean watchErrorsFirst(Consumer<? super Throwable> hook) {
+			if (this.upstream != null) {
+				return false;
+			}
+			prepend(null, Role.ERROR_HOOK, hook);
+			return true;
+		}
+
+		private void prepend(@Nullable RunTracker tracker, Role role, @Nullable Consumer<? super Throwable> hook) {
+			int count = this.trackers.length;
+			RunTracker[] trackers = new RunTracker[count + 1];
+			Role[] roles = new Role[count + 1];
+			Consumer<? super Throwable>[] hooks = hooks(count + 1);
+			trackers[0] = tracker;
+			roles[0] = role;
+			hooks[0] = hook;
+			System.arraycopy(this.trackers, 0, trackers, 1, count);
+			System.arraycopy(this.roles, 0, roles, 1, count);
+			System.arraycopy(this.hooks, 0, hooks, 1, count);
+			this.trackers = trackers;
+			this.roles = roles;
+			this.hooks = hooks;
+		}
+
+		@SuppressWarnings("unchecked")
+		private static Consumer<? super Throwable>[] hooks(int count) {
+			return new Consumer[count];
 		}
 
 		/**
@@ -200,12 +246,29 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 			this.upstream.cancel();
 			Throwable error = Operators.onOperatorError(null, ex, chunk, this.actual.currentContext());
 			this.done = true;
-			for (int i = at; i < this.trackers.length; i++) {
-				if (ends(this.roles[i])) {
+			this.actual.onError(failFrom(at, error));
+		}
+
+		/**
+		 * Fail the runs from {@code from} on, passing the error through the hooks between them as
+		 * {@code doOnError} would (a hook that throws replaces the error for those after it).
+		 */
+		private Throwable failFrom(int from, Throwable error) {
+			for (int i = from; i < this.trackers.length; i++) {
+				Role role = this.roles[i];
+				if (role == Role.ERROR_HOOK) {
+					try {
+						this.hooks[i].accept(error);
+					}
+					catch (Throwable ex) {
+						error = Operators.onOperatorError(null, ex, error, this.actual.currentContext());
+					}
+				}
+				else if (ends(role)) {
 					this.trackers[i].fail(error);
 				}
 			}
-			this.actual.onError(error);
+			return error;
 		}
 
 		@Override
@@ -215,12 +278,7 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 				return;
 			}
 			this.done = true;
-			for (int i = 0; i < this.trackers.length; i++) {
-				if (ends(this.roles[i])) {
-					this.trackers[i].fail(error);
-				}
-			}
-			this.actual.onError(error);
+			this.actual.onError(failFrom(0, error));
 		}
 
 		@Override
@@ -233,7 +291,7 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 				if (this.roles[i] == Role.INPUT) {
 					this.trackers[i].start(null);
 				}
-				else if (this.roles[i] != Role.REPORTED) {
+				else if (ends(this.roles[i])) {
 					this.trackers[i].complete();
 				}
 			}
@@ -242,7 +300,7 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 
 		/** Return whether the end of the stream watched in {@code role} ends the run. */
 		private static boolean ends(Role role) {
-			return role != Role.INPUT && role != Role.REPORTED;
+			return role == Role.REPORTED_OUTPUT || role == Role.COLLECTED_OUTPUT || role == Role.OUTPUT;
 		}
 
 		@Override
