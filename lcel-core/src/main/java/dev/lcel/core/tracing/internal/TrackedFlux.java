@@ -17,7 +17,9 @@ import reactor.util.context.Context;
  * cancellation go to the run's {@link RunTracker}, where a chain of {@code doOnNext},
  * {@code doOnComplete}, {@code doOnError} and {@code doOnCancel} would pass every chunk through
  * four operators per run. Where one run's tracked stream is subscribed to by another's, a single
- * operator watches both.
+ * operator watches both, and calls the error hooks a runnable put between them
+ * ({@link RunStreams#doOnError}); a run's own reported chunks ({@link Role#REPORTED}) under its
+ * collected output make one role.
  *
  * @param <T> the chunk type
  */
@@ -45,8 +47,8 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 		REPORTED,
 
 		/**
-		 * No run's: what a runnable does when the stream fails at this point ({@link RunStreams#doOnError}),
-		 * between the runs upstream failing and those downstream.
+		 * Not a run's: what a runnable does when the stream fails at this point
+		 * ({@link RunStreams#doOnError}), between the runs upstream failing and those downstream.
 		 */
 		ERROR_HOOK
 
