@@ -31,6 +31,12 @@ public final class AIMessageChunk extends AIMessage implements Addable<AIMessage
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
+	/** The list a chunk without tool-call fragments keeps: {@code List.of()}, one shared instance. */
+	private static final List<ToolCallChunk> NO_TOOL_CALL_CHUNKS = List.of();
+
+	/** The map a message without response metadata keeps: {@code Map.of()}, one shared instance. */
+	private static final Map<String, Object> NO_METADATA = Map.of();
+
 	private final List<ToolCallChunk> toolCallChunks;
 
 	/**
@@ -124,8 +130,7 @@ public final class AIMessageChunk extends AIMessage implements Addable<AIMessage
 			if (name == null) {
 				name = next.name();
 			}
-			// The common chunk carries text only: the rest of it is three field reads.
-			if (next.toolCallChunks.isEmpty() && next.usageMetadata() == null && next.responseMetadata().isEmpty()) {
+			if (next.textOnly()) {
 				continue;
 			}
 			toolCalls = mergeToolCalls(toolCalls, next.toolCallChunks);
@@ -133,6 +138,20 @@ public final class AIMessageChunk extends AIMessage implements Addable<AIMessage
 			metadata = mergeMetadata(metadata, next.responseMetadata());
 		}
 		return new AIMessageChunk(content.toString(), toolCalls, usage, metadata, id, name);
+	}
+
+	/**
+	 * Return whether this chunk carries text only: for the common chunk three field reads and two
+	 * identity comparisons with the shared empty list and map its constructor keeps for none, where
+	 * asking {@code isEmpty()} would be two interface calls per chunk.
+	 */
+	private boolean textOnly() {
+		if (usageMetadata() != null) {
+			return false;
+		}
+		List<ToolCallChunk> toolCalls = this.toolCallChunks;
+		Map<String, Object> metadata = responseMetadata();
+		return (toolCalls == NO_TOOL_CALL_CHUNKS || toolCalls.isEmpty()) && (metadata == NO_METADATA || metadata.isEmpty());
 	}
 
 	private static List<ToolCallChunk> mergeToolCalls(List<ToolCallChunk> first, List<ToolCallChunk> second) {

@@ -91,7 +91,7 @@ public abstract class ChatModel extends AbstractRunnable<Object, AIMessage> {
 		if (!run.watchesChunks()) {
 			return generate(messages, ChatOptions.EMPTY, run.child());
 		}
-		return ChunkAggregator.aggregate(streamChunks(messages, ChatOptions.EMPTY, run.child()).doOnNext(run::onChunk))
+		return ChunkAggregator.aggregate(run.reportChunks(streamChunks(messages, ChatOptions.EMPTY, run.child())))
 			.map(AIMessageChunk::toMessage)
 			.defaultIfEmpty(new AIMessage(""));
 	}
@@ -99,7 +99,7 @@ public abstract class ChatModel extends AbstractRunnable<Object, AIMessage> {
 	@Override
 	protected Flux<AIMessage> doStream(Object input, RunManager run) {
 		Flux<AIMessageChunk> chunks = streamChunks(toMessages(input), ChatOptions.EMPTY, run.child());
-		return Flux.<AIMessage>from(run.watchesChunks() ? chunks.doOnNext(run::onChunk) : chunks);
+		return Flux.<AIMessage>from(run.reportChunks(chunks));
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.Objects;
 import dev.lcel.core.config.ConfigurableFieldSpec;
 import dev.lcel.core.graph.Graph;
 import dev.lcel.core.tracing.RunManager;
+import dev.lcel.core.tracing.internal.RunStreams;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
@@ -125,7 +126,9 @@ public final class RunnableSequence<I, O> extends AbstractTransformingRunnable<I
 		Flux<Object> chunks = (Flux<Object>) input;
 		for (int i = 0; i < this.steps.size(); i++) {
 			int index = i;
-			chunks = this.steps.get(i).transform(chunks, run.child(stepTag(i))).doOnError((ex) -> recordFailure(ex, index));
+			// In the operator of the run downstream when there is one: no operator of its own per chunk.
+			chunks = RunStreams.doOnError(this.steps.get(i).transform(chunks, run.child(stepTag(i))), run,
+					(ex) -> recordFailure(ex, index));
 		}
 		return (Flux<O>) chunks;
 	}

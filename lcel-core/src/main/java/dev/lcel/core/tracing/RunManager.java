@@ -1,6 +1,7 @@
 package dev.lcel.core.tracing;
 
 import dev.lcel.core.config.RunnableConfig;
+import reactor.core.publisher.Flux;
 
 /**
  * One run as the runnable doing its work sees it: where the configs of its children come from,
@@ -42,5 +43,18 @@ public interface RunManager {
 	 * @param chunk the chunk
 	 */
 	void onChunk(Object chunk);
+
+	/**
+	 * Return {@code chunks} with each one reported with {@link #onChunk} as it passes, when a
+	 * handler {@linkplain #watchesChunks() watches} them; else {@code chunks} as they are. Where the
+	 * chunks become this run's streamed output, the run protocol reports them in the operator that
+	 * already watches that output, with no operator of their own.
+	 * @param <T> the chunk type
+	 * @param chunks the chunks
+	 * @return the chunks, reported as they pass
+	 */
+	default <T> Flux<T> reportChunks(Flux<T> chunks) {
+		return watchesChunks() ? chunks.doOnNext(this::onChunk) : chunks;
+	}
 
 }

@@ -1,5 +1,7 @@
 package dev.lcel.core.messages;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,28 @@ class AIMessageChunkTests {
 		assertThat(first.addAll(new LinkedList<>(rest))).isEqualTo(oneByOne);
 		assertThat(oneByOne.content()).isEqualTo("abcdef");
 		assertThat(oneByOne.id()).isEqualTo("id");
+	}
+
+	@Test
+	void chunksGivenTheirOwnEmptyListsAndMapsJoinAsTextOnlyOnesDo() {
+		List<AIMessageChunk> rest = List.of(new AIMessageChunk("b", new ArrayList<>(), null, new LinkedHashMap<>(), null, null),
+				new AIMessageChunk("c", null, null, Map.of("x", 1), null, null),
+				new AIMessageChunk("d", new ArrayList<>(List.of(new ToolCallChunk(0, "c", "n", "{}"))), null,
+						new LinkedHashMap<>(), null, null),
+				new AIMessageChunk("e", List.of(), UsageMetadata.of(1, 2), Map.of(), null, null));
+		AIMessageChunk first = new AIMessageChunk("a");
+		AIMessageChunk oneByOne = first;
+		for (AIMessageChunk next : rest) {
+			oneByOne = oneByOne.add(next);
+		}
+
+		AIMessageChunk joined = first.addAll(rest);
+
+		assertThat(joined).isEqualTo(oneByOne);
+		assertThat(joined.content()).isEqualTo("abcde");
+		assertThat(joined.responseMetadata()).containsExactly(Map.entry("x", 1));
+		assertThat(joined.toolCallChunks()).hasSize(1);
+		assertThat(joined.usageMetadata()).isEqualTo(UsageMetadata.of(1, 2));
 	}
 
 	private static AIMessageChunk chunk(ToolCallChunk... chunks) {

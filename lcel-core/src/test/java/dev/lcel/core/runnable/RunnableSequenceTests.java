@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.lcel.core.config.RunnableConfig;
+import dev.lcel.core.parsers.StrOutputParser;
+import dev.lcel.core.tracing.CallbackHandler;
+import dev.lcel.core.tracing.RunInfo;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -89,6 +92,36 @@ class RunnableSequenceTests {
 			assertThat(step.stepName()).isEqualTo("explode");
 			assertThat(step.stepIndex()).isEqualTo(1);
 		});
+	}
+
+	@Test
+	void aWatchedStreamNamesTheFailedStepAndFailsItsRunBeforeTheSequences() {
+		IllegalStateException boom = new IllegalStateException("boom");
+		List<String> heard = new CopyOnWriteArrayList<>();
+		CallbackHandler handler = new CallbackHandler() {
+
+			@Override
+			public void onRunError(RunInfo run, Throwable error) {
+				heard.add(run.name() + " " + FailedStep.of(error).map(FailedStep::stepName).orElse("-"));
+			}
+
+		};
+		Runnable<String, String> chain = RunnableLambda.of("first", (String s) -> s)
+			.pipe(new StrOutputParser())
+			.pipe(RunnableLambda.of("explode", (String s) -> {
+				throw boom;
+			}));
+
+		StepVerifier.create(chain.astream("x", RunnableConfig.builder().callbacks(handler).build()))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isSameAs(boom))
+			.verify();
+
+		assertThat(FailedStep.of(boom)).hasValueSatisfying((step) -> {
+			assertThat(step.stepName()).isEqualTo("explode");
+			assertThat(step.stepIndex()).isEqualTo(2);
+		});
+		// The step's run fails before its failure is recorded, the sequence's after.
+		assertThat(heard).containsExactly("explode -", "RunnableSequence explode");
 	}
 
 	@Test

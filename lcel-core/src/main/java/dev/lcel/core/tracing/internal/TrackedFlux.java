@@ -1,5 +1,7 @@
 package dev.lcel.core.tracing.internal;
 
+import java.util.function.Consumer;
+
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
@@ -15,7 +17,9 @@ import reactor.util.context.Context;
  * cancellation go to the run's {@link RunTracker}, where a chain of {@code doOnNext},
  * {@code doOnComplete}, {@code doOnError} and {@code doOnCancel} would pass every chunk through
  * four operators per run. Where one run's tracked stream is subscribed to by another's, a single
- * operator watches both.
+ * operator watches both, and calls the error hooks a runnable put between them
+ * ({@link RunStreams#doOnError}); a run's own reported chunks ({@link Role#REPORTED}) under its
+ * collected output make one role.
  *
  * @param <T> the chunk type
  */
@@ -34,7 +38,19 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 		COLLECTED_OUTPUT,
 
 		/** The run's output, whose chunks nobody reads; the end ends the run. */
-		OUTPUT
+		OUTPUT,
+
+		/**
+		 * Chunks the run reports as they pass (a chat model's tokens), whose end is not the run's:
+		 * under the run's own {@link #COLLECTED_OUTPUT} the two make one {@link #REPORTED_OUTPUT}.
+		 */
+		REPORTED,
+
+		/**
+		 * Not a run's: what a runnable does when the stream fails at this point
+		 * ({@link RunStreams#doOnError}), between the runs upstream failing and those downstream.
+		 */
+		ERROR_HOOK
 
 	}
 
@@ -59,6 +75,15 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 	}
 
 	/**
+	 * Let the tracked operator {@code actual}, if it is one, call {@code hook} when the stream it is
+	 * about to subscribe to fails, upstream of the runs it watches.
+	 * @return whether it will
+	 */
+	static boolean watchErrorsFirst(CoreSubscriber<?> actual, Consumer<? super Throwable> hook) {
+		return actual instanceof TrackedSubscriber<?> downstream && downstream.watchErrorsFirst(hook);
+	}
+
+	/**
 	 * Watches a stream for one run or more, in one operator: where a run's tracked stream is
 	 * subscribed to by another run's tracked stream (a model's output is its parser's input, a
 	 * parser's output its sequence's), the later one takes on the earlier run before its upstream
@@ -75,6 +100,9 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 
 		private Role[] roles;
 
+		/** For each {@link Role#ERROR_HOOK}, what it does with the error; {@code null} for the runs. */
+		private @Nullable Consumer<? super Throwable>[] hooks;
+
 		private Context context;
 
 		private @Nullable Subscription upstream;
@@ -85,7 +113,9 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 			this.actual = actual;
 			this.trackers = new RunTracker[] { tracker };
 			this.roles = new Role[] { role };
-			this.context = shareChunks(actual.currentContext(), tracker.collected(role == Role.INPUT));
+			this.hooks = hooks(1);
+			this.context = (role != Role.REPORTED)
+					? shareChunks(actual.currentContext(), tracker.collected(role == Role.INPUT)) : actual.currentContext();
 		}
 
 		/**
@@ -96,17 +126,51 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 			if (this.upstream != null) {
 				return false;
 			}
+			if (role == Role.REPORTED && tracker == this.trackers[0] && this.roles[0] == Role.COLLECTED_OUTPUT) {
+				// The chunks a run reports are its own output, which this operator collects: one role.
+				Role[] roles = this.roles.clone();
+				roles[0] = Role.REPORTED_OUTPUT;
+				this.roles = roles;
+				return true;
+			}
+			prepend(tracker, role, null);
+			if (role != Role.REPORTED) {
+				this.context = shareChunks(this.context, tracker.collected(role == Role.INPUT));
+			}
+			return true;
+		}
+
+		/**
+		 * Take on what a runnable does when the stream fails at the point upstream of the runs this
+		 * one watches; return {@code false} once the upstream is subscribed.
+		 */
+		boolean watchErrorsFirst(Consumer<? super Throwable> hook) {
+			if (this.upstream != null) {
+				return false;
+			}
+			prepend(null, Role.ERROR_HOOK, hook);
+			return true;
+		}
+
+		private void prepend(@Nullable RunTracker tracker, Role role, @Nullable Consumer<? super Throwable> hook) {
 			int count = this.trackers.length;
 			RunTracker[] trackers = new RunTracker[count + 1];
 			Role[] roles = new Role[count + 1];
+			Consumer<? super Throwable>[] hooks = hooks(count + 1);
 			trackers[0] = tracker;
 			roles[0] = role;
+			hooks[0] = hook;
 			System.arraycopy(this.trackers, 0, trackers, 1, count);
 			System.arraycopy(this.roles, 0, roles, 1, count);
+			System.arraycopy(this.hooks, 0, hooks, 1, count);
 			this.trackers = trackers;
 			this.roles = roles;
-			this.context = shareChunks(this.context, tracker.collected(role == Role.INPUT));
-			return true;
+			this.hooks = hooks;
+		}
+
+		@SuppressWarnings("unchecked")
+		private static Consumer<? super Throwable>[] hooks(int count) {
+			return new Consumer[count];
 		}
 
 		/**
@@ -158,6 +222,9 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 					else if (role == Role.COLLECTED_OUTPUT) {
 						trackers[i].collect(chunk);
 					}
+					else if (role == Role.REPORTED) {
+						trackers[i].report(chunk);
+					}
 				}
 				catch (Throwable ex) {
 					failAt(i, ex, chunk);
@@ -174,19 +241,36 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 		private void failAt(int at, Throwable ex, T chunk) {
 			Exceptions.throwIfFatal(ex);
 			for (int i = at - 1; i >= 0; i--) {
-				if (this.roles[i] != Role.INPUT) {
+				if (ends(this.roles[i])) {
 					this.trackers[i].cancel();
 				}
 			}
 			this.upstream.cancel();
 			Throwable error = Operators.onOperatorError(null, ex, chunk, this.actual.currentContext());
 			this.done = true;
-			for (int i = at; i < this.trackers.length; i++) {
-				if (this.roles[i] != Role.INPUT) {
+			this.actual.onError(failFrom(at, error));
+		}
+
+		/**
+		 * Fail the runs from {@code from} on, passing the error through the hooks between them as
+		 * {@code doOnError} would (a hook that throws replaces the error for those after it).
+		 */
+		private Throwable failFrom(int from, Throwable error) {
+			for (int i = from; i < this.trackers.length; i++) {
+				Role role = this.roles[i];
+				if (role == Role.ERROR_HOOK) {
+					try {
+						this.hooks[i].accept(error);
+					}
+					catch (Throwable ex) {
+						error = Operators.onOperatorError(null, ex, error, this.actual.currentContext());
+					}
+				}
+				else if (ends(role)) {
 					this.trackers[i].fail(error);
 				}
 			}
-			this.actual.onError(error);
+			return error;
 		}
 
 		@Override
@@ -196,12 +280,7 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 				return;
 			}
 			this.done = true;
-			for (int i = 0; i < this.trackers.length; i++) {
-				if (this.roles[i] != Role.INPUT) {
-					this.trackers[i].fail(error);
-				}
-			}
-			this.actual.onError(error);
+			this.actual.onError(failFrom(0, error));
 		}
 
 		@Override
@@ -214,11 +293,16 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 				if (this.roles[i] == Role.INPUT) {
 					this.trackers[i].start(null);
 				}
-				else {
+				else if (ends(this.roles[i])) {
 					this.trackers[i].complete();
 				}
 			}
 			this.actual.onComplete();
+		}
+
+		/** Return whether the end of the stream watched in {@code role} ends the run. */
+		private static boolean ends(Role role) {
+			return role == Role.REPORTED_OUTPUT || role == Role.COLLECTED_OUTPUT || role == Role.OUTPUT;
 		}
 
 		@Override
@@ -229,7 +313,7 @@ final class TrackedFlux<T> extends FluxOperator<T, T> {
 		@Override
 		public void cancel() {
 			for (int i = this.trackers.length - 1; i >= 0; i--) {
-				if (this.roles[i] != Role.INPUT) {
+				if (ends(this.roles[i])) {
 					this.trackers[i].cancel();
 				}
 			}

@@ -2,6 +2,7 @@ package dev.lcel.core.tracing.internal;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.tracing.RunManager;
+import reactor.core.publisher.Flux;
 
 /**
  * The run of a call that handlers listen to: its children's configs carry the handlers and this run
@@ -37,6 +38,15 @@ final class TrackedRunManager implements RunManager {
 	@Override
 	public void onChunk(Object chunk) {
 		this.tracker.report(chunk);
+	}
+
+	/**
+	 * Report the chunks in a {@link TrackedFlux}: where they are the run's own streamed output, the
+	 * operator that watches the output reports them too, and the chunks pass one operator fewer.
+	 */
+	@Override
+	public <T> Flux<T> reportChunks(Flux<T> chunks) {
+		return this.tracker.reportsChunks() ? new TrackedFlux<>(chunks, this.tracker, TrackedFlux.Role.REPORTED) : chunks;
 	}
 
 }

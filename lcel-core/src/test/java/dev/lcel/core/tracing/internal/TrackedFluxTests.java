@@ -97,6 +97,151 @@ class TrackedFluxTests {
 				"error first CancellationException");
 	}
 
+	@Test
+	void chunksARunReportsUnderItsOwnCollectedOutputAreWatchedByOneOperatorInOneRole() {
+		RunTracker model = tracker("model");
+		model.start("go");
+		Flux<String> output = new TrackedFlux<>(new TrackedFlux<>(Flux.just("a", "b"), model, TrackedFlux.Role.REPORTED),
+				model, TrackedFlux.Role.COLLECTED_OUTPUT);
+		Subscription[] subscription = new Subscription[1];
+
+		output.subscribe(new BaseSubscriber<String>() {
+
+			@Override
+			protected void hookOnSubscribe(Subscription upstream) {
+				subscription[0] = upstream;
+				requestUnbounded();
+			}
+
+		});
+
+		Object parent = Scannable.from(subscription[0]).scanUnsafe(Scannable.Attr.PARENT);
+		assertThat(parent.getClass().getName()).doesNotContain("TrackedFlux");
+		// Reported, collected and ended once, as doOnNext(report) under the collecting operator did.
+		assertThat(this.heard).containsExactly("start model", "model a", "model b", "end model ab");
+	}
+
+	@Test
+	void reportedChunksOnTheirOwnDoNotEndTheRun() {
+		RunTracker model = tracker("model");
+		model.start("go");
+
+		StepVerifier.create(new TrackedFlux<>(Flux.just("a", "b"), model, TrackedFlux.Role.REPORTED))
+			.expectNext("a", "b")
+			.verifyComplete();
+		model.end("ab");
+
+		assertThat(this.heard).containsExactly("start model", "model a", "model b", "end model ab");
+	}
+
+	@Test
+	void reportedChunksOfAnotherRunStayTheirOwnRole() {
+		RunTracker first = tracker("first");
+		RunTracker second = tracker("second");
+		first.start("go");
+
+		StepVerifier.create(new TrackedFlux<>(new TrackedFlux<>(Flux.just("a"), first, TrackedFlux.Role.REPORTED), second,
+				TrackedFlux.Role.COLLECTED_OUTPUT))
+			.expectNext("a")
+			.verifyComplete();
+
+		assertThat(this.heard).containsExactly("start first", "first a", "start second", "end second a");
+	}
+
+	@Test
+	void aHandlerThatThrowsOnAReportedChunkFailsTheRunOnce() {
+		RunTracker second = tracker("second");
+		second.start("go");
+		Flux<String> output = new TrackedFlux<>(new TrackedFlux<>(Flux.just("a", "bad", "c"), second,
+				TrackedFlux.Role.REPORTED), second, TrackedFlux.Role.COLLECTED_OUTPUT);
+
+		StepVerifier.create(output).expectNext("a").expectErrorMessage("broken handler").verify();
+
+		assertThat(this.heard).containsExactly("start second", "second a", "error second IllegalStateException");
+	}
+
+	@Test
+	void anErrorHookBetweenTwoRunsIsCalledByTheOperatorThatWatchesBoth() {
+		RunTracker first = tracker("first");
+		RunTracker second = tracker("second");
+		Flux<String> failing = Flux.just("a").concatWith(Flux.error(new IllegalStateException("boom")));
+		Flux<String> chained = new TrackedFlux<>(RunStreams.doOnError(new TrackedFlux<>(failing, first,
+				TrackedFlux.Role.REPORTED_OUTPUT), first.manager(), (ex) -> this.heard.add("hook " + ex.getMessage())),
+				second, TrackedFlux.Role.REPORTED_OUTPUT);
+		Subscription[] subscription = new Subscription[1];
+
+		chained.subscribe(new BaseSubscriber<String>() {
+
+			@Override
+			protected void hookOnSubscribe(Subscription upstream) {
+				subscription[0] = upstream;
+				requestUnbounded();
+			}
+
+			@Override
+			protected void hookOnError(Throwable error) {
+				TrackedFluxTests.this.heard.add("stream failed " + error.getMessage());
+			}
+
+		});
+
+		// One operator for both runs and the hook: its parent is the source's own subscription.
+		Object parent = Scannable.from(subscription[0]).scanUnsafe(Scannable.Attr.PARENT);
+		assertThat(parent.getClass().getName()).doesNotContain("TrackedFlux").doesNotContain("Peek");
+		// In the order doOnError between two operators would have: the run upstream, the hook, the run downstream.
+		assertThat(this.heard).containsExactly("start first", "first a", "start second", "second a",
+				"error first IllegalStateException", "hook boom", "error second IllegalStateException", "stream failed boom");
+	}
+
+	@Test
+	void anErrorHookThatThrowsReplacesTheErrorForTheRunsAfterIt() {
+		RunTracker first = tracker("first");
+		RunTracker second = tracker("second");
+		Flux<String> chained = new TrackedFlux<>(RunStreams.doOnError(new TrackedFlux<>(
+				Flux.<String>error(new IllegalStateException("boom")), first, TrackedFlux.Role.COLLECTED_OUTPUT),
+				first.manager(), (ex) -> {
+					throw new IllegalArgumentException("hook broke");
+				}), second, TrackedFlux.Role.COLLECTED_OUTPUT);
+
+		StepVerifier.create(chained)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalArgumentException.class)
+				.hasMessage("hook broke")
+				.hasSuppressedException(new IllegalStateException("boom")))
+			.verify();
+
+		assertThat(this.heard).containsExactly("start first", "error first IllegalStateException", "start second",
+				"error second IllegalArgumentException");
+	}
+
+	@Test
+	void anErrorHookWithNoTrackedOperatorBelowIsADoOnError() {
+		RunTracker first = tracker("first");
+		List<String> hooked = new CopyOnWriteArrayList<>();
+
+		StepVerifier.create(RunStreams.doOnError(Flux.<String>error(new IllegalStateException("boom")), first.manager(),
+				(ex) -> hooked.add(ex.getMessage())))
+			.expectErrorMessage("boom")
+			.verify();
+
+		assertThat(hooked).containsExactly("boom");
+	}
+
+	@Test
+	void aCancellationPassesAnErrorHookBy() {
+		RunTracker first = tracker("first");
+		RunTracker second = tracker("second");
+		List<String> hooked = new CopyOnWriteArrayList<>();
+		Flux<String> chained = new TrackedFlux<>(RunStreams.doOnError(new TrackedFlux<>(Flux.just("a", "b"), first,
+				TrackedFlux.Role.COLLECTED_OUTPUT), first.manager(), (ex) -> hooked.add(ex.getMessage())), second,
+				TrackedFlux.Role.COLLECTED_OUTPUT);
+
+		StepVerifier.create(chained, 1).expectNext("a").thenCancel().verify();
+
+		assertThat(hooked).isEmpty();
+		assertThat(this.heard).containsExactly("start second", "error second CancellationException", "start first",
+				"error first CancellationException");
+	}
+
 	private RunTracker tracker(String name) {
 		RunInfo run = new RunInfo(UUID.randomUUID(), List.of(), name, RunType.CHAIN, List.of(), Map.of(), "stream");
 		return new RunTracker(run, List.of(this.recording), RunnableConfig.EMPTY);
