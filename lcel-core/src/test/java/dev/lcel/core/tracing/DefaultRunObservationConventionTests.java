@@ -44,6 +44,20 @@ class DefaultRunObservationConventionTests {
 	}
 
 	@Test
+	void aRunsStopIsGivenTheKeyValuesOfItsStartUnlessItsOutcomeChanged() {
+		RunObservationContext succeeded = context(model("gpt-test"));
+		KeyValues started = this.convention.getLowCardinalityKeyValues(succeeded);
+		RunObservationContext failed = context(model("gpt-test"));
+		KeyValues failedAtStart = this.convention.getLowCardinalityKeyValues(failed);
+		failed.setError(new IllegalStateException("down"));
+
+		assertThat(this.convention.getLowCardinalityKeyValues(succeeded)).isSameAs(started);
+		assertThat(this.convention.getLowCardinalityKeyValues(failed)).isNotEqualTo(failedAtStart)
+			.contains(KeyValue.of("outcome", "error"));
+		assertThat(new DefaultRunObservationConvention().getLowCardinalityKeyValues(succeeded)).isEqualTo(started);
+	}
+
+	@Test
 	void theRunIdIsTheHighCardinalityKeyOfItsOwnRun() {
 		RunObservationContext context = context(model("gpt-test"));
 
