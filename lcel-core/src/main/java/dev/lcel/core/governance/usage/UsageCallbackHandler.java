@@ -58,7 +58,8 @@ public final class UsageCallbackHandler implements CallbackHandler {
 	 * @return the config with this handler
 	 */
 	public RunnableConfig addTo(RunnableConfig config) {
-		return config.merge(RunnableConfig.builder().callbacks(this).build());
+		// As config.merge(a config with this handler) makes it, without building that config first.
+		return config.toBuilder().callbacks(this).build();
 	}
 
 	/**

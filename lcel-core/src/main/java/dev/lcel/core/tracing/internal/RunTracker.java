@@ -1,9 +1,10 @@
 package dev.lcel.core.tracing.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.tracing.CallbackHandler;
@@ -36,13 +37,28 @@ final class RunTracker {
 
 	private final TrackedRunManager manager;
 
-	private final AtomicBoolean started = new AtomicBoolean();
+	private static final VarHandle STATE;
 
-	private final AtomicBoolean finished = new AtomicBoolean();
+	static {
+		try {
+			STATE = MethodHandles.lookup().findVarHandle(RunTracker.class, "state", int.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
 
-	private final CollectedChunks input = new CollectedChunks();
+	private static final int STARTED = 1;
 
-	private final CollectedChunks output = new CollectedChunks();
+	private static final int FINISHED = 2;
+
+	/** {@link #STARTED} and {@link #FINISHED}, each set once. */
+	private volatile int state;
+
+	/** Made only when a handler reads the inputs and outputs. */
+	private final @Nullable CollectedChunks input;
+
+	private final @Nullable CollectedChunks output;
 
 	private final boolean collect;
 
@@ -64,6 +80,8 @@ final class RunTracker {
 			}
 		}
 		this.collect = collect;
+		this.input = collect ? new CollectedChunks() : null;
+		this.output = collect ? new CollectedChunks() : null;
 		this.chunkHandlers = (readers == chunkHandlers.length) ? chunkHandlers : Arrays.copyOf(chunkHandlers, readers);
 		this.chunks = collect || this.chunkHandlers.length > 0;
 		this.manager = new TrackedRunManager(config.withCallbacks(new RunCallbacks(handlers, run, null)), this);
@@ -98,7 +116,7 @@ final class RunTracker {
 	 */
 	void start(@Nullable Object input) {
 		// A read first: the chunks that call this on a started run take no atomic write.
-		if (!this.started.get() && this.started.compareAndSet(false, true)) {
+		if ((this.state & STARTED) == 0 && set(STARTED)) {
 			if (input != null) {
 				input(input);
 			}
@@ -161,13 +179,13 @@ final class RunTracker {
 	}
 
 	void complete() {
-		end(this.output.aggregate());
+		end((this.output != null) ? this.output.aggregate() : null);
 	}
 
 	void end(@Nullable Object result) {
 		start(null);
-		if (this.finished.compareAndSet(false, true)) {
-			Object whole = this.input.aggregate();
+		if (set(FINISHED)) {
+			Object whole = (this.input != null) ? this.input.aggregate() : null;
 			for (CallbackHandler handler : this.handlers) {
 				handler.onRunEnd(this.run, whole, result);
 			}
@@ -176,11 +194,24 @@ final class RunTracker {
 
 	void fail(Throwable error) {
 		start(null);
-		if (this.finished.compareAndSet(false, true)) {
+		if (set(FINISHED)) {
 			for (CallbackHandler handler : this.handlers) {
 				handler.onRunError(this.run, error);
 			}
 		}
+	}
+
+	/** Set {@code flag} in the state: return whether this call set it. */
+	private boolean set(int flag) {
+		int state = this.state;
+		while ((state & flag) == 0) {
+			int witness = (int) STATE.compareAndExchange(this, state, state | flag);
+			if (witness == state) {
+				return true;
+			}
+			state = witness;
+		}
+		return false;
 	}
 
 	void cancel() {
