@@ -29,9 +29,16 @@ public class RunObservationContext extends Observation.Context {
 
 	private @Nullable KeyValues runIdKeyValues;
 
-	private final Held low = new Held();
+	// The key values held as a whole while they are not in the context's map ({@code null} when there
+	// are none, or once they are); guarded by this context, the wholes also read without the lock.
 
-	private final Held high = new Held();
+	private volatile @Nullable KeyValues lowWhole;
+
+	private boolean lowInMap;
+
+	private volatile @Nullable KeyValues highWhole;
+
+	private boolean highInMap;
 
 	/** The convention whose key values {@link #conventionKeyValues} are, and the outcome they are for. */
 	private @Nullable Object keyValuesOwner;
@@ -108,19 +115,20 @@ public class RunObservationContext extends Observation.Context {
 
 	@Override
 	public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {
-		synchronized (this.low) {
-			toMap(this.low, true);
+		synchronized (this) {
+			lowToMap();
 			return super.addLowCardinalityKeyValue(keyValue);
 		}
 	}
 
 	@Override
 	public Observation.Context addLowCardinalityKeyValues(KeyValues keyValues) {
-		if (keyValues == this.low.whole) {
+		if (keyValues == this.lowWhole) {
 			return this;
 		}
-		synchronized (this.low) {
-			if (!this.low.inMap && this.low.replaceWhole(keyValues)) {
+		synchronized (this) {
+			if (!this.lowInMap && takes(this.lowWhole, keyValues)) {
+				this.lowWhole = keyValues;
 				return this;
 			}
 		}
@@ -130,29 +138,29 @@ public class RunObservationContext extends Observation.Context {
 
 	@Override
 	public Observation.Context removeLowCardinalityKeyValue(String keyName) {
-		synchronized (this.low) {
-			toMap(this.low, true);
+		synchronized (this) {
+			lowToMap();
 			return super.removeLowCardinalityKeyValue(keyName);
 		}
 	}
 
 	@Override
 	public Observation.Context removeLowCardinalityKeyValues(String... keyNames) {
-		synchronized (this.low) {
-			toMap(this.low, true);
+		synchronized (this) {
+			lowToMap();
 			return super.removeLowCardinalityKeyValues(keyNames);
 		}
 	}
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues() {
-		KeyValues whole = this.low.whole;
+		KeyValues whole = this.lowWhole;
 		if (whole != null) {
 			return whole;
 		}
-		synchronized (this.low) {
-			if (!this.low.inMap) {
-				return (this.low.whole != null) ? this.low.whole : KeyValues.empty();
+		synchronized (this) {
+			if (!this.lowInMap) {
+				return (this.lowWhole != null) ? this.lowWhole : KeyValues.empty();
 			}
 		}
 		return super.getLowCardinalityKeyValues();
@@ -160,28 +168,26 @@ public class RunObservationContext extends Observation.Context {
 
 	@Override
 	public @Nullable KeyValue getLowCardinalityKeyValue(String key) {
-		KeyValues whole = this.low.whole;
-		if (whole != null) {
-			return find(whole, key);
-		}
-		return super.getLowCardinalityKeyValue(key);
+		KeyValues whole = this.lowWhole;
+		return (whole != null) ? find(whole, key) : super.getLowCardinalityKeyValue(key);
 	}
 
 	@Override
 	public Observation.Context addHighCardinalityKeyValue(KeyValue keyValue) {
-		synchronized (this.high) {
-			toMap(this.high, false);
+		synchronized (this) {
+			highToMap();
 			return super.addHighCardinalityKeyValue(keyValue);
 		}
 	}
 
 	@Override
 	public Observation.Context addHighCardinalityKeyValues(KeyValues keyValues) {
-		if (keyValues == this.high.whole) {
+		if (keyValues == this.highWhole) {
 			return this;
 		}
-		synchronized (this.high) {
-			if (!this.high.inMap && this.high.replaceWhole(keyValues)) {
+		synchronized (this) {
+			if (!this.highInMap && takes(this.highWhole, keyValues)) {
+				this.highWhole = keyValues;
 				return this;
 			}
 		}
@@ -190,29 +196,29 @@ public class RunObservationContext extends Observation.Context {
 
 	@Override
 	public Observation.Context removeHighCardinalityKeyValue(String keyName) {
-		synchronized (this.high) {
-			toMap(this.high, false);
+		synchronized (this) {
+			highToMap();
 			return super.removeHighCardinalityKeyValue(keyName);
 		}
 	}
 
 	@Override
 	public Observation.Context removeHighCardinalityKeyValues(String... keyNames) {
-		synchronized (this.high) {
-			toMap(this.high, false);
+		synchronized (this) {
+			highToMap();
 			return super.removeHighCardinalityKeyValues(keyNames);
 		}
 	}
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues() {
-		KeyValues whole = this.high.whole;
+		KeyValues whole = this.highWhole;
 		if (whole != null) {
 			return whole;
 		}
-		synchronized (this.high) {
-			if (!this.high.inMap) {
-				return (this.high.whole != null) ? this.high.whole : KeyValues.empty();
+		synchronized (this) {
+			if (!this.highInMap) {
+				return (this.highWhole != null) ? this.highWhole : KeyValues.empty();
 			}
 		}
 		return super.getHighCardinalityKeyValues();
@@ -220,32 +226,53 @@ public class RunObservationContext extends Observation.Context {
 
 	@Override
 	public @Nullable KeyValue getHighCardinalityKeyValue(String key) {
-		KeyValues whole = this.high.whole;
-		if (whole != null) {
-			return find(whole, key);
-		}
-		return super.getHighCardinalityKeyValue(key);
+		KeyValues whole = this.highWhole;
+		return (whole != null) ? find(whole, key) : super.getHighCardinalityKeyValue(key);
 	}
 
-	/** Put the key values held as a whole into the context's map; called holding {@code held}'s lock. */
-	private void toMap(Held held, boolean lowCardinality) {
-		if (held.inMap) {
-			return;
+	/** Put the low-cardinality key values held as a whole into the context's map; holding the lock. */
+	private void lowToMap() {
+		if (!this.lowInMap) {
+			this.lowInMap = true;
+			KeyValues whole = this.lowWhole;
+			this.lowWhole = null;
+			if (whole != null) {
+				for (KeyValue keyValue : whole) {
+					super.addLowCardinalityKeyValue(keyValue);
+				}
+			}
 		}
-		held.inMap = true;
-		KeyValues whole = held.whole;
-		held.whole = null;
+	}
+
+	private void highToMap() {
+		if (!this.highInMap) {
+			this.highInMap = true;
+			KeyValues whole = this.highWhole;
+			this.highWhole = null;
+			if (whole != null) {
+				for (KeyValue keyValue : whole) {
+					super.addHighCardinalityKeyValue(keyValue);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Whether {@code keyValues} can replace the whole: there is none yet, or it has the same keys
+	 * (adding them would replace every value).
+	 */
+	private static boolean takes(@Nullable KeyValues whole, KeyValues keyValues) {
 		if (whole == null) {
-			return;
+			return true;
 		}
+		// Both are sorted by key, without duplicate keys.
+		Iterator<KeyValue> others = keyValues.iterator();
 		for (KeyValue keyValue : whole) {
-			if (lowCardinality) {
-				super.addLowCardinalityKeyValue(keyValue);
-			}
-			else {
-				super.addHighCardinalityKeyValue(keyValue);
+			if (!others.hasNext() || !others.next().getKey().equals(keyValue.getKey())) {
+				return false;
 			}
 		}
+		return !others.hasNext();
 	}
 
 	private static @Nullable KeyValue find(KeyValues keyValues, String key) {
@@ -255,43 +282,6 @@ public class RunObservationContext extends Observation.Context {
 			}
 		}
 		return null;
-	}
-
-	/**
-	 * Key values held as one {@link KeyValues} until a change of another kind puts them into the
-	 * context's map; guarded by itself, {@link #whole} read without the lock.
-	 */
-	private static final class Held {
-
-		/** The key values, while they are not in the map; {@code null} when there are none or they are. */
-		volatile @Nullable KeyValues whole;
-
-		boolean inMap;
-
-		/**
-		 * Take {@code keyValues} as the whole if there are none yet or they have the same keys as
-		 * the whole (adding them would replace every value): return whether they were taken.
-		 */
-		boolean replaceWhole(KeyValues keyValues) {
-			KeyValues whole = this.whole;
-			if (whole == null || sameKeys(whole, keyValues)) {
-				this.whole = keyValues;
-				return true;
-			}
-			return false;
-		}
-
-		/** Both are sorted by key, without duplicate keys. */
-		private static boolean sameKeys(KeyValues one, KeyValues other) {
-			Iterator<KeyValue> others = other.iterator();
-			for (KeyValue keyValue : one) {
-				if (!others.hasNext() || !others.next().getKey().equals(keyValue.getKey())) {
-					return false;
-				}
-			}
-			return !others.hasNext();
-		}
-
 	}
 
 }

@@ -28,7 +28,8 @@ import dev.lcel.core.tracing.RunType;
  */
 public final class UsageCallbackHandler implements CallbackHandler {
 
-	private final Map<String, UsageMetadata> models = new ConcurrentHashMap<>();
+	/** Sized for the one or two models a call usually has. */
+	private final Map<String, UsageMetadata> models = new ConcurrentHashMap<>(2);
 
 	@Override
 	public void onRunEnd(RunInfo run, Object input, Object output) {

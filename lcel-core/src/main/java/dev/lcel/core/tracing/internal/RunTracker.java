@@ -70,7 +70,9 @@ final class RunTracker {
 		boolean collect = false;
 		CallbackHandler[] chunkHandlers = NO_HANDLERS;
 		int readers = 0;
-		for (CallbackHandler handler : handlers) {
+		// Indexed loops over the handlers here and at the start and end: no iterator per run.
+		for (int i = 0; i < handlers.size(); i++) {
+			CallbackHandler handler = handlers.get(i);
 			collect |= handler.needsInputsAndOutputs() && handler.needsInputsAndOutputs(run);
 			if (handler.needsChunks() && handler.needsChunks(run)) {
 				if (readers == 0) {
@@ -120,8 +122,8 @@ final class RunTracker {
 			if (input != null) {
 				input(input);
 			}
-			for (CallbackHandler handler : this.handlers) {
-				handler.onRunStart(this.run, input);
+			for (int i = 0; i < this.handlers.size(); i++) {
+				this.handlers.get(i).onRunStart(this.run, input);
 			}
 		}
 	}
@@ -186,8 +188,8 @@ final class RunTracker {
 		start(null);
 		if (set(FINISHED)) {
 			Object whole = (this.input != null) ? this.input.aggregate() : null;
-			for (CallbackHandler handler : this.handlers) {
-				handler.onRunEnd(this.run, whole, result);
+			for (int i = 0; i < this.handlers.size(); i++) {
+				this.handlers.get(i).onRunEnd(this.run, whole, result);
 			}
 		}
 	}
@@ -195,8 +197,8 @@ final class RunTracker {
 	void fail(Throwable error) {
 		start(null);
 		if (set(FINISHED)) {
-			for (CallbackHandler handler : this.handlers) {
-				handler.onRunError(this.run, error);
+			for (int i = 0; i < this.handlers.size(); i++) {
+				this.handlers.get(i).onRunError(this.run, error);
 			}
 		}
 	}
