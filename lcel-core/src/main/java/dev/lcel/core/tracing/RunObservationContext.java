@@ -7,8 +7,6 @@ import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
-import dev.lcel.core.tracing.RunObservationDocumentation.HighCardinalityKeyNames;
-
 /**
  * The {@link Observation.Context} of one run: the run it observes and how it ended.
  *
@@ -80,12 +78,12 @@ public class RunObservationContext extends Observation.Context {
 
 	/**
 	 * Return the run's id as a high-cardinality key value, made once for the observation's start
-	 * and stop.
+	 * and stop, and written as text only if a handler reads it.
 	 */
 	KeyValues runIdKeyValues() {
 		KeyValues keys = this.runIdKeyValues;
 		if (keys == null) {
-			keys = KeyValues.of(HighCardinalityKeyNames.RUN_ID.withValue(this.run.runId().toString()));
+			keys = KeyValues.of(new RunIdKeyValue(this.run.runId()));
 			this.runIdKeyValues = keys;
 		}
 		return keys;

@@ -67,6 +67,16 @@ class DefaultRunObservationConventionTests {
 			.isNotEqualTo(this.convention.getHighCardinalityKeyValues(context));
 	}
 
+	@Test
+	void theRunIdKeyValueIsEqualToMicrometersWithTheSameKeyAndValue() {
+		RunObservationContext context = context(model("gpt-test"));
+		KeyValue runId = this.convention.getHighCardinalityKeyValues(context).stream().findFirst().orElseThrow();
+		KeyValue micrometers = KeyValue.of("lcel.run.id", context.getRun().runId().toString());
+
+		assertThat(runId).isEqualTo(micrometers).hasSameHashCodeAs(micrometers).hasToString(micrometers.toString());
+		assertThat(runId.getKey()).isEqualTo("lcel.run.id");
+	}
+
 	private String value(RunObservationContext context, String key) {
 		return this.convention.getLowCardinalityKeyValues(context).stream().filter((kv) -> kv.getKey().equals(key))
 			.findFirst().orElseThrow().getValue();

@@ -86,7 +86,7 @@ final class RunTracker {
 		this.output = collect ? new CollectedChunks() : null;
 		this.chunkHandlers = (readers == chunkHandlers.length) ? chunkHandlers : Arrays.copyOf(chunkHandlers, readers);
 		this.chunks = collect || this.chunkHandlers.length > 0;
-		this.manager = new TrackedRunManager(config.withCallbacks(new RunCallbacks(handlers, run, null)), this);
+		this.manager = new TrackedRunManager(config, handlers, this);
 	}
 
 	RunInfo run() {
