@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * {@link UUID#randomUUID()}, but cost a fraction of a {@link SecureRandom} call each: they are an
  * AES-256 key stream in counter mode (the construction of NIST's {@code CTR_DRBG}), whose key and
  * initial counter are drawn from {@link SecureRandom} and replaced every {@value #REKEY} blocks of
- * {@value #BLOCK} bytes (2,048 ids), in one of a few generators chosen by the calling thread. Where
+ * {@value #BLOCK} bytes (32,768 ids), in one of a few generators chosen by the calling thread. Where
  * the JDK offers no AES cipher, the blocks are drawn from {@link SecureRandom} itself. Safe to use
  * concurrently; never blocks but for the moment a block is refilled.
  */
@@ -28,8 +28,8 @@ public final class RunIds {
 	/** The random bytes made at once: enough for 128 ids. */
 	static final int BLOCK = 2048;
 
-	/** The blocks made with one key. */
-	static final int REKEY = 16;
+	/** The blocks made with one key (a new key costs about as much as a few hundred ids). */
+	static final int REKEY = 256;
 
 	private static final byte[] ZEROS = new byte[BLOCK];
 
