@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * the very same ones. Only a change of another kind (one key value added or removed, or key values
  * with other keys) puts them into the context's map, after which it behaves as any context. So a
  * run's start and stop neither copy nor sort its key values, and the handlers that read them at
- * both read the same instance.
+ * both read the same instance. Handlers on other threads may change and read them, as with any
+ * context: changes take this context's lock, reads of the whole take none.
  */
 public class RunObservationContext extends Observation.Context {
 

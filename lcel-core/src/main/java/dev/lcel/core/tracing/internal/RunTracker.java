@@ -28,15 +28,6 @@ final class RunTracker {
 
 	private static final CallbackHandler[] NO_HANDLERS = {};
 
-	private final RunInfo run;
-
-	private final List<CallbackHandler> handlers;
-
-	/** The handlers that read this run's chunks. */
-	private final CallbackHandler[] chunkHandlers;
-
-	private final TrackedRunManager manager;
-
 	private static final VarHandle STATE;
 
 	static {
@@ -51,6 +42,15 @@ final class RunTracker {
 	private static final int STARTED = 1;
 
 	private static final int FINISHED = 2;
+
+	private final RunInfo run;
+
+	private final List<CallbackHandler> handlers;
+
+	/** The handlers that read this run's chunks. */
+	private final CallbackHandler[] chunkHandlers;
+
+	private final TrackedRunManager manager;
 
 	/** {@link #STARTED} and {@link #FINISHED}, each set once. */
 	private volatile int state;
