@@ -54,7 +54,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Run with {@code java -jar benchmarks/target/benchmarks.jar InvokeOverhead}; report the
  * chain's score as a ratio to {@code baselineFunctions} from the same run, the joke chain's to
  * {@code jokeBaseline}, the cached timer's to {@code meterByBuilder} and the one-builder config's to
- * {@code requestConfigThreeBuilds}.
+ * {@code requestConfigThreeBuilds}. The served chain needs a longer warm-up than the defaults on a
+ * busy 2-core machine, where the compiler threads wait for a core: with 1 s iterations its first
+ * 8 s measured the JIT (100 to 500 µs a call instead of about 20); {@code -wi 8 -w 5s -i 5 -r 5s}
+ * measures it compiled.
  */
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class InvokeOverheadBenchmark extends AverageTimeBenchmark {

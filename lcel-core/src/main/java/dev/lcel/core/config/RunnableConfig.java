@@ -422,7 +422,9 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 			if (this.callbacks == null) {
 				this.callbacks = new ArrayList<>(callbacks.length);
 			}
-			this.callbacks.addAll(List.of(callbacks));
+			for (CallbackHandler callback : callbacks) {
+				this.callbacks.add(Objects.requireNonNull(callback, "callbacks must not contain null"));
+			}
 			return this;
 		}
 
@@ -494,8 +496,13 @@ public record RunnableConfig(List<String> tags, Map<String, Object> metadata, Li
 				this.configurable = frozen(this.configurable);
 				this.ownConfigurable = false;
 			}
-			List<CallbackHandler> added = (this.callbacks != null) ? List.copyOf(this.callbacks) : List.of();
-			return new RunnableConfig(this.tags, this.metadata, RunCallbacks.join(this.inheritedCallbacks, added),
+			List<CallbackHandler> callbacks = this.inheritedCallbacks;
+			if (this.callbacks != null) {
+				// Joined to the inherited ones into a new list, so copied only when there are none.
+				callbacks = RunCallbacks.join(callbacks,
+						this.inheritedCallbacks.isEmpty() ? List.copyOf(this.callbacks) : this.callbacks);
+			}
+			return new RunnableConfig(this.tags, this.metadata, callbacks,
 					this.runName, this.runId, this.maxConcurrency, this.recursionLimit, this.configurable);
 		}
 

@@ -1,6 +1,7 @@
 package dev.lcel.core.tracing;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.common.KeyValues;
@@ -22,7 +23,9 @@ import dev.lcel.core.tracing.RunObservationDocumentation.LowCardinalityKeyNames;
  * <p>The low-cardinality key values of a kind of run (its metric name, type, operation, outcome
  * and, for a chat model, provider and model) are built once and then reused: {@link KeyValues} are
  * immutable, and building them sorts them. At most {@value #MAX_CACHED_KEY_VALUES} kinds are
- * kept; the key values of a kind beyond that are built for each observation, as before.
+ * kept; the key values of a kind beyond that are built for each observation, as before. A run's
+ * stop is given the key values its start was (kept in its {@link RunObservationContext}) unless its
+ * outcome changed, so only the start looks its kind up.
  */
 public class DefaultRunObservationConvention implements RunObservationConvention {
 
@@ -52,6 +55,12 @@ public class DefaultRunObservationConvention implements RunObservationConvention
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(RunObservationContext context) {
+		String outcome = outcome(context);
+		// A run's stop asks again for the key values its start got: the same ones, unless it failed.
+		KeyValues keys = context.conventionKeyValues(this, outcome);
+		if (keys != null) {
+			return keys;
+		}
 		RunInfo run = context.getRun();
 		String provider = null;
 		String model = null;
@@ -60,14 +69,15 @@ public class DefaultRunObservationConvention implements RunObservationConvention
 			provider = String.valueOf(run.metadata().getOrDefault("ls_provider", "unknown"));
 			model = String.valueOf(run.metadata().getOrDefault("ls_model_name", run.name()));
 		}
-		Kind kind = new Kind(metricName(run), run.runType(), run.operation(), outcome(context), provider, model);
-		KeyValues keys = this.lowCardinality.get(kind);
+		Kind kind = new Kind(metricName(run), run.runType(), run.operation(), outcome, provider, model);
+		keys = this.lowCardinality.get(kind);
 		if (keys == null) {
 			keys = kind.keyValues();
 			if (this.lowCardinality.size() < MAX_CACHED_KEY_VALUES) {
 				this.lowCardinality.putIfAbsent(kind, keys);
 			}
 		}
+		context.keepConventionKeyValues(this, outcome, keys);
 		return keys;
 	}
 
@@ -94,9 +104,50 @@ public class DefaultRunObservationConvention implements RunObservationConvention
 		return (context.getError() != null) ? "error" : "success";
 	}
 
-	/** What tells apart the low-cardinality key values of runs. */
-	private record Kind(String name, RunType type, String operation, String outcome, @Nullable String provider,
-			@Nullable String model) {
+	/**
+	 * What tells apart the low-cardinality key values of runs; its equality written out, as a
+	 * record's would go through a method handle on each lookup.
+	 */
+	private static final class Kind {
+
+		private final String name;
+
+		private final RunType type;
+
+		private final String operation;
+
+		private final String outcome;
+
+		private final @Nullable String provider;
+
+		private final @Nullable String model;
+
+		private final int hash;
+
+		Kind(String name, RunType type, String operation, String outcome, @Nullable String provider,
+				@Nullable String model) {
+			this.name = name;
+			this.type = type;
+			this.operation = operation;
+			this.outcome = outcome;
+			this.provider = provider;
+			this.model = model;
+			this.hash = ((name.hashCode() * 31 + type.ordinal()) * 31 + operation.hashCode()) * 31 + outcome.hashCode()
+					+ Objects.hashCode(provider) * 17 + Objects.hashCode(model);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return (other instanceof Kind kind) && kind.hash == this.hash && kind.type == this.type
+					&& kind.name.equals(this.name) && kind.operation.equals(this.operation)
+					&& kind.outcome.equals(this.outcome) && Objects.equals(kind.provider, this.provider)
+					&& Objects.equals(kind.model, this.model);
+		}
+
+		@Override
+		public int hashCode() {
+			return this.hash;
+		}
 
 		KeyValues keyValues() {
 			KeyValues keys = KeyValues.of(LowCardinalityKeyNames.RUN_NAME.withValue(this.name),

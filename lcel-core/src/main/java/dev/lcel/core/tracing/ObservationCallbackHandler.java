@@ -81,11 +81,14 @@ public class ObservationCallbackHandler implements CallbackHandler {
 		if (this.registry.isNoop() || !this.observed.test(run)) {
 			return;
 		}
+		Observation observation = RunObservationDocumentation.RUN.observation(this.convention, DEFAULT_CONVENTION,
+				() -> new RunObservationContext(run), this.registry);
 		Observation parent = nearestObservedAncestor(run);
-		Observation observation = RunObservationDocumentation.RUN
-			.observation(this.convention, DEFAULT_CONVENTION, () -> new RunObservationContext(run), this.registry)
-			.parentObservation((parent != null) ? parent : this.registry.getCurrentObservation())
-			.start();
+		if (parent != null) {
+			observation.parentObservation(parent);
+		}
+		// Else the observation current when it starts, which a new observation takes as its parent already.
+		observation.start();
 		this.observations.put(run.runId(), observation);
 	}
 

@@ -44,6 +44,20 @@ class DefaultRunObservationConventionTests {
 	}
 
 	@Test
+	void aRunsStopIsGivenTheKeyValuesOfItsStartUnlessItsOutcomeChanged() {
+		RunObservationContext succeeded = context(model("gpt-test"));
+		KeyValues started = this.convention.getLowCardinalityKeyValues(succeeded);
+		RunObservationContext failed = context(model("gpt-test"));
+		KeyValues failedAtStart = this.convention.getLowCardinalityKeyValues(failed);
+		failed.setError(new IllegalStateException("down"));
+
+		assertThat(this.convention.getLowCardinalityKeyValues(succeeded)).isSameAs(started);
+		assertThat(this.convention.getLowCardinalityKeyValues(failed)).isNotEqualTo(failedAtStart)
+			.contains(KeyValue.of("outcome", "error"));
+		assertThat(new DefaultRunObservationConvention().getLowCardinalityKeyValues(succeeded)).isEqualTo(started);
+	}
+
+	@Test
 	void theRunIdIsTheHighCardinalityKeyOfItsOwnRun() {
 		RunObservationContext context = context(model("gpt-test"));
 
@@ -51,6 +65,16 @@ class DefaultRunObservationConventionTests {
 			.containsExactly(context.getRun().runId().toString());
 		assertThat(this.convention.getHighCardinalityKeyValues(context(model("gpt-test"))))
 			.isNotEqualTo(this.convention.getHighCardinalityKeyValues(context));
+	}
+
+	@Test
+	void theRunIdKeyValueIsEqualToMicrometersWithTheSameKeyAndValue() {
+		RunObservationContext context = context(model("gpt-test"));
+		KeyValue runId = this.convention.getHighCardinalityKeyValues(context).stream().findFirst().orElseThrow();
+		KeyValue micrometers = KeyValue.of("lcel.run.id", context.getRun().runId().toString());
+
+		assertThat(runId).isEqualTo(micrometers).hasSameHashCodeAs(micrometers).hasToString(micrometers.toString());
+		assertThat(runId.getKey()).isEqualTo("lcel.run.id");
 	}
 
 	private String value(RunObservationContext context, String key) {

@@ -42,6 +42,27 @@ class RunIdsTests {
 	}
 
 	@Test
+	void everyRandomBitIsSetInAboutHalfTheIdsAcrossNewKeys() {
+		// Ten keys' worth: 16 bytes an id.
+		int count = RunIds.BLOCK / 16 * RunIds.REKEY * 10;
+		// The 62 random bits of the low half, then the 12 of the high half.
+		int[] set = new int[74];
+		for (int i = 0; i < count; i++) {
+			UUID id = RunIds.next();
+			for (int bit = 0; bit < 62; bit++) {
+				set[bit] += (int) ((id.getLeastSignificantBits() >>> bit) & 1);
+			}
+			for (int bit = 0; bit < 12; bit++) {
+				set[62 + bit] += (int) ((id.getMostSignificantBits() >>> bit) & 1);
+			}
+		}
+		// Over 300,000 ids one standard deviation is under 0.1%: 45% to 55% fails only for bits that are not random.
+		for (int bit = 0; bit < set.length; bit++) {
+			assertThat(set[bit] / (double) count).as("random bit %d", bit).isBetween(0.45, 0.55);
+		}
+	}
+
+	@Test
 	void idsOfManyThreadsAreUnique() throws InterruptedException {
 		int threads = 8;
 		int perThread = 20_000;

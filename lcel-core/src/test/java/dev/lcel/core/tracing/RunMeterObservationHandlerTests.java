@@ -6,9 +6,11 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 
+import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
@@ -64,6 +66,42 @@ class RunMeterObservationHandlerTests {
 		assertThat(timer.count()).isEqualTo(3);
 		assertThat(registry.find("lcel.run").tag("lcel.run.name", "StrOutputParser").meters()).isEmpty();
 		assertThat(registry.get("lcel.run.active").longTaskTimer().getId().getTag("region")).isEqualTo("eu");
+	}
+
+	@Test
+	void aMeterFilterAddedBeforeTheFirstRunAppliesToTheMetersOfEveryLaterRun() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		RunMeterObservationHandler handler = new RunMeterObservationHandler(registry, true, 100);
+		ObservationCallbackHandler runs = new ObservationCallbackHandler(observations(registry, handler));
+		registry.config().meterFilter(MeterFilter.commonTags(List.of(Tag.of("zone", "b"))));
+		for (int i = 0; i < 5; i++) {
+			RunInfo chain = run(RunType.CHAIN, "joke", List.of(), Map.of("lcel_chain", "joke"));
+			runs.onRunStart(chain, null);
+			runs.onRunEnd(chain, null, null);
+		}
+
+		assertThat(registry.find("lcel.run").timers()).singleElement()
+			.satisfies((timer) -> assertThat(timer.getId().getTag("zone")).isEqualTo("b"))
+			.satisfies((timer) -> assertThat(timer.count()).isEqualTo(5));
+		assertThat(registry.get("lcel.run.active").longTaskTimer().getId().getTag("zone")).isEqualTo("b");
+	}
+
+	@Test
+	void keyValuesAnObservationFilterAddsAtTheStopTagTheTimerAsInTheDefaultHandler() {
+		SimpleMeterRegistry ours = new SimpleMeterRegistry();
+		SimpleMeterRegistry micrometers = new SimpleMeterRegistry();
+		ObservationRegistry observations = observations(ours, new RunMeterObservationHandler(ours, true, 100));
+		ObservationRegistry defaults = observations(micrometers, new DefaultMeterObservationHandler(micrometers));
+		for (ObservationRegistry registry : List.of(observations, defaults)) {
+			registry.observationConfig()
+				.observationFilter((context) -> context.addLowCardinalityKeyValue(KeyValue.of("region", "eu")));
+			observeRuns(registry);
+		}
+
+		assertThat(meters(ours)).isEqualTo(meters(micrometers)).containsEntry(
+				"lcel.run[error=none, lcel.operation=invoke, lcel.run.name=joke, lcel.run.type=chain, outcome=success, "
+						+ "region=eu]",
+				3L);
 	}
 
 	@Test

@@ -62,6 +62,31 @@ class LcelMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void bootsObservationKeyValuesTagEveryRunsTimerAsTheDefaultHandlerWould() {
+		this.contextRunner.withPropertyValues("management.observations.key-values.team=jokes").run((context) -> {
+			shout(context);
+			shout(context);
+			SimpleMeterRegistry registry = context.getBean(SimpleMeterRegistry.class);
+			// Added by Boot's filter at each stop: on the timers, not on the long-task timers started before.
+			Timer chain = registry.get("lcel.run").tag("lcel.run.name", "shout").tag("team", "jokes").timer();
+			assertThat(chain.count()).isEqualTo(2);
+			assertThat(registry.find("lcel.run").timers()).allSatisfy(
+					(timer) -> assertThat(timer.getId().getTag("team")).isEqualTo("jokes"));
+			assertThat(registry.find("lcel.run.active").longTaskTimers()).isNotEmpty().allSatisfy(
+					(timer) -> assertThat(timer.getId().getTag("team")).isNull());
+		});
+	}
+
+	@Test
+	void runsBootDisablesAreNotRecorded() {
+		this.contextRunner.withPropertyValues("management.observations.enable.lcel=false").run((context) -> {
+			shout(context);
+			shout(context);
+			assertThat(context.getBean(SimpleMeterRegistry.class).find("lcel.run").meters()).isEmpty();
+		});
+	}
+
+	@Test
 	void backsOffWhenMetricsAreDisabled() {
 		this.contextRunner.withPropertyValues("lcel.metrics.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(RunMeterObservationHandler.class));

@@ -28,7 +28,8 @@ import dev.lcel.core.tracing.RunType;
  */
 public final class UsageCallbackHandler implements CallbackHandler {
 
-	private final Map<String, UsageMetadata> models = new ConcurrentHashMap<>();
+	/** Sized for the one or two models a call usually has. */
+	private final Map<String, UsageMetadata> models = new ConcurrentHashMap<>(2);
 
 	@Override
 	public void onRunEnd(RunInfo run, Object input, Object output) {
@@ -58,7 +59,8 @@ public final class UsageCallbackHandler implements CallbackHandler {
 	 * @return the config with this handler
 	 */
 	public RunnableConfig addTo(RunnableConfig config) {
-		return config.merge(RunnableConfig.builder().callbacks(this).build());
+		// As config.merge(a config with this handler) makes it, without building that config first.
+		return config.toBuilder().callbacks(this).build();
 	}
 
 	/**

@@ -1,8 +1,7 @@
 package dev.lcel.core.tracing.internal;
 
 import java.util.AbstractList;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
 
@@ -47,9 +46,7 @@ public final class RunCallbacks extends AbstractList<CallbackHandler> implements
 		if (callbacks.isEmpty() && !(more instanceof RunCallbacks)) {
 			return more;
 		}
-		LinkedHashSet<CallbackHandler> all = new LinkedHashSet<>(callbacks);
-		all.addAll(more);
-		List<CallbackHandler> handlers = List.copyOf(new ArrayList<>(all));
+		List<CallbackHandler> handlers = distinct(callbacks, more);
 		if (more instanceof RunCallbacks run) {
 			return new RunCallbacks(handlers, run.parent, run.childTag);
 		}
@@ -57,6 +54,35 @@ public final class RunCallbacks extends AbstractList<CallbackHandler> implements
 			return new RunCallbacks(handlers, run.parent, run.childTag);
 		}
 		return handlers;
+	}
+
+	/**
+	 * The handlers of both lists, each once, in order: a config's handlers are a few, so a search
+	 * of the array costs less than a set.
+	 */
+	private static List<CallbackHandler> distinct(List<CallbackHandler> callbacks, List<CallbackHandler> more) {
+		CallbackHandler[] all = new CallbackHandler[callbacks.size() + more.size()];
+		int count = add(callbacks, all, 0);
+		count = add(more, all, count);
+		return List.of((count == all.length) ? all : Arrays.copyOf(all, count));
+	}
+
+	private static int add(List<CallbackHandler> handlers, CallbackHandler[] all, int count) {
+		for (CallbackHandler handler : handlers) {
+			if (!contains(all, count, handler)) {
+				all[count++] = handler;
+			}
+		}
+		return count;
+	}
+
+	private static boolean contains(CallbackHandler[] handlers, int count, CallbackHandler handler) {
+		for (int i = 0; i < count; i++) {
+			if (handlers[i].equals(handler)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

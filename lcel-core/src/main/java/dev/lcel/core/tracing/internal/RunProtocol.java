@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -33,6 +34,10 @@ import reactor.core.publisher.Mono;
  * <p>Internal: public only so that {@code dev.lcel.core.runnable} can reach it; not an API.
  */
 public final class RunProtocol {
+
+	/** The classes of the maps {@code Map.of} makes, which no one can change. */
+	private static final Set<Class<?>> IMMUTABLE_MAPS = Set.of(Map.of("k", 1).getClass(),
+			Map.of("k", 1, "l", 2).getClass());
 
 	private RunProtocol() {
 	}
@@ -198,6 +203,10 @@ public final class RunProtocol {
 		Map<String, Object> own = runnable.runMetadata();
 		if (own.isEmpty()) {
 			return config.metadata();
+		}
+		if (config.metadata().isEmpty() && IMMUTABLE_MAPS.contains(own.getClass())) {
+			// Made by Map.of (a chat model's provider and model): the run takes it as it is.
+			return own;
 		}
 		Map<String, Object> merged = new LinkedHashMap<>(config.metadata());
 		merged.putAll(own);

@@ -1,9 +1,10 @@
 package dev.lcel.core.tracing.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.tracing.CallbackHandler;
@@ -27,6 +28,21 @@ final class RunTracker {
 
 	private static final CallbackHandler[] NO_HANDLERS = {};
 
+	private static final VarHandle STATE;
+
+	static {
+		try {
+			STATE = MethodHandles.lookup().findVarHandle(RunTracker.class, "state", int.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	private static final int STARTED = 1;
+
+	private static final int FINISHED = 2;
+
 	private final RunInfo run;
 
 	private final List<CallbackHandler> handlers;
@@ -36,13 +52,13 @@ final class RunTracker {
 
 	private final TrackedRunManager manager;
 
-	private final AtomicBoolean started = new AtomicBoolean();
+	/** {@link #STARTED} and {@link #FINISHED}, each set once. */
+	private volatile int state;
 
-	private final AtomicBoolean finished = new AtomicBoolean();
+	/** Made only when a handler reads the inputs and outputs. */
+	private final @Nullable CollectedChunks input;
 
-	private final CollectedChunks input = new CollectedChunks();
-
-	private final CollectedChunks output = new CollectedChunks();
+	private final @Nullable CollectedChunks output;
 
 	private final boolean collect;
 
@@ -54,7 +70,9 @@ final class RunTracker {
 		boolean collect = false;
 		CallbackHandler[] chunkHandlers = NO_HANDLERS;
 		int readers = 0;
-		for (CallbackHandler handler : handlers) {
+		// Indexed loops over the handlers here and at the start and end: no iterator per run.
+		for (int i = 0; i < handlers.size(); i++) {
+			CallbackHandler handler = handlers.get(i);
 			collect |= handler.needsInputsAndOutputs() && handler.needsInputsAndOutputs(run);
 			if (handler.needsChunks() && handler.needsChunks(run)) {
 				if (readers == 0) {
@@ -64,9 +82,11 @@ final class RunTracker {
 			}
 		}
 		this.collect = collect;
+		this.input = collect ? new CollectedChunks() : null;
+		this.output = collect ? new CollectedChunks() : null;
 		this.chunkHandlers = (readers == chunkHandlers.length) ? chunkHandlers : Arrays.copyOf(chunkHandlers, readers);
 		this.chunks = collect || this.chunkHandlers.length > 0;
-		this.manager = new TrackedRunManager(config.withCallbacks(new RunCallbacks(handlers, run, null)), this);
+		this.manager = new TrackedRunManager(config, handlers, this);
 	}
 
 	RunInfo run() {
@@ -98,12 +118,12 @@ final class RunTracker {
 	 */
 	void start(@Nullable Object input) {
 		// A read first: the chunks that call this on a started run take no atomic write.
-		if (!this.started.get() && this.started.compareAndSet(false, true)) {
+		if ((this.state & STARTED) == 0 && set(STARTED)) {
 			if (input != null) {
 				input(input);
 			}
-			for (CallbackHandler handler : this.handlers) {
-				handler.onRunStart(this.run, input);
+			for (int i = 0; i < this.handlers.size(); i++) {
+				this.handlers.get(i).onRunStart(this.run, input);
 			}
 		}
 	}
@@ -161,26 +181,39 @@ final class RunTracker {
 	}
 
 	void complete() {
-		end(this.output.aggregate());
+		end((this.output != null) ? this.output.aggregate() : null);
 	}
 
 	void end(@Nullable Object result) {
 		start(null);
-		if (this.finished.compareAndSet(false, true)) {
-			Object whole = this.input.aggregate();
-			for (CallbackHandler handler : this.handlers) {
-				handler.onRunEnd(this.run, whole, result);
+		if (set(FINISHED)) {
+			Object whole = (this.input != null) ? this.input.aggregate() : null;
+			for (int i = 0; i < this.handlers.size(); i++) {
+				this.handlers.get(i).onRunEnd(this.run, whole, result);
 			}
 		}
 	}
 
 	void fail(Throwable error) {
 		start(null);
-		if (this.finished.compareAndSet(false, true)) {
-			for (CallbackHandler handler : this.handlers) {
-				handler.onRunError(this.run, error);
+		if (set(FINISHED)) {
+			for (int i = 0; i < this.handlers.size(); i++) {
+				this.handlers.get(i).onRunError(this.run, error);
 			}
 		}
+	}
+
+	/** Set {@code flag} in the state: return whether this call set it. */
+	private boolean set(int flag) {
+		int state = this.state;
+		while ((state & flag) == 0) {
+			int witness = (int) STATE.compareAndExchange(this, state, state | flag);
+			if (witness == state) {
+				return true;
+			}
+			state = witness;
+		}
+		return false;
 	}
 
 	void cancel() {
