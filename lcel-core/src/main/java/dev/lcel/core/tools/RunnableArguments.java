@@ -5,7 +5,6 @@ import java.util.Map;
 
 import dev.lcel.core.config.RunnableConfig;
 import dev.lcel.core.runnable.AbstractRunnable;
-import dev.lcel.core.runnable.Offload;
 import dev.lcel.core.runnable.Runnable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JavaType;
@@ -65,7 +64,8 @@ final class RunnableArguments {
 
 			@Override
 			public Mono<Object> ainvoke(Map<String, Object> args, RunnableConfig config) {
-				return Offload.ifNonBlocking(Mono.defer(() -> target.ainvoke(input(args), config)));
+				// The target's steps that may block move off a non-blocking thread themselves.
+				return Mono.defer(() -> target.ainvoke(input(args), config));
 			}
 
 			@Override

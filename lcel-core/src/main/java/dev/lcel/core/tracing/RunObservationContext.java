@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  */
 public class RunObservationContext extends Observation.Context {
 
+	private static final String RUN_ID = RunObservationDocumentation.HighCardinalityKeyNames.RUN_ID.asString();
+
 	private final RunInfo run;
 
 	private boolean cancelled;
@@ -79,12 +81,12 @@ public class RunObservationContext extends Observation.Context {
 
 	/**
 	 * Return the run's id as a high-cardinality key value, made once for the observation's start
-	 * and stop, and written as text only if a handler reads it.
+	 * and stop.
 	 */
 	KeyValues runIdKeyValues() {
 		KeyValues keys = this.runIdKeyValues;
 		if (keys == null) {
-			keys = KeyValues.of(new RunIdKeyValue(this.run.runId()));
+			keys = KeyValues.of(RUN_ID, this.run.runId().toString());
 			this.runIdKeyValues = keys;
 		}
 		return keys;
